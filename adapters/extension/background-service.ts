@@ -1,0 +1,2 @@
+/** The background's message handlers and command wiring. */
+export function startBackground(): void {}

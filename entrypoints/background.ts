@@ -1,0 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../adapters/extension/background-service';
+
+export default defineBackground(() => {
+  startBackground();
+});

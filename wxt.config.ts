@@ -1,0 +1,56 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox add-on id: web-ext lint and AMO need one, and storage.sync/local keys are
+// tied to it across installs.
+const GECKO_ID = 'backstory@backstory-reader.org';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader should see where `browser` comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      // The content script runs on every page: keep it lean and readable in stack traces.
+      target: 'es2022',
+    },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Hover a name in the news for its backstory: who, what, when, and where each fact comes from. Works offline.',
+    // storage: the on/off switches (global and per site) survive restarts.
+    // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
+    permissions: ['storage'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Step to the next Backstory mention on the page',
+      },
+      'open-timeline': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: 'Open the Backstory timeline',
+      },
+      ...(browser === 'firefox'
+        ? {}
+        : {
+            _execute_action: {
+              suggested_key: { default: 'Alt+Shift+B' },
+              description: 'Open Backstory search',
+            },
+          }),
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Backstory collects nothing: everything runs in the reader's browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
