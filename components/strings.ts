@@ -2,6 +2,69 @@
  * Every user-facing string, in one place, grouped by the surface that shows it.
  * Keep sentences whole (no concatenated fragments) so they can be translated later.
  */
+import type { EntityKind } from '../engine/types';
+import type { RelationType } from '../corpus/schema';
+
+export const KIND_LABEL: Record<EntityKind, string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  event: 'Event',
+  agreement: 'Agreement or project',
+  place: 'Place',
+};
+
+export const KIND_LABEL_PLURAL: Record<EntityKind, string> = {
+  person: 'People',
+  organisation: 'Organisations',
+  event: 'Events',
+  agreement: 'Agreements and projects',
+  place: 'Places',
+};
+
+/** How a relation reads on the card of the entity that states it, and on the other's. */
+export const RELATION_LABEL: Record<RelationType, { out: string; in: string }> = {
+  met: { out: 'Met', in: 'Met' },
+  leads: { out: 'Leads', in: 'Led by' },
+  led: { out: 'Led', in: 'Was led by' },
+  'member-of': { out: 'Member of', in: 'Has member' },
+  'part-of': { out: 'Part of', in: 'Includes' },
+  'successor-of': { out: 'Successor of', in: 'Succeeded by' },
+  'predecessor-of': { out: 'Predecessor of', in: 'Preceded by' },
+  'party-to': { out: 'Party to', in: 'Party' },
+  'took-part-in': { out: 'Took part in', in: 'Involved' },
+  targeted: { out: 'Targeted', in: 'Targeted by' },
+  ordered: { out: 'Ordered', in: 'Ordered by' },
+  opposed: { out: 'Opposed', in: 'Opposed by' },
+  'allied-with': { out: 'Allied with', in: 'Allied with' },
+  'located-in': { out: 'Located in', in: 'Location of' },
+  'related-to': { out: 'Related to', in: 'Related to' },
+  criticised: { out: 'Criticised', in: 'Criticised by' },
+  negotiated: { out: 'Negotiated', in: 'Negotiated by' },
+  'killed-in': { out: 'Killed in', in: 'Killed' },
+};
+
 export const STRINGS = {
   appName: 'Backstory',
+  card: {
+    keyFacts: 'Key facts',
+    related: 'Connections',
+    sources: 'Sources',
+    more: (n: number) => `Show ${n} more ${n === 1 ? 'fact' : 'facts'}`,
+    less: 'Show fewer facts',
+    background: 'Background',
+    backgroundTitle: 'Widely documented; not stated in the bundled articles',
+    according: (who: string) => `According to ${who}`,
+    showOnTimeline: 'Show on timeline',
+    search: 'Search',
+    back: 'Back',
+    backTo: (name: string) => `Back to ${name}`,
+    close: 'Close',
+    loading: 'Loading…',
+    notFound: 'This entry is not in the corpus.',
+    when: 'When',
+    where: 'Where',
+    involved: 'Involved',
+    dialogLabel: (name: string) => `Backstory: ${name}`,
+    sourceLine: (outlet: string, date: string) => `${outlet}, ${date}`,
+  },
 } as const;

@@ -2,13 +2,13 @@
 export { strict as assert } from 'node:assert';
 
 /** Polls `probe` until it returns a truthy value, or fails with `what` after `ms`. */
-export async function eventually<T>(what: string, probe: () => Promise<T> | T, ms = 5_000): Promise<T> {
+export async function eventually<T>(what: string, probe: () => Promise<T> | T, ms = 5_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   let last: unknown;
   for (;;) {
     try {
       const value = await probe();
-      if (value) return value;
+      if (value) return value as NonNullable<T>;
       last = value;
     } catch (error) {
       last = error;

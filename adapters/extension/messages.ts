@@ -1,0 +1,70 @@
+/**
+ * Every message that crosses a context boundary, typed at the boundary. Runtime
+ * messages go to the background; tab messages go from an extension page (popup, side
+ * panel) or the background to the content script of one tab.
+ */
+import type { EntityKind } from '../../engine/types';
+import type { EntityView } from '../../engine/entity-view';
+import { browser } from './browser-api';
+
+export type RuntimeRequest =
+  /** The card for one entity, built from the full records the background holds. */
+  | { type: 'card'; id: string }
+  /** Open the timeline side panel, focused on an entity when one is given. */
+  | { type: 'open-timeline'; entityId?: string }
+  /** Open the search popup with a query filled in. */
+  | { type: 'open-search'; query?: string };
+
+export interface RuntimeResponses {
+  card: EntityView | null;
+  'open-timeline': boolean;
+  'open-search': boolean;
+}
+
+/** One entity as detected on a page. */
+export interface PageEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  count: number;
+}
+
+export interface PageDigest {
+  url: string;
+  host: string;
+  /** False when Backstory is switched off for this site or everywhere. */
+  active: boolean;
+  entities: PageEntity[];
+}
+
+export type TabRequest =
+  | { type: 'page-digest' }
+  /** Scroll to the entity's next mention after the last one revealed, and flash it. */
+  | { type: 'reveal'; id: string }
+  /** Step the keyboard focus ring to the next mention (the keyboard command). */
+  | { type: 'next-mention' };
+
+export interface TabResponses {
+  'page-digest': PageDigest;
+  reveal: boolean;
+  'next-mention': boolean;
+}
+
+export function sendToBackground<R extends RuntimeRequest>(request: R): Promise<RuntimeResponses[R['type']]> {
+  return browser.runtime.sendMessage(request) as Promise<RuntimeResponses[R['type']]>;
+}
+
+export function sendToTab<R extends TabRequest>(tabId: number, request: R): Promise<TabResponses[R['type']]> {
+  return browser.tabs.sendMessage(tabId, request) as Promise<TabResponses[R['type']]>;
+}
+
+/** Narrows an unknown message to a request of ours, so stray messages are ignored. */
+export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'card' || type === 'open-timeline' || type === 'open-search';
+}
+
+export function isTabRequest(message: unknown): message is TabRequest {
+  const type = (message as { type?: unknown } | null)?.type;
+  return type === 'page-digest' || type === 'reveal' || type === 'next-mention';
+}

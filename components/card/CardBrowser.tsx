@@ -1,0 +1,56 @@
+/**
+ * A card with a history: following a connection switches the card and pushes the
+ * previous one, so "Back" returns to it. Views are loaded through `loadView`, which the
+ * hover card answers by asking the background and the popup answers from its records.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { EntityView } from '../../engine/entity-view';
+import { EntityCard } from './EntityCard';
+import { STRINGS } from '../strings';
+
+export interface CardBrowserProps {
+  entityId: string;
+  loadView(id: string): Promise<EntityView | null> | EntityView | null;
+  onShowTimeline(id: string): void;
+  onSearch(query: string): void;
+  idPrefix?: string;
+  /** Called after the card content changes, so a host can re-measure and re-place it. */
+  onRendered?(): void;
+}
+
+export function CardBrowser({ entityId, loadView, onShowTimeline, onSearch, idPrefix, onRendered }: CardBrowserProps) {
+  const [stack, setStack] = useState<EntityView[]>([]);
+  const [missing, setMissing] = useState(false);
+
+  const open = async (id: string, push: boolean) => {
+    const view = await loadView(id);
+    if (!view) {
+      if (!push) setMissing(true);
+      return;
+    }
+    setMissing(false);
+    setStack((s) => (push ? [...s, view] : [view]));
+  };
+
+  useEffect(() => {
+    void open(entityId, false);
+  }, [entityId]);
+
+  useEffect(() => onRendered?.(), [stack, missing]);
+
+  const current = stack[stack.length - 1];
+  const previous = stack[stack.length - 2];
+  if (missing) return <p class="bs-card bs-empty">{STRINGS.card.notFound}</p>;
+  if (!current) return <p class="bs-card bs-empty" aria-busy="true">{STRINGS.card.loading}</p>;
+  return (
+    <EntityCard
+      key={current.id + stack.length}
+      view={current}
+      onOpenEntity={(id) => void open(id, true)}
+      onShowTimeline={onShowTimeline}
+      onSearch={onSearch}
+      {...(previous ? { backTo: previous.name, onBack: () => setStack((s) => s.slice(0, -1)) } : {})}
+      {...(idPrefix ? { idPrefix } : {})}
+    />
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * The backstory card of one entity. The same component renders in the hover card (in a
+ * shadow root on a news page) and in the popup, so everything it shows is plain text
+ * from the view model: Preact escapes text, and nothing here sets HTML.
+ */
+import { useState } from 'preact/hooks';
+import type { EntityView, FactView, SourceRef } from '../../engine/entity-view';
+import { KIND_LABEL, RELATION_LABEL, STRINGS } from '../strings';
+
+/** Facts shown before "more": enough for the gist, short enough to read while hovering. */
+const FACTS_SHOWN = 3;
+
+export interface EntityCardProps {
+  view: EntityView;
+  onOpenEntity(id: string): void;
+  onShowTimeline(id: string): void;
+  onSearch(query: string): void;
+  /** Name of the card to go back to, when the reader came here through a connection. */
+  backTo?: string;
+  onBack?(): void;
+  /** Prefix for element ids, unique per card on the page. */
+  idPrefix?: string;
+}
+
+export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backTo, onBack, idPrefix = 'bs' }: EntityCardProps) {
+  const [allFacts, setAllFacts] = useState(false);
+  const facts = allFacts ? view.facts : view.facts.slice(0, FACTS_SHOWN);
+  const hidden = view.facts.length - FACTS_SHOWN;
+  const titleId = `${idPrefix}-title`;
+
+  return (
+    <article class="bs-card" aria-labelledby={titleId} data-entity={view.id}>
+      <header class="bs-head">
+        {backTo && onBack && (
+          <button type="button" class="bs-back" onClick={onBack} aria-label={STRINGS.card.backTo(backTo)}>
+            <span aria-hidden="true">←</span> {backTo}
+          </button>
+        )}
+        <span class={`bs-kind bs-kind--${view.kind}`}>{KIND_LABEL[view.kind]}</span>
+        <h2 id={titleId} class="bs-name">{view.name}</h2>
+        <p class="bs-role">{view.role}</p>
+      </header>
+
+      <p class="bs-summary">{view.summary}</p>
+
+      {view.event && (
+        <dl class="bs-event">
+          <dt>{STRINGS.card.when}</dt>
+          <dd>{view.event.dateLabel}</dd>
+          {view.event.place && (
+            <>
+              <dt>{STRINGS.card.where}</dt>
+              <dd>
+                <button type="button" class="bs-link" onClick={() => onOpenEntity(view.event!.place!.id)}>
+                  {view.event.place.name}
+                </button>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+
+      {facts.length > 0 && (
+        <section class="bs-section" aria-labelledby={`${idPrefix}-facts`}>
+          <h3 id={`${idPrefix}-facts`}>{STRINGS.card.keyFacts}</h3>
+          <ol class="bs-facts">
+            {facts.map((fact, i) => (
+              <Fact key={`${fact.date}-${i}`} fact={fact} />
+            ))}
+          </ol>
+          {hidden > 0 && (
+            <button type="button" class="bs-more" aria-expanded={allFacts} onClick={() => setAllFacts(!allFacts)}>
+              {allFacts ? STRINGS.card.less : STRINGS.card.more(hidden)}
+            </button>
+          )}
+        </section>
+      )}
+
+      {view.related.length > 0 && (
+        <section class="bs-section" aria-labelledby={`${idPrefix}-related`}>
+          <h3 id={`${idPrefix}-related`}>{STRINGS.card.related}</h3>
+          <ul class="bs-related">
+            {view.related.map((r) => (
+              <li key={`${r.id}-${r.type}-${r.direction}`}>
+                <span class="bs-rel">{RELATION_LABEL[r.type][r.direction]}</span>{' '}
+                <button type="button" class={`bs-chip bs-chip--${r.kind}`} onClick={() => onOpenEntity(r.id)}>
+                  {r.name}
+                </button>
+                {r.dateLabel && <span class="bs-rel-date"> · {r.dateLabel}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <footer class="bs-actions">
+        <button type="button" class="bs-action" onClick={() => onShowTimeline(view.id)}>
+          {STRINGS.card.showOnTimeline}
+        </button>
+        <button type="button" class="bs-action" onClick={() => onSearch(view.name)}>
+          {STRINGS.card.search}
+        </button>
+      </footer>
+    </article>
+  );
+}
+
+function Fact({ fact }: { fact: FactView }) {
+  return (
+    <li class="bs-fact">
+      <time class="bs-date" dateTime={fact.date}>{fact.dateLabel}</time>
+      <span class="bs-fact-text">
+        {fact.attribution && <span class="bs-attribution">{STRINGS.card.according(fact.attribution)}: </span>}
+        {fact.text}
+      </span>
+      <span class="bs-cite">
+        {fact.background && (
+          <span class="bs-background" title={STRINGS.card.backgroundTitle}>{STRINGS.card.background}</span>
+        )}
+        {fact.sources.map((s) => (
+          <Citation key={s.id} source={s} />
+        ))}
+      </span>
+    </li>
+  );
+}
+
+function Citation({ source }: { source: SourceRef }) {
+  const title = source.author ? `${source.title} — ${source.author}` : source.title;
+  return (
+    <cite class="bs-source" title={title}>
+      {STRINGS.card.sourceLine(source.outlet, source.publishedLabel)}
+    </cite>
+  );
+}

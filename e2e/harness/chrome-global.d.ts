@@ -1,0 +1,20 @@
+/**
+ * Tests evaluate code inside extension pages, where `chrome` is the real extension API.
+ * Only what the tests call is declared; the extension's own code goes through
+ * webextension-polyfill and never touches this global.
+ */
+declare namespace chrome {
+  namespace runtime {
+    function getManifest(): { name: string; manifest_version: number; permissions?: string[]; [key: string]: unknown };
+  }
+  namespace tabs {
+    function query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string; active?: boolean }[]>;
+  }
+  namespace storage {
+    const local: {
+      get(key?: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      clear(): Promise<void>;
+    };
+  }
+}

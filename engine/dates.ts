@@ -1,0 +1,107 @@
+/**
+ * Dates at the precision a source supports. The corpus writes `2025`, `2025-05`,
+ * `2025-05-07` or an interval `START/END`; readers see "2025", "May 2025",
+ * "7 May 2025", "13–24 June 2025". Sorting uses the first day a date can mean, so a
+ * month sorts before the days inside it.
+ */
+
+export type DatePrecision = 'year' | 'month' | 'day';
+
+export interface DatePoint {
+  year: number;
+  month?: number; // 1–12
+  day?: number;
+  precision: DatePrecision;
+}
+
+export interface DateSpan {
+  start: DatePoint;
+  end?: DatePoint;
+  /** The original ISO text, for `<time datetime>`. */
+  iso: string;
+}
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+] as const;
+
+export function parsePoint(text: string): DatePoint | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return { year, precision: 'year' };
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return null;
+  if (m[3] === undefined) return { year, month, precision: 'month' };
+  const day = Number(m[3]);
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day, precision: 'day' };
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function parseDate(iso: string): DateSpan | null {
+  const [a, b, extra] = iso.split('/');
+  if (a === undefined || extra !== undefined) return null;
+  const start = parsePoint(a);
+  if (!start) return null;
+  if (b === undefined) return { start, iso };
+  const end = parsePoint(b);
+  if (!end || compareKey(pointKey(end, 'end'), pointKey(start, 'start')) < 0) return null;
+  return { start, end, iso };
+}
+
+/** A number that orders points: yyyymmdd, taking the first (or last) day a point can mean. */
+export function pointKey(point: DatePoint, edge: 'start' | 'end' = 'start'): number {
+  const month = point.month ?? (edge === 'start' ? 1 : 12);
+  const day = point.day ?? (edge === 'start' ? 1 : daysInMonth(point.year, month));
+  return point.year * 10000 + month * 100 + day;
+}
+
+function compareKey(a: number, b: number): number {
+  return a - b;
+}
+
+/**
+ * Orders spans chronologically; at the same start, the coarser date first (a year
+ * heading its months), then the shorter span.
+ */
+export function compareSpans(a: DateSpan, b: DateSpan): number {
+  const byStart = pointKey(a.start) - pointKey(b.start);
+  if (byStart) return byStart;
+  const rank = { year: 0, month: 1, day: 2 } as const;
+  const byPrecision = rank[a.start.precision] - rank[b.start.precision];
+  if (byPrecision) return byPrecision;
+  return pointKey(a.end ?? a.start, 'end') - pointKey(b.end ?? b.start, 'end');
+}
+
+function formatPoint(p: DatePoint): string {
+  if (p.precision === 'year') return String(p.year);
+  const month = MONTHS[p.month! - 1]!;
+  return p.precision === 'month' ? `${month} ${p.year}` : `${p.day} ${month} ${p.year}`;
+}
+
+/** "7 May 2025", "May 2025", "2025", "13–24 June 2025", "June 2025 – January 2026". */
+export function formatSpan(span: DateSpan): string {
+  const { start, end } = span;
+  if (!end) return formatPoint(start);
+  if (start.precision === 'day' && end.precision === 'day' && start.year === end.year) {
+    if (start.month === end.month) {
+      return start.day === end.day ? formatPoint(start) : `${start.day}–${end.day} ${MONTHS[start.month! - 1]} ${start.year}`;
+    }
+    return `${start.day} ${MONTHS[start.month! - 1]} – ${formatPoint(end)}`;
+  }
+  if (start.precision === 'month' && end.precision === 'month' && start.year === end.year) {
+    return `${MONTHS[start.month! - 1]}–${formatPoint(end)}`;
+  }
+  return `${formatPoint(start)} – ${formatPoint(end)}`;
+}
+
+/** Formats ISO text, falling back to the text itself if it does not parse. */
+export function formatIsoDate(iso: string): string {
+  const span = parseDate(iso);
+  return span ? formatSpan(span) : iso;
+}

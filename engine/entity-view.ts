@@ -1,0 +1,164 @@
+/**
+ * What a card shows of one entity, built from the full records: sources resolved to
+ * outlet and date, relations resolved to names in both directions ("leads" on one
+ * card is "led by" on the other), facts newest first because a reader of today's news
+ * wants the latest context before the history.
+ */
+import type { CorpusRecords, EntityRecord } from '../corpus/records';
+import type { RelationType, Source } from '../corpus/schema';
+import type { EntityKind } from './types';
+import { compareSpans, formatIsoDate, parseDate } from './dates';
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  outlet: string;
+  author: string | null;
+  published: string;
+  publishedLabel: string;
+  kind: Source['kind'];
+}
+
+export interface FactView {
+  date: string;
+  dateLabel: string;
+  text: string;
+  sources: SourceRef[];
+  background: boolean;
+  attribution?: string;
+}
+
+export interface RelatedView {
+  id: string;
+  name: string;
+  kind: EntityKind;
+  type: RelationType;
+  /** 'out': this entity → other ("leads"); 'in': other → this entity ("led by"). */
+  direction: 'out' | 'in';
+  dateLabel?: string;
+  note?: string;
+}
+
+export interface EntityView {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  role: string;
+  summary: string;
+  facts: FactView[];
+  related: RelatedView[];
+  event?: {
+    dateLabel: string;
+    place?: { id: string; name: string };
+    participants: { id: string; name: string; kind: EntityKind }[];
+  };
+}
+
+export interface CorpusIndex {
+  records: CorpusRecords;
+  byId: Map<string, EntityRecord>;
+  sourcesById: Map<string, Source>;
+  /** Relations pointing at an entity, from the entity that states them. */
+  incoming: Map<string, { from: EntityRecord; relation: EntityRecord['related'][number] }[]>;
+}
+
+export function indexCorpus(records: CorpusRecords): CorpusIndex {
+  const byId = new Map(records.entities.map((e) => [e.id, e]));
+  const sourcesById = new Map(records.sources.map((s) => [s.id, s]));
+  const incoming: CorpusIndex['incoming'] = new Map();
+  for (const from of records.entities) {
+    for (const relation of from.related) {
+      const list = incoming.get(relation.target) ?? [];
+      list.push({ from, relation });
+      incoming.set(relation.target, list);
+    }
+  }
+  return { records, byId, sourcesById, incoming };
+}
+
+export function sourceRef(source: Source): SourceRef {
+  return {
+    id: source.id,
+    title: source.title,
+    outlet: source.outlet,
+    author: source.author,
+    published: source.published,
+    publishedLabel: formatIsoDate(source.published),
+    kind: source.kind,
+  };
+}
+
+function newestFirst(a: { date: string }, b: { date: string }): number {
+  const sa = parseDate(a.date);
+  const sb = parseDate(b.date);
+  if (!sa || !sb) return 0;
+  return compareSpans(sb, sa);
+}
+
+export function buildEntityView(index: CorpusIndex, id: string): EntityView | null {
+  const entity = index.byId.get(id);
+  if (!entity) return null;
+  const refs = (ids: string[]) =>
+    ids.flatMap((sid) => {
+      const source = index.sourcesById.get(sid);
+      return source ? [sourceRef(source)] : [];
+    });
+
+  const facts: FactView[] = [...entity.facts].sort(newestFirst).map((fact) => ({
+    date: fact.date,
+    dateLabel: formatIsoDate(fact.date),
+    text: fact.text,
+    sources: refs(fact.sources),
+    background: fact.background === true,
+    ...(fact.attribution ? { attribution: fact.attribution } : {}),
+  }));
+
+  const related: RelatedView[] = [];
+  const seen = new Set<string>();
+  const add = (other: EntityRecord | undefined, view: Omit<RelatedView, 'id' | 'name' | 'kind'>) => {
+    if (!other || other.id === entity.id) return;
+    const key = `${other.id}|${view.type}|${view.direction}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    related.push({ id: other.id, name: other.name, kind: other.kind, ...view });
+  };
+  for (const relation of entity.related) {
+    add(index.byId.get(relation.target), {
+      type: relation.type,
+      direction: 'out',
+      ...(relation.date ? { dateLabel: formatIsoDate(relation.date) } : {}),
+      ...(relation.note ? { note: relation.note } : {}),
+    });
+  }
+  for (const { from, relation } of index.incoming.get(entity.id) ?? []) {
+    add(from, {
+      type: relation.type,
+      direction: 'in',
+      ...(relation.date ? { dateLabel: formatIsoDate(relation.date) } : {}),
+      ...(relation.note ? { note: relation.note } : {}),
+    });
+  }
+
+  const view: EntityView = {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    role: entity.role,
+    summary: entity.summary,
+    facts,
+    related,
+  };
+  if (entity.event) {
+    const ev = entity.event;
+    const place = ev.place ? index.byId.get(ev.place) : undefined;
+    view.event = {
+      dateLabel: formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start),
+      ...(place ? { place: { id: place.id, name: place.name } } : {}),
+      participants: ev.participants.flatMap((pid) => {
+        const p = index.byId.get(pid);
+        return p ? [{ id: p.id, name: p.name, kind: p.kind }] : [];
+      }),
+    };
+  }
+  return view;
+}
