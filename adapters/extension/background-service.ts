@@ -1,2 +1,86 @@
-/** The background's message handlers and command wiring. */
-export function startBackground(): void {}
+/**
+ * The background: holds the full corpus records (the content script carries only the
+ * matcher table, to stay small on every page), answers card requests, and opens the
+ * popup and the side panel on behalf of a card on a page.
+ */
+import records from '../../generated/records.json';
+import type { CorpusRecords } from '../../corpus/records';
+import { buildEntityView, indexCorpus } from '../../engine/entity-view';
+import { browser, type Runtime } from './browser-api';
+import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses } from './messages';
+import { loadSettings } from './settings';
+import { openSidePanel } from './side-panel';
+import { requestTimelineFocus } from './timeline-focus';
+
+const POPUP_PAGE = 'popup.html';
+
+export function startBackground(): void {
+  const index = indexCorpus(records as CorpusRecords);
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isRuntimeRequest(message)) return undefined;
+    return handle(message, sender);
+  });
+
+  async function handle(request: RuntimeRequest, sender: Runtime.MessageSender): Promise<RuntimeResponses[RuntimeRequest['type']]> {
+    switch (request.type) {
+      case 'card':
+        return buildEntityView(index, request.id);
+      case 'open-timeline':
+        if (request.entityId) await requestTimelineFocus(request.entityId);
+        return openSidePanel({
+          ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+          ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+        });
+      case 'open-search':
+        return openSearch(request.query ?? '', sender.tab?.id);
+    }
+  }
+
+  browser.commands.onCommand.addListener((command: string) => {
+    void onCommand(command);
+  });
+
+  // Repairs corrupt stored settings once at start-up, so every context reads clean ones.
+  void loadSettings();
+}
+
+async function onCommand(command: string): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (command === 'next-mention' && tab?.id !== undefined) {
+    await sendToTab(tab.id, { type: 'next-mention' }).catch(() => false);
+  } else if (command === 'open-timeline') {
+    await openSidePanel({
+      ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
+      ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
+    });
+  }
+}
+
+/**
+ * Opens the search popup with a query. The toolbar popup itself can only be opened
+ * where the browser allows `openPopup` outside a click on the toolbar button; elsewhere
+ * the same page opens in a small window, so "Search" on a card always does something.
+ */
+async function openSearch(query: string, tabId: number | undefined): Promise<boolean> {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  if (tabId !== undefined) params.set('tab', String(tabId));
+  const page = `${POPUP_PAGE}?${params}`;
+  const action = (browser.action ?? browser.browserAction) as
+    | { setPopup(details: { popup: string }): Promise<void>; openPopup?(): Promise<void> }
+    | undefined;
+  if (action?.openPopup) {
+    try {
+      await action.setPopup({ popup: page });
+      await action.openPopup();
+      return true;
+    } catch {
+      // Not allowed here (no user gesture, or no focused window): fall through.
+    } finally {
+      await action.setPopup({ popup: POPUP_PAGE });
+    }
+  }
+  await browser.windows.create({ url: browser.runtime.getURL(`/${page}`), type: 'popup', width: 400, height: 600 });
+  return true;
+}

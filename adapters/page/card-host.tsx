@@ -1,0 +1,229 @@
+/**
+ * The one element Backstory adds to a page: `<backstory-card>`, with an open shadow
+ * root that holds the card. Shown as a manual popover, so it sits in the top layer
+ * where no page z-index, overflow or transform can hide or clip it. The page's styles
+ * cannot reach inside the shadow root, and the rules on `:host` are `!important`,
+ * which inside a shadow root beat even a page's `* { all: unset !important }`. The
+ * card's position is set on a container inside the shadow root for the same reason.
+ */
+import { render } from 'preact';
+import { CardBrowser } from '../../components/card/CardBrowser';
+import cardCss from '../../components/card/card.css?inline';
+import type { EntityView } from '../../engine/entity-view';
+import { placeCard, type Rect } from './card-placement';
+
+export const CARD_HOST_TAG = 'backstory-card';
+
+const HOST_CSS = `
+:host { all: initial !important; position: fixed !important; inset: 0 !important;
+  width: 100vw !important; height: 100vh !important; max-width: none !important; max-height: none !important;
+  margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important;
+  overflow: visible !important; pointer-events: none !important; z-index: 2147483647 !important;
+  transform: none !important; filter: none !important; opacity: 1 !important; visibility: visible !important; }
+:host(:not(:popover-open):not([data-fallback-open])) { display: none !important; }
+:host(:popover-open), :host([data-fallback-open]) { display: block !important; }
+.bs-frame { position: absolute; pointer-events: auto; overflow: auto; overscroll-behavior: contain;
+  border-radius: 12px; border: 1px solid rgba(20, 30, 50, 0.16);
+  box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12);
+  background: #fff; }
+.bs-frame[data-side="sheet"] { border-radius: 14px 14px 0 0; }
+@media (prefers-color-scheme: dark) {
+  .bs-frame { background: #1b1e24; border-color: rgba(255, 255, 255, 0.24);
+    box-shadow: 0 12px 32px rgba(0, 0, 0, 0.6), 0 0 0 1px rgba(0, 0, 0, 0.4); }
+}
+@media (prefers-reduced-motion: no-preference) {
+  .bs-frame { animation: bs-in 120ms ease-out; }
+  @keyframes bs-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
+}
+`;
+
+export interface CardActions {
+  loadView(id: string): Promise<EntityView | null>;
+  showTimeline(id: string): void;
+  search(query: string): void;
+}
+
+export interface OpenOptions {
+  /** Re-measured on scroll and resize, so the card follows its mention. */
+  anchor(): Rect | null;
+  /** Move focus into the card (keyboard and touch openings), and back on close. */
+  focus: boolean;
+}
+
+export class CardHost {
+  private host: HTMLElement | null = null;
+  private frame: HTMLDivElement | null = null;
+  private options: OpenOptions | null = null;
+  private returnFocus: Element | null = null;
+  private openedAt = 0;
+  private frameRequest = 0;
+  private readonly reposition = () => this.schedulePlacement();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly actions: CardActions,
+    private readonly hooks: { onPointerEnter(): void; onPointerLeave(): void; onClose(): void },
+  ) {}
+
+  get isOpen(): boolean {
+    return this.options !== null;
+  }
+
+  /** True when `node` is the card host (events from inside the shadow root retarget to it). */
+  contains(node: EventTarget | null): boolean {
+    return !!this.host && node === this.host;
+  }
+
+  open(entityId: string, options: OpenOptions): void {
+    const frame = this.ensureHost();
+    if (!this.options) this.returnFocus = options.focus ? this.doc.activeElement : null;
+    this.options = options;
+    this.openedAt = performance.now();
+    this.show();
+    render(
+      <CardBrowser
+        key={`${entityId}-${this.openedAt}`}
+        entityId={entityId}
+        loadView={this.actions.loadView}
+        onShowTimeline={this.actions.showTimeline}
+        onSearch={this.actions.search}
+        idPrefix="backstory-card"
+        onRendered={() => {
+          this.place();
+          if (options.focus) this.focusCard();
+        }}
+      />,
+      frame,
+    );
+    this.place();
+  }
+
+  close(): void {
+    if (!this.options || !this.host || !this.frame) return;
+    this.options = null;
+    this.removeListeners();
+    render(null, this.frame);
+    if (this.host.matches(':popover-open')) this.host.hidePopover();
+    this.host.removeAttribute('data-fallback-open');
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
+    this.hooks.onClose();
+  }
+
+  /** Removes the host element: the page's DOM is as it was before Backstory. */
+  destroy(): void {
+    this.close();
+    this.host?.remove();
+    this.host = null;
+    this.frame = null;
+  }
+
+  private ensureHost(): HTMLDivElement {
+    if (this.host && this.frame && this.host.isConnected) return this.frame;
+    const host = this.doc.createElement(CARD_HOST_TAG);
+    host.setAttribute('popover', 'manual');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(HOST_CSS + cardCss);
+    shadow.adoptedStyleSheets = [sheet];
+    const frame = this.doc.createElement('div');
+    frame.className = 'bs-frame';
+    frame.setAttribute('role', 'dialog');
+    frame.setAttribute('aria-modal', 'false');
+    frame.addEventListener('pointerenter', () => this.hooks.onPointerEnter());
+    frame.addEventListener('pointerleave', () => this.hooks.onPointerLeave());
+    frame.addEventListener('keydown', (event) => this.onKeyDown(event));
+    shadow.append(frame);
+    (this.doc.body ?? this.doc.documentElement).append(host);
+    this.host = host;
+    this.frame = frame;
+    return frame;
+  }
+
+  private show(): void {
+    const host = this.host!;
+    if (typeof host.showPopover === 'function') {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } else {
+      host.setAttribute('data-fallback-open', '');
+    }
+    this.addListeners();
+  }
+
+  private addListeners(): void {
+    const win = this.doc.defaultView!;
+    win.addEventListener('scroll', this.reposition, { capture: true, passive: true });
+    win.addEventListener('resize', this.reposition, { passive: true });
+  }
+
+  private removeListeners(): void {
+    const win = this.doc.defaultView!;
+    win.removeEventListener('scroll', this.reposition, { capture: true });
+    win.removeEventListener('resize', this.reposition);
+    cancelAnimationFrame(this.frameRequest);
+  }
+
+  private schedulePlacement(): void {
+    cancelAnimationFrame(this.frameRequest);
+    this.frameRequest = requestAnimationFrame(() => this.place());
+  }
+
+  private place(): void {
+    const frame = this.frame;
+    const options = this.options;
+    if (!frame || !options) return;
+    const anchor = options.anchor();
+    const win = this.doc.defaultView!;
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    if (!anchor || anchor.top + anchor.height < 0 || anchor.top > viewport.height) {
+      // The mention scrolled out of view: a card pointing at nothing only gets in the way.
+      if (!frame.contains(this.doc.activeElement) && !frame.matches(':focus-within')) this.close();
+      return;
+    }
+    frame.style.maxHeight = '';
+    frame.style.width = '';
+    const width = viewport.width < 520 ? viewport.width : Math.min(360, viewport.width - 16);
+    frame.style.width = `${width}px`;
+    const placement = placeCard(anchor, frame.scrollHeight + 2, viewport);
+    frame.dataset.side = placement.side;
+    frame.style.left = `${placement.left}px`;
+    frame.style.top = `${placement.top}px`;
+    frame.style.width = `${placement.width}px`;
+    frame.style.maxHeight = `${placement.maxHeight}px`;
+  }
+
+  private focusCard(): void {
+    const frame = this.frame;
+    if (!frame || frame.matches(':focus-within')) return;
+    const heading = frame.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      this.close();
+      return;
+    }
+    if (event.key === 'Tab' && this.frame) {
+      // Keep Tab inside the card while it is open, as a dialog does.
+      const focusable = [...this.frame.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')];
+      if (!focusable.length) return;
+      const active = this.frame.getRootNode() instanceof ShadowRoot ? (this.frame.getRootNode() as ShadowRoot).activeElement : null;
+      const first = focusable[0]!;
+      const last = focusable[focusable.length - 1]!;
+      if (event.shiftKey && (active === first || !active || !focusable.includes(active as HTMLElement))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && active === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Hover intent: decides when a pointer resting on a mention means "tell me about this".
+ * A small state machine with an injected clock and timers, so its rules are unit-tested
+ * without a browser. Rules (see TIMING for the reasons behind each number):
+ * - moving faster than the sweep speed counts as passing by: the settle timer restarts;
+ * - resting on a mention: prefetch at lookupDelay, show at showDelay;
+ * - leaving the mention or the card: hide after the grace period, cancelled if the
+ *   pointer reaches the card or comes back.
+ */
+import { TIMING } from './timing';
+
+export interface HoverTarget<M> {
+  mention: M;
+  key: string;
+}
+
+export interface HoverIntentHooks<M> {
+  prefetch(mention: M): void;
+  show(mention: M): void;
+  hide(): void;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+}
+
+export class HoverIntent<M> {
+  private samples: { t: number; x: number; y: number }[] = [];
+  private candidate: HoverTarget<M> | null = null;
+  private shown: string | null = null;
+  private overCard = false;
+  private lookupTimer = 0;
+  private showTimer = 0;
+  private hideTimer = 0;
+
+  constructor(
+    private readonly hooks: HoverIntentHooks<M>,
+    private readonly clock: Clock,
+    private readonly timing = TIMING,
+  ) {}
+
+  /** Pointer moved over the page; `target` is the mention under it, or null. */
+  pointerMoved(x: number, y: number, target: HoverTarget<M> | null): void {
+    const speed = this.speed(x, y);
+    if (!target) {
+      this.cancelSettle();
+      this.candidate = null;
+      if (this.shown && !this.overCard) this.scheduleHide();
+      return;
+    }
+    if (this.shown === target.key) {
+      this.cancelHide();
+      return;
+    }
+    if (this.shown) this.scheduleHide();
+    const sweeping = speed > this.timing.sweepSpeedPxPerMs;
+    if (this.candidate?.key !== target.key || sweeping) {
+      this.candidate = target;
+      this.restartSettle();
+    }
+  }
+
+  pointerEnteredCard(): void {
+    this.overCard = true;
+    this.cancelHide();
+  }
+
+  pointerLeftCard(): void {
+    this.overCard = false;
+    if (this.shown) this.scheduleHide();
+  }
+
+  /** The card was opened or closed some other way (keyboard, tap, Esc). */
+  cardOpened(key: string): void {
+    this.cancelSettle();
+    this.cancelHide();
+    this.shown = key;
+  }
+
+  cardClosed(): void {
+    this.cancelSettle();
+    this.cancelHide();
+    this.shown = null;
+    this.overCard = false;
+    this.candidate = null;
+  }
+
+  dispose(): void {
+    this.cancelSettle();
+    this.cancelHide();
+  }
+
+  private speed(x: number, y: number): number {
+    const t = this.clock.now();
+    this.samples.push({ t, x, y });
+    while (this.samples.length > 2 && t - this.samples[0]!.t > this.timing.speedWindowMs) this.samples.shift();
+    const first = this.samples[0]!;
+    const dt = t - first.t;
+    return dt > 0 ? Math.hypot(x - first.x, y - first.y) / dt : 0;
+  }
+
+  private restartSettle(): void {
+    this.cancelSettle();
+    const target = this.candidate;
+    if (!target) return;
+    this.lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target.mention), this.timing.lookupDelayMs);
+    this.showTimer = this.clock.setTimeout(() => {
+      this.cancelHide();
+      this.shown = target.key;
+      this.hooks.show(target.mention);
+    }, this.timing.showDelayMs);
+  }
+
+  private cancelSettle(): void {
+    this.clock.clearTimeout(this.lookupTimer);
+    this.clock.clearTimeout(this.showTimer);
+  }
+
+  private scheduleHide(): void {
+    if (this.hideTimer) return;
+    this.hideTimer = this.clock.setTimeout(() => {
+      this.hideTimer = 0;
+      this.shown = null;
+      this.hooks.hide();
+    }, this.timing.hideGraceMs);
+  }
+
+  private cancelHide(): void {
+    this.clock.clearTimeout(this.hideTimer);
+    this.hideTimer = 0;
+  }
+}
