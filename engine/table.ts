@@ -10,7 +10,7 @@
  * reports a match that begins inside a word (Dar in "Sardar").
  */
 import { inferCasePolicy } from './case-policy';
-import { charClass, CharClass, codesToString, normalizeText, SPACE } from './normalize';
+import { charClass, CharClass, codesToString, HARD_BREAK, normalizeText, SPACE } from './normalize';
 import type { EntityKind, MatcherSource } from './types';
 
 export interface TableEntity {
@@ -92,7 +92,7 @@ function collect(sources: MatcherSource[]): CompiledAlias[] {
     const add = (form: string, ambiguous: boolean) => {
       for (const v of variants(form)) {
         const norm = trimStart(normalizeText(v));
-        if (norm.length === 0) continue;
+        if (norm.length === 0 || norm.includes(String.fromCharCode(HARD_BREAK))) continue;
         const policy = inferCasePolicy(v);
         const key = `${norm}\u0000${policy}`;
         if (seen.has(key)) continue;

@@ -1,0 +1,169 @@
+/**
+ * Everything about one block of text that does not depend on the rest of the page:
+ * raw automaton hits, case policy, the proper-name heuristics, and leftmost-longest
+ * overlap resolution. What it cannot decide alone (ambiguous short forms) it hands
+ * on as contextual candidates, with the anchors this block contributes.
+ */
+import { scan, type Automaton } from './automaton';
+import { checkCasePolicy } from './case-policy';
+import { continuesAsProperName, hasForeignFirstName, isInsideInstitutionName } from './proper-name';
+import { ENTRY_AMBIGUOUS, ENTRY_SURNAME, ENTRY_WIDTH } from './table';
+
+/** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
+export interface Mention {
+  entity: number;
+  start: number;
+  end: number;
+}
+
+/** A short form whose entity depends on what else the page mentions. */
+export interface Contextual {
+  start: number;
+  end: number;
+  /** Automaton state of the folded form: identifies "Sharif" whatever its case. */
+  form: number;
+  /** Entities that list this form (case-eligible here), ascending. */
+  entities: number[];
+  /**
+   * A one-word alias the corpus calls unambiguous: linked unless a competing full
+   * name ("Sadegh Larijani") precedes it more closely than the entity itself.
+   */
+  surname: boolean;
+}
+
+/** A position that speaks against linking a form: another person's full name. */
+export interface FormAnchor {
+  form: number;
+  start: number;
+}
+
+export interface BlockAnalysis {
+  /** Linked on sight; also the anchors that ambiguous forms look for. Sorted by start. */
+  fixed: Mention[];
+  /** Sorted by start; never overlaps `fixed`. */
+  contextual: Contextual[];
+  /** Competing names: unknown full names and corpus aliases of other people ending in a form. */
+  competitors: FormAnchor[];
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  state: number;
+  /** Entity linked on sight, or -1 for a contextual candidate. */
+  entity: number;
+  /** Index of the entry record that produced `entity` (for its sharer list). */
+  entry: number;
+  entities: number[];
+  surname: boolean;
+}
+
+/** Extra per-table data the analysis needs, derived once from the automaton. */
+export interface AnalysisIndex {
+  /** For an entry index, the contextual forms its alias ends in, if any. */
+  sharers: Map<number, number[]>;
+  isPerson: Uint8Array;
+}
+
+export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
+  const sharers = new Map<number, number[]>();
+  const s = a.table.sharers;
+  for (let k = 0; k < s.length; k += 2) {
+    const list = sharers.get(s[k]!);
+    if (list) list.push(s[k + 1]!);
+    else sharers.set(s[k]!, [s[k + 1]!]);
+  }
+  const isPerson = new Uint8Array(a.table.entities.length);
+  a.table.entities.forEach((e, k) => (isPerson[k] = e.kind === 'person' ? 1 : 0));
+  return { sharers, isPerson };
+}
+
+/** Turns one raw hit into a candidate, or null when no entry fits the text's case. */
+function candidateAt(a: Automaton, text: string, start: number, end: number, state: number): Candidate | null {
+  const { entries, policies } = a.table;
+  let entity = -1;
+  let entry = -1;
+  let entities: number[] | null = null;
+  let surnames = 0;
+  let ambiguous = 0;
+  for (let r = a.entryStart[state]!; r < a.entryStart[state + 1]!; r++) {
+    const o = r * ENTRY_WIDTH;
+    if (!checkCasePolicy(policies[entries[o + 3]!]!, text, start, end)) continue;
+    const flags = entries[o + 2]!;
+    const e = entries[o + 1]!;
+    if ((flags & (ENTRY_AMBIGUOUS | ENTRY_SURNAME)) === 0) {
+      // Entries are sorted by entity within a state, so the first fixed one wins.
+      if (entity < 0) {
+        entity = e;
+        entry = r;
+      }
+      continue;
+    }
+    if (flags & ENTRY_AMBIGUOUS) ambiguous++;
+    else surnames++;
+    entities ??= [];
+    if (!entities.includes(e)) entities.push(e);
+  }
+  if (entity >= 0) return { start, end, state, entity, entry, entities: [], surname: false };
+  if (!entities) return null;
+  const surname = ambiguous === 0 && surnames > 0 && entities.length === 1;
+  return { start, end, state, entity: -1, entry: -1, entities, surname };
+}
+
+const byPosition = (x: Candidate, y: Candidate): number =>
+  x.start - y.start || y.end - x.end || y.entity - x.entity || x.state - y.state;
+
+/** Analyses one block of text on its own. `hits` is scratch space reused across calls. */
+export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, hits: number[] = []): BlockAnalysis {
+  hits.length = 0;
+  scan(a, text, hits);
+  const candidates: Candidate[] = [];
+  const unknownNames: FormAnchor[] = [];
+  for (let h = 0; h < hits.length; h += 3) {
+    const start = hits[h]!;
+    const end = hits[h + 1]!;
+    const c = candidateAt(a, text, start, end, hits[h + 2]!);
+    if (!c) continue;
+    const person = c.entity >= 0 ? index.isPerson[c.entity] === 1 : c.entities.some((e) => index.isPerson[e] === 1);
+    if (person) {
+      if (isInsideInstitutionName(text, start, end)) continue;
+      if (c.entity < 0) {
+        if (hasForeignFirstName(text, start)) {
+          unknownNames.push({ form: c.state, start });
+          continue;
+        }
+        if (continuesAsProperName(text, end)) continue;
+      }
+    }
+    candidates.push(c);
+  }
+  candidates.sort(byPosition);
+
+  const fixed: Mention[] = [];
+  const contextual: Contextual[] = [];
+  const competitors: FormAnchor[] = [];
+  const chosen: Candidate[] = [];
+  let taken = 0;
+  for (const c of candidates) {
+    if (c.start < taken) continue;
+    taken = c.end;
+    chosen.push(c);
+    if (c.entity >= 0) {
+      fixed.push({ entity: c.entity, start: c.start, end: c.end });
+      const forms = index.sharers.get(c.entry);
+      if (forms) for (const form of forms) competitors.push({ form, start: c.start });
+    } else {
+      contextual.push({ start: c.start, end: c.end, form: c.state, entities: c.entities.sort((x, y) => x - y), surname: c.surname });
+    }
+  }
+  // A surname inside a chosen longer match ("Khan" in "Imran Ahmed Khan Niazi") is
+  // that match's own, not a competing name.
+  let k = 0;
+  for (const u of unknownNames.sort((x, y) => x.start - y.start)) {
+    while (k < chosen.length && chosen[k]!.end <= u.start) k++;
+    if (k < chosen.length && chosen[k]!.start <= u.start) continue;
+    competitors.push(u);
+  }
+  competitors.sort((x, y) => x.start - y.start);
+  return { fixed, contextual, competitors };
+}

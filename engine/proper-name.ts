@@ -1,0 +1,202 @@
+/**
+ * Heuristics about the words around a person match, for the open world where pages
+ * name people and places the corpus does not know:
+ *
+ * - a name followed by an institution noun is part of that institution's name
+ *   ("Imran Khan Stadium", "Sharif University", "Soleimani Air Base", "Pahlavi dynasty");
+ * - a bare surname preceded by a capitalised word that is not a title or a function
+ *   word is somebody else's full name ("Sadiq Khan", "Maryam Nawaz Sharif");
+ * - a bare short form followed by a capitalised word is a longer proper name
+ *   ("Khan Younis", "Sharif Ahmed") unless the line is a title-case headline.
+ *
+ * These run only on candidate matches, so they may allocate small strings.
+ */
+import { CASE_LOWER, CASE_UPPER, caseOf, charClass, CharClass } from './normalize';
+
+const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/**
+ * Capitalised words that precede or follow a surname without being part of a name:
+ * titles and honorifics, function words that start sentences, calendar words, verbs
+ * common in headlines, and demonyms.
+ */
+const NOT_NAME = words(`
+  mr mrs ms miss dr prof professor sir dame lord lady madam president presidents vice prime minister ministers premier
+  chancellor king queen prince princess crown emir amir sheikh shaikh sultan caliph gen general generals lt lieutenant
+  col colonel maj major brig brigadier capt captain adm admiral marshal field air chief commander cmdr sgt sergeant
+  justice judge senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
+  secretary spokesman spokeswoman spokesperson speaker chairman chairwoman chair chairperson leader leaders
+  ayatollah hojatoleslam hojjatoleslam imam mullah maulana mufti allama pir hazrat quaid begum mian shaheed martyr
+  syed sayyid seyyed sayed saint st coas cjcsc dg pm fm cm army military navy naval police foreign defence defense
+  interior finance deputy former ex late acting caretaker supreme opposition party cabinet federal provincial
+  senior top veteran jailed ousted slain assassinated detained exiled incumbent outgoing new elder younger
+  mister herr monsieur messrs brother sister uncle aunt father mother son daughter wife husband cousin
+  the a an and but or nor so yet for if when where while whereas after before since as although though because
+  meanwhile however moreover also then now today yesterday tomorrow tonight earlier later still even only both
+  neither either unlike like under over with without against between among amid during from to of on in at by about
+  via per once here there this that these those his her their our its my your said says say told tells according
+  asked asks did does do has have had is was were are will would could should can may might must not no yes dear
+  why how what who whom whose which let thanks unless until upon within across behind beyond despite toward towards
+  monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
+  october november december
+  meets met slams hails praises urges warns backs rejects blames vows accuses hits asks welcomes arrests sentences
+  acquits frees releases jails indicts charges questions visits calls summons sacks fires names appoints elects
+  defends attacks criticises criticizes condemns denies confirms rules orders bars bans seeks wants wins loses
+  leads returns arrives leaves quits resigns joins signs sues
+  pakistani pakistanis indian indians iranian iranians afghan afghans american americans british israeli
+  israelis saudi emirati qatari turkish chinese russian french german arab arabs muslim muslims shia sunni
+  pashtun punjabi sindhi baloch kashmiri western eastern northern southern
+`);
+
+/** Nouns that make a preceding name part of an institution's name, in any case. */
+const INSTITUTION_ANY_CASE = words(`
+  stadium stadiums academy university universities airport airbase dynasty dynasties mosque library hospital
+  museum foundation institute mausoleum shrine prize prizes auditorium gymnasium polytechnic seminary madrasa
+  madrassa madrasah madrassah cantonment
+`);
+
+/** Nouns that do so only when capitalised ("Khan Road", but not "Khan's road to power"). */
+const INSTITUTION_CAPITALISED = words(`
+  road street avenue boulevard highway motorway expressway bridge tower towers hall park square station port line
+  base centre center school college campus memorial trust group company corporation industries hotel plaza mall
+  market bazaar gate garden gardens colony town complex building chair lecture cup trophy medal award awards
+  dam barrage canal tunnel clinic laboratory lab observatory scholarship fund studios studio bank airlines airways
+  stadium academy university airport library hospital museum foundation institute prize
+`);
+
+/** Capitalised words that can sit between a name and its institution noun ("Air Base"). */
+const INSTITUTION_MODIFIER = words(`
+  air international cricket sports sport memorial medical national open naval public central grand teaching
+  science sciences technology military peace media trade business engineering football hockey children research
+  women girls boys model city
+`);
+
+/** Capitalised words that make a following name part of a place or institution ("Fort Abbas"). */
+const INSTITUTION_BEFORE = words('masjid jamia fort camp lake mount bandar port qila darul');
+
+interface WordSpan {
+  start: number;
+  end: number;
+}
+
+function isWordClass(cls: number): boolean {
+  return cls === CharClass.Word || cls === CharClass.Mark || cls === CharClass.Ignore;
+}
+
+/**
+ * The word right before `pos`, separated from it by spaces or hyphens only (at most
+ * one line break), or null. A possessive ("Pakistan's Khan") is not a name part.
+ */
+function wordBefore(text: string, pos: number): WordSpan | null {
+  let i = pos - 1;
+  let breaks = 0;
+  while (i >= 0) {
+    const cls = charClass(text.charCodeAt(i));
+    if (cls === CharClass.LineBreak) {
+      if (++breaks > 1) return null;
+    } else if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
+    i--;
+  }
+  if (i === pos - 1 || i < 0) return null;
+  const end = i + 1;
+  while (i >= 0 && isWordClass(charClass(text.charCodeAt(i)))) i--;
+  const start = i + 1;
+  if (start === end) return null;
+  if (i >= 0 && charClass(text.charCodeAt(i)) === CharClass.Apostrophe) return null;
+  return { start, end };
+}
+
+/** The word right after `pos`, separated by spaces or hyphens only, or null. */
+function wordAfter(text: string, pos: number): WordSpan | null {
+  let i = pos;
+  let breaks = 0;
+  while (i < text.length) {
+    const cls = charClass(text.charCodeAt(i));
+    if (cls === CharClass.LineBreak) {
+      if (++breaks > 1) return null;
+    } else if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
+    i++;
+  }
+  if (i === pos || i >= text.length) return null;
+  const start = i;
+  while (i < text.length && isWordClass(charClass(text.charCodeAt(i)))) i++;
+  return i > start ? { start, end: i } : null;
+}
+
+const lower = (text: string, w: WordSpan): string => text.slice(w.start, w.end).toLowerCase();
+
+/** Starts with a capital and has lower-case letters: how names look in running text. */
+function isCapitalised(text: string, w: WordSpan): boolean {
+  if (caseOf(text.charCodeAt(w.start)) !== CASE_UPPER) return false;
+  for (let i = w.start + 1; i < w.end; i++) if (caseOf(text.charCodeAt(i)) === CASE_LOWER) return true;
+  return false;
+}
+
+/** A capitalised word that reads as part of a personal name (not a title or "But"). */
+function isNameWord(text: string, w: WordSpan | null): boolean {
+  return w !== null && w.end - w.start >= 2 && isCapitalised(text, w) && !NOT_NAME.has(lower(text, w));
+}
+
+/** "Imran Khan Stadium", "Soleimani Air Base", "Pahlavi dynasty", "Fort Abbas". */
+export function isInsideInstitutionName(text: string, start: number, end: number): boolean {
+  const before = wordBefore(text, start);
+  if (before && isCapitalised(text, before) && INSTITUTION_BEFORE.has(lower(text, before))) return true;
+  const next = wordAfter(text, end);
+  if (!next) return false;
+  const word = lower(text, next);
+  if (INSTITUTION_ANY_CASE.has(word)) return true;
+  if (!isCapitalised(text, next) && !isAllCaps(text, next)) return false;
+  if (INSTITUTION_CAPITALISED.has(word)) return true;
+  if (!INSTITUTION_MODIFIER.has(word)) return false;
+  const then = wordAfter(text, next.end);
+  if (!then) return false;
+  const w2 = lower(text, then);
+  return INSTITUTION_ANY_CASE.has(w2) || INSTITUTION_CAPITALISED.has(w2);
+}
+
+function isAllCaps(text: string, w: WordSpan): boolean {
+  let letters = 0;
+  for (let i = w.start; i < w.end; i++) {
+    const k = caseOf(text.charCodeAt(i));
+    if (k === CASE_LOWER) return false;
+    if (k === CASE_UPPER) letters++;
+  }
+  return letters >= 2;
+}
+
+/** "Sadiq Khan", "Maryam Nawaz Sharif": a first name the corpus does not pair with this surname. */
+export function hasForeignFirstName(text: string, start: number): boolean {
+  return isNameWord(text, wordBefore(text, start));
+}
+
+/** "Khan Younis", "Sharif Ahmed": the short form starts a longer proper name. */
+export function continuesAsProperName(text: string, end: number): boolean {
+  return isNameWord(text, wordAfter(text, end)) && !isHeadline(text, end);
+}
+
+/**
+ * Whether the line around `pos` is a title-case headline ("Khan Rallies Supporters
+ * In Lahore"), where capitalised neighbours say nothing about names. Only words of
+ * four letters or more count: style guides lower-case the short ones.
+ */
+export function isHeadline(text: string, pos: number): boolean {
+  const limit = 200;
+  let a = pos;
+  while (a > 0 && pos - a < limit && charClass(text.charCodeAt(a - 1)) !== CharClass.LineBreak) a--;
+  let b = pos;
+  while (b < text.length && b - pos < limit && charClass(text.charCodeAt(b)) !== CharClass.LineBreak) b++;
+  if ((a > 0 && charClass(text.charCodeAt(a - 1)) !== CharClass.LineBreak) || b - a >= limit) return false;
+  let caps = 0;
+  let low = 0;
+  let i = a;
+  while (i < b) {
+    while (i < b && charClass(text.charCodeAt(i)) !== CharClass.Word) i++;
+    const s = i;
+    while (i < b && isWordClass(charClass(text.charCodeAt(i)))) i++;
+    if (i - s < 4) continue;
+    const k = caseOf(text.charCodeAt(s));
+    if (k === CASE_UPPER) caps++;
+    else if (k === CASE_LOWER) low++;
+  }
+  return caps >= 3 && low * 4 <= caps;
+}
