@@ -1,0 +1,66 @@
+/**
+ * Opens the timeline side panel: Chrome's `sidePanel` or Firefox's `sidebarAction`.
+ *
+ * Both browsers only open it from a user gesture, and both lose the gesture at the
+ * first `await`. So call this synchronously in the click (or command) handler, with
+ * the window or tab already known, and await the result afterwards. It never throws:
+ * it answers false when the browser refused or has no side panel.
+ *
+ * Chrome: `chrome.sidePanel.open` is not wrapped by webextension-polyfill, so it is read
+ * from the `chrome` global. `windowId` opens the panel for the whole window (the
+ * manifest's default panel); `tabId` alone opens it for that tab.
+ * Firefox: `browser.sidebarAction.open()` opens the sidebar of the current window.
+ */
+import { browser } from './browser-api';
+
+export interface SidePanelTarget {
+  tabId?: number;
+  windowId?: number;
+}
+
+interface ChromeSidePanel {
+  open(options: { tabId?: number; windowId?: number }): Promise<void>;
+}
+interface FirefoxSidebarAction {
+  open(): Promise<void>;
+}
+
+function chromeSidePanel(): ChromeSidePanel | undefined {
+  const chromeGlobal = (globalThis as { chrome?: { sidePanel?: Partial<ChromeSidePanel> } }).chrome;
+  const panel = chromeGlobal?.sidePanel;
+  return typeof panel?.open === 'function' ? (panel as ChromeSidePanel) : undefined;
+}
+
+function firefoxSidebar(): FirefoxSidebarAction | undefined {
+  const sidebar = (browser as unknown as { sidebarAction?: Partial<FirefoxSidebarAction> }).sidebarAction;
+  return typeof sidebar?.open === 'function' ? (sidebar as FirefoxSidebarAction) : undefined;
+}
+
+export function openSidePanel(target: SidePanelTarget): Promise<boolean> {
+  try {
+    const chromePanel = chromeSidePanel();
+    if (chromePanel) {
+      const options =
+        target.windowId !== undefined
+          ? { windowId: target.windowId }
+          : target.tabId !== undefined
+            ? { tabId: target.tabId }
+            : null;
+      if (!options) return Promise.resolve(false);
+      return chromePanel.open(options).then(
+        () => true,
+        () => false,
+      );
+    }
+    const sidebar = firefoxSidebar();
+    if (sidebar) {
+      return sidebar.open().then(
+        () => true,
+        () => false,
+      );
+    }
+  } catch {
+    // A synchronous refusal (no gesture, unknown window): same answer as a rejection.
+  }
+  return Promise.resolve(false);
+}
