@@ -26,6 +26,11 @@ const MONTHS = [
   'July', 'August', 'September', 'October', 'November', 'December',
 ] as const;
 
+/** "January" … "December", for month 1–12. */
+export function monthName(month: number): string {
+  return MONTHS[month - 1] ?? String(month);
+}
+
 export function parsePoint(text: string): DatePoint | null {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
   if (!m) return null;

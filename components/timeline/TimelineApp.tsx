@@ -1,5 +1,176 @@
+/**
+ * The side panel: the timeline of the whole corpus, with filters by name, kind, dates
+ * and "This page" (what the tab being read mentions). "Show on timeline" anywhere in
+ * the extension lands here through the `timelineFocus` storage key (or `?entity=`):
+ * the panel filters to that entity and scrolls its first item into view.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CorpusRecords } from '../../corpus/records';
+import { buildEntityView, indexCorpus } from '../../engine/entity-view';
+import {
+  EMPTY_FILTER,
+  buildTimeline,
+  filterTimeline,
+  firstItemFor,
+  isFiltering,
+  type TimelineEntity,
+  type TimelineFilter,
+} from '../../engine/timeline';
+import { readTimelineFocus, watchTimelineFocus } from '../../adapters/extension/timeline-focus';
+import { sendToBackground } from '../../adapters/extension/messages';
 import { STRINGS } from '../strings';
+import { CardSheet } from './CardSheet';
+import { TimelineFilters } from './TimelineFilters';
+import { TimelineList } from './TimelineList';
+import { usePageDigest } from './use-page-digest';
+import '../card/card.css';
+import './timeline.css';
 
-export function TimelineApp() {
-  return <main class="timeline"><h1>{STRINGS.appName}</h1></main>;
+const S = STRINGS.timeline;
+
+export interface TimelineAppProps {
+  records: CorpusRecords;
+  /** Follow this tab for "This page" instead of the active one (`?tab=<id>`). */
+  pinnedTab?: number;
+  /** Open focused on this entity (`?entity=<id>`). */
+  initialEntity?: string;
+}
+
+type Filters = Omit<TimelineFilter, 'page'>;
+
+export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppProps) {
+  const index = useMemo(() => indexCorpus(records), [records]);
+  const model = useMemo(() => buildTimeline(records), [records]);
+  const page = usePageDigest(pinnedTab);
+
+  const [filters, setFilters] = useState<Filters>(EMPTY_FILTER);
+  const [pageOn, setPageOn] = useState(false);
+  const [card, setCard] = useState<{ id: string; opener: HTMLElement | null } | null>(null);
+  const [target, setTarget] = useState<{ entityId: string; n: number } | null>(null);
+  const [flash, setFlash] = useState<string | null>(null);
+
+  const pageIds = page.status === 'ready' && page.digest.active ? page.digest.entities.map((e) => e.id) : [];
+  const filter: TimelineFilter = { ...filters, page: pageOn ? pageIds : null };
+  const visible = useMemo(
+    () => filterTimeline(model.items, filter),
+    [model, filters, pageOn, pageOn ? pageIds.join(' ') : ''],
+  );
+
+  const entityRef = (id: string): TimelineEntity | null => {
+    const e = index.byId.get(id);
+    return e ? { id: e.id, name: e.name, kind: e.kind } : null;
+  };
+  const chosen = filters.entities.flatMap((id) => entityRef(id) ?? []);
+
+  // "Show on timeline": that entity alone, its first item brought into view.
+  const focusEntity = (entityId: string) => {
+    if (!index.byId.has(entityId)) return;
+    setCard(null);
+    setFilters({ ...EMPTY_FILTER, entities: [entityId] });
+    setPageOn(false);
+    setTarget((t) => ({ entityId, n: (t?.n ?? 0) + 1 }));
+  };
+  const focusRef = useRef(focusEntity);
+  focusRef.current = focusEntity;
+
+  useEffect(() => {
+    let live = true;
+    if (initialEntity) focusRef.current(initialEntity);
+    else
+      void readTimelineFocus()
+        .then((focus) => live && focus && focusRef.current(focus.entityId))
+        .catch(() => undefined);
+    const stop = watchTimelineFocus((focus) => focusRef.current(focus.entityId));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!target) return;
+    const item = firstItemFor(visible, target.entityId);
+    if (!item) return;
+    const el = document.getElementById(item.id);
+    if (!el) return;
+    const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+    el.scrollIntoView?.({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+    el.focus({ preventScroll: true });
+    setFlash(item.id);
+    const timer = setTimeout(() => setFlash(null), 2400);
+    return () => clearTimeout(timer);
+  }, [target]);
+
+  const closeCard = () => {
+    const opener = card?.opener;
+    setCard(null);
+    if (opener?.isConnected) opener.focus();
+  };
+
+  const filtering = isFiltering(filter);
+  const clear = () => {
+    setFilters(EMPTY_FILTER);
+    setPageOn(false);
+  };
+
+  return (
+    <div class="tl-app">
+      <header class="tl-header">
+        <img class="tl-logo" src="/icon/32.png" alt="" width={20} height={20} />
+        <h1 class="tl-h1">
+          <span class="tl-visually-hidden">{STRINGS.appName} </span>
+          {S.title}
+        </h1>
+        <p class="tl-tagline">{S.tagline}</p>
+      </header>
+
+      <main class="tl-main">
+        <TimelineFilters
+          filter={filter}
+          pageOn={pageOn}
+          page={page}
+          options={model.entities}
+          chosen={chosen}
+          years={model.years}
+          onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
+          onPageToggle={setPageOn}
+        />
+
+        <div class="tl-statusbar">
+          <p class="tl-status" role="status" aria-live="polite" aria-atomic="true">
+            {S.status(visible.length, model.items.length)}
+          </p>
+          {filtering && (
+            <button type="button" class="tl-clear" onClick={clear}>
+              {S.clear}
+            </button>
+          )}
+        </div>
+
+        {model.items.length === 0 ? (
+          <p class="tl-empty">{S.emptyCorpus}</p>
+        ) : visible.length === 0 ? (
+          <p class="tl-empty">{S.empty}</p>
+        ) : (
+          <TimelineList
+            items={visible}
+            marked={new Set(filters.entities)}
+            flash={flash}
+            onOpenEntity={(id, from) => setCard({ id, opener: from })}
+          />
+        )}
+      </main>
+
+      {card && (
+        <CardSheet
+          entityId={card.id}
+          name={index.byId.get(card.id)?.name ?? ''}
+          loadView={(id) => buildEntityView(index, id)}
+          onClose={closeCard}
+          onShowTimeline={focusEntity}
+          onSearch={(query) => void sendToBackground({ type: 'open-search', query }).catch(() => undefined)}
+        />
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,75 @@
+/**
+ * An entity's card over the timeline, as a modal sheet: focus moves into it, Tab stays
+ * in it, Escape or the close button closes it, and focus returns to what opened it.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import type { EntityView } from '../../engine/entity-view';
+import { CardBrowser } from '../card/CardBrowser';
+import { STRINGS } from '../strings';
+
+export interface CardSheetProps {
+  entityId: string;
+  name: string;
+  loadView(id: string): EntityView | null;
+  onClose(): void;
+  onShowTimeline(id: string): void;
+  onSearch(query: string): void;
+}
+
+const FOCUSABLE = 'button:not([disabled]), [href], input, select, [tabindex]:not([tabindex="-1"])';
+
+export function CardSheet({ entityId, name, loadView, onClose, onShowTimeline, onSearch }: CardSheetProps) {
+  const sheet = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    sheet.current?.focus();
+  }, [entityId]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+      return;
+    }
+    if (e.key !== 'Tab' || !sheet.current) return;
+    const focusable = [...sheet.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (!first || !last) return;
+    const at = document.activeElement;
+    if (e.shiftKey && (at === first || at === sheet.current)) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && at === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div class="tl-sheet-layer">
+      <div class="tl-sheet-backdrop" onClick={onClose} />
+      <div
+        ref={sheet}
+        class="tl-sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-label={STRINGS.card.dialogLabel(name)}
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
+        <button type="button" class="tl-sheet-close" aria-label={STRINGS.timeline.close} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+        <CardBrowser
+          entityId={entityId}
+          loadView={loadView}
+          onShowTimeline={onShowTimeline}
+          onSearch={onSearch}
+          idPrefix="tl-card"
+        />
+      </div>
+    </div>
+  );
+}

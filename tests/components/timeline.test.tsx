@@ -1,0 +1,277 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import type { PageDigest } from '../../adapters/extension/messages';
+import { RECORDS } from './timeline-fixture';
+
+/** A stand-in for the extension API: tabs with digests, storage with change events. */
+const fake = vi.hoisted(() => {
+  type Listener = (...args: any[]) => void;
+  const hub = () => {
+    const set = new Set<Listener>();
+    return {
+      set,
+      addListener: (l: Listener) => void set.add(l),
+      removeListener: (l: Listener) => void set.delete(l),
+      fire: (...args: unknown[]) => set.forEach((l) => l(...args)),
+    };
+  };
+  const state = {
+    activeTab: 1,
+    digests: new Map<number, unknown>(),
+    store: {} as Record<string, unknown>,
+    sent: [] as unknown[],
+  };
+  const onActivated = hub();
+  const onUpdated = hub();
+  const onChanged = hub();
+  const browser = {
+    tabs: {
+      query: async () => [{ id: state.activeTab, active: true }],
+      sendMessage: async (tabId: number) => {
+        const digest = state.digests.get(tabId);
+        if (!digest) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return digest;
+      },
+      onActivated,
+      onUpdated,
+    },
+    storage: {
+      local: {
+        get: async (key: string) => (key in state.store ? { [key]: state.store[key] } : {}),
+        set: async (items: Record<string, unknown>) => {
+          const changes: Record<string, { newValue: unknown }> = {};
+          for (const [k, v] of Object.entries(items)) {
+            state.store[k] = v;
+            changes[k] = { newValue: v };
+          }
+          onChanged.fire(changes, 'local');
+        },
+      },
+      onChanged,
+    },
+    runtime: { sendMessage: async (m: unknown) => void state.sent.push(m) },
+  };
+  return { state, browser, onActivated, onUpdated, onChanged };
+});
+
+vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
+
+const { TimelineApp } = await import('../../components/timeline/TimelineApp');
+const { requestTimelineFocus } = await import('../../adapters/extension/timeline-focus');
+
+function digest(host: string, ids: string[], active = true): PageDigest {
+  return {
+    url: `https://${host}/story`,
+    host,
+    active,
+    entities: ids.map((id) => ({ id, name: id, kind: 'person', count: 1 })),
+  };
+}
+
+const status = () => screen.getByRole('status').textContent;
+const titles = () => screen.queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+const input = () => screen.getByRole('combobox', { name: 'Names' });
+
+beforeEach(() => {
+  fake.state.activeTab = 1;
+  fake.state.digests.clear();
+  fake.state.store = {};
+  fake.state.sent = [];
+  fake.onActivated.set.clear();
+  fake.onUpdated.set.clear();
+  fake.onChanged.set.clear();
+});
+
+describe('TimelineApp', () => {
+  it('renders a year-headed ordered timeline with dates at their precision', async () => {
+    render(<TimelineApp records={RECORDS} />);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toContain('Timeline');
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+      '20231 item',
+      '20241 item',
+      '20257 items',
+    ]);
+    const lists = screen.getAllByRole('list').filter((l) => l.tagName === 'OL');
+    expect(lists).toHaveLength(3);
+    const times = [...document.querySelectorAll('time')].map((t) => [t.getAttribute('datetime'), t.textContent]);
+    expect(times).toContainEqual(['2024', '2024']);
+    expect(times).toContainEqual(['2025-05', 'May 2025']);
+    expect(times).toContainEqual(['2025-05-07', '7 May 2025']);
+    expect(times).toContainEqual(['2025-05-07/2025-05-09', '7–9 May 2025']);
+    expect(status()).toBe('9 events and facts');
+    // Sources by outlet and date; background marked.
+    const talks = document.getElementById('event-geneva-talks')!;
+    expect(talks.textContent).toContain('The Wire Desk, 8 May 2025');
+    expect(talks.textContent).toContain('Delegations met for three days.');
+    expect(within(talks).getByRole('list', { name: 'Involved' }).textContent).toBe('Amira KhanBoris LindGeneva');
+  });
+
+  it('filters by names typed ahead, several at once, removable by button and Backspace', async () => {
+    render(<TimelineApp records={RECORDS} />);
+    const box = input();
+    fireEvent.input(box, { target: { value: 'bor' } });
+    const listbox = screen.getByRole('listbox');
+    expect(box.getAttribute('aria-expanded')).toBe('true');
+    const options = within(listbox).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Boris Lind4 items']);
+    expect(box.getAttribute('aria-activedescendant')).toBe(options[0]!.id);
+    fireEvent.keyDown(box, { key: 'Enter' });
+    expect(within(screen.getByRole('list', { name: 'Names' })).getByText('Boris Lind')).toBeTruthy();
+    expect(status()).toBe('Showing 4 of 9 events and facts');
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+
+    // A second name: "any of them" by default, "all of them" on request.
+    fireEvent.input(box, { target: { value: 'nort' } });
+    fireEvent.click(within(screen.getByRole('listbox')).getByRole('option', { name: /Northland Council/ }));
+    expect(status()).toBe('Showing 5 of 9 events and facts');
+    fireEvent.change(screen.getByRole('combobox', { name: 'Involving' }), { target: { value: 'all' } });
+    expect(status()).toBe('Showing 1 of 9 events and facts');
+    expect(titles()).toEqual(['Boris Lind']);
+
+    // Backspace in the empty input removes the last chip; the button removes any.
+    fireEvent.keyDown(box, { key: 'Backspace' });
+    expect(screen.queryByRole('button', { name: 'Remove Northland Council' })).toBeNull();
+    expect(status()).toBe('Showing 4 of 9 events and facts');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Boris Lind' }));
+    expect(status()).toBe('9 events and facts');
+  });
+
+  it('moves through suggestions with the arrow keys and closes them with Escape', () => {
+    render(<TimelineApp records={RECORDS} />);
+    const box = input();
+    fireEvent.input(box, { target: { value: 'gen' } });
+    const [first, second] = within(screen.getByRole('listbox')).getAllByRole('option');
+    expect(first!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(second!.getAttribute('aria-selected')).toBe('true');
+    expect(box.getAttribute('aria-activedescendant')).toBe(second!.id);
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    expect(first!.getAttribute('aria-selected')).toBe('true');
+    fireEvent.keyDown(box, { key: 'Escape' });
+    expect(box.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.input(box, { target: { value: 'zzz' } });
+    expect(screen.getByRole('listbox').textContent).toBe('No matching names');
+  });
+
+  it('filters by kind and by a date range', () => {
+    render(<TimelineApp records={RECORDS} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Events' }));
+    expect(screen.getByRole('button', { name: 'Events' }).getAttribute('aria-pressed')).toBe('true');
+    expect(titles()).toEqual(['Geneva talks', 'Geneva talks', 'Signing ceremony']);
+    fireEvent.click(screen.getByRole('button', { name: 'Events' }));
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'From: Year' }), { target: { value: '2025' } });
+    const month = screen.getByRole('combobox', { name: 'From: Month' }) as HTMLSelectElement;
+    expect(month.disabled).toBe(false);
+    fireEvent.change(month, { target: { value: '06' } });
+    expect(titles()).toEqual(['Signing ceremony', 'Harbour Accord']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'From: Year' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'To: Year' }), { target: { value: '2024' } });
+    expect(titles()).toEqual(['Northland Council', 'Amira Khan']);
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(status()).toBe('9 events and facts');
+  });
+
+  it('"This page" keeps what the tab mentions, and follows tab switches and loads', async () => {
+    fake.state.digests.set(1, digest('news.example', ['northland-council']));
+    fake.state.digests.set(2, digest('other.example', ['harbour-accord', 'not-in-corpus']));
+    render(<TimelineApp records={RECORDS} />);
+    await screen.findByText('1 name found on news.example');
+    const toggle = screen.getByRole('button', { name: 'This page' });
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(titles()).toEqual(['Northland Council', 'Boris Lind']);
+
+    fake.state.activeTab = 2;
+    await act(() => fake.onActivated.fire({ tabId: 2, windowId: 1 }));
+    await screen.findByText('2 names found on other.example');
+    expect(titles()).toEqual(['Harbour Accord']);
+
+    // The same tab navigates: asked again once the page is complete.
+    fake.state.digests.set(2, digest('other.example', ['geneva']));
+    await act(() => fake.onUpdated.fire(2, { status: 'loading' }, { active: true }));
+    expect(titles()).toEqual(['Harbour Accord']);
+    await act(() => fake.onUpdated.fire(2, { status: 'complete' }, { active: true }));
+    await screen.findByText('1 name found on other.example');
+    expect(titles()).toEqual(['Amira Khan', 'Geneva talks', 'Signing ceremony']);
+  });
+
+  it('"This page" on a tab it cannot read, or where Backstory is off, shows nothing and says why', async () => {
+    fake.state.digests.set(3, digest('off.example', ['geneva'], false));
+    render(<TimelineApp records={RECORDS} pinnedTab={5} />);
+    await screen.findByText('Backstory cannot read this tab');
+    fireEvent.click(screen.getByRole('button', { name: 'This page' }));
+    expect(screen.getByText('Nothing on the timeline matches these filters.')).toBeTruthy();
+    expect(status()).toBe('Showing 0 of 9 events and facts');
+  });
+
+  it('follows a pinned tab, not the active one', async () => {
+    fake.state.digests.set(1, digest('active.example', ['geneva']));
+    fake.state.digests.set(4, digest('pinned.example', ['northland-council'], false));
+    render(<TimelineApp records={RECORDS} pinnedTab={4} />);
+    await screen.findByText('Backstory is switched off on pinned.example');
+    await act(() => fake.onActivated.fire({ tabId: 1, windowId: 1 }));
+    expect(screen.getByText('Backstory is switched off on pinned.example')).toBeTruthy();
+  });
+
+  it('opens focused on ?entity=, and on a fresh timelineFocus request', async () => {
+    const { unmount } = render(<TimelineApp records={RECORDS} initialEntity="harbour-accord" />);
+    expect(screen.getByRole('button', { name: 'Remove Harbour Accord' })).toBeTruthy();
+    expect(titles()).toEqual(['Harbour Accord']);
+    await waitFor(() => expect(document.activeElement?.id).toBe('fact-harbour-accord-2025-06-03-' + document.activeElement!.id.split('-').pop()));
+    expect(document.activeElement!.classList.contains('is-flash')).toBe(true);
+    unmount();
+
+    await requestTimelineFocus('boris-lind');
+    render(<TimelineApp records={RECORDS} />);
+    await screen.findByRole('button', { name: 'Remove Boris Lind' });
+    expect(status()).toBe('Showing 4 of 9 events and facts');
+  });
+
+  it('ignores a stale focus request on load, and follows new ones while open', async () => {
+    fake.state.store.timelineFocus = { entityId: 'boris-lind', at: Date.now() - 10 * 60_000 };
+    render(<TimelineApp records={RECORDS} />);
+    await screen.findByText('Backstory cannot read this tab');
+    await act(async () => undefined);
+    expect(screen.queryByRole('button', { name: /^Remove/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'This page' }));
+    await act(() => requestTimelineFocus('geneva'));
+    expect(screen.getByRole('button', { name: 'Remove Geneva' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'This page' }).getAttribute('aria-pressed')).toBe('false');
+    expect(titles()).toEqual(['Amira Khan', 'Geneva talks', 'Signing ceremony']);
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-item')).toMatch(/^fact-amira-khan-2025-05-07/));
+  });
+
+  it('opens an entity card in a dialog; Escape closes it and focus returns; "Show on timeline" filters', async () => {
+    render(<TimelineApp records={RECORDS} />);
+    const talks = document.getElementById('event-geneva-talks')!;
+    const chip = within(talks).getByRole('button', { name: 'Boris Lind' });
+    chip.focus();
+    fireEvent.click(chip);
+    const dialog = screen.getByRole('dialog', { name: 'Backstory: Boris Lind' });
+    expect(document.activeElement).toBe(dialog);
+    await within(dialog).findByRole('heading', { name: 'Boris Lind' });
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(document.activeElement).toBe(chip);
+
+    fireEvent.click(within(talks).getByRole('button', { name: 'Geneva talks' }));
+    const card = screen.getByRole('dialog');
+    fireEvent.click(await within(card).findByRole('button', { name: 'Show on timeline' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove Geneva talks' })).toBeTruthy();
+    expect(titles()).toEqual(['Geneva talks', 'Geneva talks']);
+
+    fireEvent.click(within(document.getElementById('event-geneva-talks')!).getByRole('button', { name: 'Geneva' }));
+    fireEvent.click(await within(screen.getByRole('dialog')).findByRole('button', { name: 'Search' }));
+    await waitFor(() => expect(fake.state.sent).toEqual([{ type: 'open-search', query: 'Geneva' }]));
+    fireEvent.click(screen.getByRole('button', { name: 'Close card' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says so when the corpus has nothing dated', () => {
+    render(<TimelineApp records={{ entities: [], events: [], sources: [] }} />);
+    expect(screen.getByText('The timeline is empty: the corpus has no dated events or facts.')).toBeTruthy();
+  });
+});
