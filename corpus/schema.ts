@@ -68,10 +68,6 @@ export const RELATION_TYPES = [
   'criticised',
   'negotiated',
   'killed-in',
-  'captured-in',
-  'spoke-with',
-  'signed',
-  'accused-of',
 ] as const;
 
 export const RelationSchema = z.strictObject({
