@@ -1,0 +1,67 @@
+/**
+ * Turns validated corpus data into what the build ships: the full records the
+ * extension pages read, and the slim per-entity inputs of the engine's matcher table.
+ * Pure functions, so the build script, the export and tests share one definition.
+ */
+import type { MatcherSource } from '../engine/types';
+import type { CorpusRecords, EntityRecord, EventRecord } from './records';
+import type { Entity, Source } from './schema';
+import { dateBounds } from './validate';
+
+/** Sort key of an ISO date or interval: its first day (valid input assumed). */
+function firstDay(iso: string): number {
+  const bounds = dateBounds(iso);
+  return typeof bounds === 'string' ? 0 : bounds.first;
+}
+
+function toRecord(entity: Entity): EntityRecord {
+  const record: EntityRecord = {
+    id: entity.id,
+    kind: entity.kind,
+    name: entity.name,
+    aliases: entity.aliases,
+    ambiguous: entity.ambiguous,
+    role: entity.role,
+    summary: entity.summary,
+    facts: entity.facts,
+    related: entity.related,
+  };
+  if (entity.event) record.event = entity.event;
+  return record;
+}
+
+/** Entities sorted by id; events in chronological order (ties by id) for the timeline. */
+export function compileRecords(sources: Source[], entities: Entity[]): CorpusRecords {
+  const records = entities.map(toRecord).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const events: EventRecord[] = records
+    .flatMap((r) => (r.event ? [{ id: r.id, name: r.name, summary: r.summary, ...r.event }] : []))
+    .sort((a, b) => firstDay(a.start) - firstDay(b.start) || (a.id < b.id ? -1 : 1));
+  return { entities: records, events, sources };
+}
+
+/** The matcher's view of each entity: its canonical name is one of its aliases. */
+export function toMatcherSources(records: CorpusRecords): MatcherSource[] {
+  return records.entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    kind: e.kind,
+    aliases: [...new Set([e.name, ...e.aliases])],
+    ambiguous: e.ambiguous,
+  }));
+}
+
+/** Counts for the build summary: dated items are facts plus events (what the timeline can show). */
+export function corpusStats(records: CorpusRecords): {
+  entities: number;
+  aliases: number;
+  datedItems: number;
+  sources: number;
+} {
+  const matcher = toMatcherSources(records);
+  return {
+    entities: records.entities.length,
+    aliases: matcher.reduce((n, s) => n + s.aliases.length + s.ambiguous.length, 0),
+    datedItems: records.entities.reduce((n, e) => n + e.facts.length, 0) + records.events.length,
+    sources: records.sources.length,
+  };
+}
