@@ -73,7 +73,8 @@ export function isHiddenByAttributes(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function defaultIsBlock(el: Element): boolean {
+/** Whether an element starts a block by its tag (the default of `isBlock`). */
+export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
 }
 
@@ -134,7 +135,7 @@ class BlockBuilder {
 export function collectTextBlocks(root: Node, options: TextBlockOptions = {}): PageBlock[] {
   const isHidden = options.isHidden ?? isHiddenByAttributes;
   const skip = options.skip;
-  const isBlock = options.isBlock ?? defaultIsBlock;
+  const isBlock = options.isBlock ?? isBlockElement;
   const accept = (el: Element): boolean => !isExcluded(el) && !(skip && skip(el)) && !isHidden(el);
   const builder = new BlockBuilder(options.firstKey ?? 0);
 

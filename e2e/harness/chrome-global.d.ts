@@ -9,6 +9,7 @@ declare namespace chrome {
   }
   namespace tabs {
     function query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string; active?: boolean }[]>;
+    function sendMessage(tabId: number, message: unknown): Promise<unknown>;
   }
   namespace storage {
     const local: {

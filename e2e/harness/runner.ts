@@ -28,14 +28,22 @@ export function test(name: string, fn: TestFn): void {
   registered.push({ name, fn });
 }
 
-/** Finds the tab id of a page, as the extension sees it. */
+/**
+ * Finds the tab id of a page, as the extension sees it. Backstory has no "tabs"
+ * permission, so tab URLs are hidden from it; instead each tab's content script is
+ * asked for its page digest, which carries the URL.
+ */
 export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
   const probe = await openExtensionPage(browser, 'popup.html');
   try {
     const url = page.url();
     const id = await probe.evaluate(async (wanted) => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((tab) => tab.url === wanted)?.id ?? -1;
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const digest = (await chrome.tabs.sendMessage(tab.id, { type: 'page-digest' }).catch(() => null)) as { url?: string } | null;
+        if (digest?.url === wanted) return tab.id;
+      }
+      return -1;
     }, url);
     if (id < 0) throw new Error(`no tab found for ${url}`);
     return id;
@@ -94,7 +102,7 @@ export async function runRegistered(filter?: string): Promise<{ passed: number; 
         console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${name}\n    ${(error instanceof Error ? error.stack ?? error.message : String(error)).split('\n').slice(0, 6).join('\n    ')}`);
+        console.log(`  ✗ ${name}\n    ${(error instanceof Error ? error.stack ?? error.message : String(error)).split("\n").slice(0, 16).join('\n    ')}`);
       } finally {
         await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
       }

@@ -1,0 +1,116 @@
+/**
+ * The mentions currently marked on a page, with the DOM ranges they map to. It answers
+ * the questions the reader's hover, the keyboard and the popup ask: which mention is at
+ * this text position, which comes next in reading order, how often each entity appears.
+ * Ranges are StaticRanges: the page's DOM never has to keep them up to date (a changed
+ * block is rescanned and its mentions replaced), which keeps mutations cheap.
+ */
+import type { EntityKind } from '../../engine/types';
+
+export interface PageMention {
+  entity: number;
+  kind: EntityKind;
+  block: number;
+  range: StaticRange;
+}
+
+export class MentionIndex {
+  private readonly byBlock = new Map<number, PageMention[]>();
+  /** Text node → mentions touching it, for hit testing from a caret position. */
+  private readonly byNode = new WeakMap<Node, PageMention[]>();
+  private readonly byRange = new WeakMap<AbstractRange, PageMention>();
+  private ordered: PageMention[] | null = null;
+
+  setBlock(block: number, mentions: PageMention[]): PageMention[] {
+    const previous = this.removeBlock(block);
+    if (mentions.length) this.byBlock.set(block, mentions);
+    for (const m of mentions) {
+      this.byRange.set(m.range, m);
+      for (const node of nodesOf(m.range)) {
+        const list = this.byNode.get(node);
+        if (list) list.push(m);
+        else this.byNode.set(node, [m]);
+      }
+    }
+    this.ordered = null;
+    return previous;
+  }
+
+  removeBlock(block: number): PageMention[] {
+    const previous = this.byBlock.get(block) ?? [];
+    for (const m of previous) {
+      for (const node of nodesOf(m.range)) {
+        const list = this.byNode.get(node);
+        if (!list) continue;
+        const rest = list.filter((x) => x !== m);
+        if (rest.length) this.byNode.set(node, rest);
+        else this.byNode.delete(node);
+      }
+    }
+    this.byBlock.delete(block);
+    this.ordered = null;
+    return previous;
+  }
+
+  forRange(range: AbstractRange): PageMention | undefined {
+    return this.byRange.get(range);
+  }
+
+  /** The mention covering a caret position (node, offset), if any. */
+  at(node: Node, offset: number): PageMention | undefined {
+    for (const m of this.byNode.get(node) ?? []) {
+      const r = m.range;
+      const afterStart = node !== r.startContainer || offset >= r.startOffset;
+      const beforeEnd = node !== r.endContainer || offset < r.endOffset;
+      if (afterStart && beforeEnd) return m;
+    }
+    return undefined;
+  }
+
+  /** Every mention whose range is still in the document, in reading order. */
+  inOrder(): PageMention[] {
+    if (!this.ordered) {
+      const all = [...this.byBlock.values()].flat().filter((m) => m.range.startContainer.isConnected);
+      this.ordered = all.sort(compareRanges);
+    }
+    return this.ordered;
+  }
+
+  countsByEntity(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const list of this.byBlock.values()) for (const m of list) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    return counts;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const list of this.byBlock.values()) n += list.length;
+    return n;
+  }
+
+  blocks(): IterableIterator<number> {
+    return this.byBlock.keys();
+  }
+}
+
+function nodesOf(range: AbstractRange): Node[] {
+  return range.startContainer === range.endContainer ? [range.startContainer] : [range.startContainer, range.endContainer];
+}
+
+function compareRanges(a: PageMention, b: PageMention): number {
+  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
+  const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
+  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
+}
+
+/** A live Range for measuring (StaticRanges have no geometry). */
+export function liveRange(doc: Document, r: AbstractRange): Range | null {
+  try {
+    const range = doc.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  } catch {
+    return null; // the text changed under the mention; its block will be rescanned
+  }
+}

@@ -1,0 +1,161 @@
+/** Hover cards on a news page: marks, hover intent, keyboard path, the page left intact. */
+import type { Page } from 'playwright-core';
+import { assert, eventually } from './harness/assert';
+import { cardState, highlightedTexts, highlightsInside, phraseBox, restOn } from './harness/page-probes';
+import { test } from './harness/runner';
+
+const ARTICLE = '/fixtures/article-light.html';
+
+async function marked(page: Page): Promise<Record<string, string[]>> {
+  return eventually('mentions marked', async () => {
+    const h = await highlightedTexts(page);
+    return (h['backstory-person']?.length ?? 0) > 0 ? h : null;
+  });
+}
+
+test('mentions are marked quietly, one highlight per kind', async (t) => {
+  const page = await t.open(ARTICLE);
+  const h = await marked(page);
+  assert.ok(h['backstory-person']!.includes('Ali Larijani'));
+  assert.ok(h['backstory-person']!.includes('Larijani'), 'surname after the full name is marked');
+  assert.ok(h['backstory-person']!.includes('Asim Munir'), 'name split across <a> and <b> is marked');
+  assert.ok(h['backstory-event']!.some((s) => /Operation\s+Sindoor/.test(s)), 'event split across <em>s is marked');
+  assert.ok(h['backstory-event']!.includes('12-day war'));
+});
+
+test('text in textarea, input, contenteditable and code gets no mark', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  for (const selector of ['#comment', '#field', '#editor', '#code']) {
+    assert.equal(await highlightsInside(page, selector), 0, `${selector} has no marks`);
+  }
+});
+
+test('hovering a mention shows its card; Esc closes it', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  await restOn(page, await phraseBox(page, '#p1', 'Ishaq Dar'));
+  const card = await eventually('card open', async () => {
+    const s = await cardState(page);
+    return s.open && s.title ? s : null;
+  });
+  assert.equal(card.title, 'Ishaq Dar');
+  assert.match(card.text, /Show on timeline/);
+  await page.keyboard.press('Escape');
+  await eventually('card closed', async () => !(await cardState(page)).open);
+});
+
+test('sweeping the pointer across mentions opens no card', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  const line = await phraseBox(page, '#sweep', 'Larijani, Zardari, Soleimani and Munir');
+  await page.mouse.move(line.x - 40, line.y + line.height / 2);
+  // About 1.5 px per ms, a reader moving the pointer elsewhere.
+  for (let x = line.x - 40; x < line.x + line.width + 40; x += 24) {
+    await page.mouse.move(x, line.y + line.height / 2);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.move(line.x + line.width + 200, line.y + 200, { steps: 4 });
+  await page.waitForTimeout(800);
+  assert.equal((await cardState(page)).open, false);
+});
+
+test('the pointer can travel from the mention into the card, which stays while hovered', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  const mention = await phraseBox(page, '#p1', 'Ali Larijani');
+  await restOn(page, mention);
+  const card = await eventually('card open', async () => {
+    const s = await cardState(page);
+    return s.open && s.box ? s : null;
+  });
+  assert.equal(card.title, 'Ali Larijani');
+  const box = card.box!;
+  await page.mouse.move(box.x + 40, box.y + 30, { steps: 6 });
+  await page.waitForTimeout(1200);
+  const still = await cardState(page);
+  assert.equal(still.open, true);
+  assert.equal(still.title, 'Ali Larijani');
+  // Leaving the card closes it after the grace period.
+  await page.mouse.move(5, 5, { steps: 3 });
+  await eventually('card closed after leaving', async () => !(await cardState(page)).open, 3000);
+});
+
+test('a related entity switches the card, and Back returns', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  await restOn(page, await phraseBox(page, '#p3', 'Qasem Soleimani'));
+  await eventually('card open', async () => (await cardState(page)).title === 'Qasem Soleimani');
+  const chip = page.locator('backstory-card .bs-related .bs-chip').first();
+  const chipName = (await chip.textContent())!.trim();
+  await chip.click();
+  await eventually('switched card', async () => (await cardState(page)).title === chipName);
+  await page.locator('backstory-card .bs-back').click();
+  await eventually('back to the first card', async () => (await cardState(page)).title === 'Qasem Soleimani');
+});
+
+test('keyboard: step to a mention, Enter opens its card, Tab stays inside, Esc returns focus', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  await page.locator('h1').click();
+  await page.keyboard.press('Alt+Shift+N');
+  const current = await eventually('a current mention', async () => (await highlightedTexts(page))['backstory-current']?.[0]);
+  assert.equal(current, "Ali Larijani");
+  await page.keyboard.press('Alt+Shift+N');
+  await eventually('stepped on', async () => (await highlightedTexts(page))['backstory-current']?.[0] === 'Ishaq Dar');
+  await page.keyboard.press('Enter');
+  const card = await eventually('card open with focus', async () => {
+    const s = await cardState(page);
+    return s.open && s.focusedInCard ? s : null;
+  });
+  assert.equal(card.title, 'Ishaq Dar');
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    assert.equal((await cardState(page)).focusedInCard, true, `focus still in the card after ${i + 1} Tabs`);
+  }
+  await page.keyboard.press('Escape');
+  await eventually('card closed', async () => !(await cardState(page)).open);
+  const focusOutside = await page.evaluate(() => document.activeElement?.tagName);
+  assert.notEqual(focusOutside, 'BACKSTORY-CARD');
+});
+
+test('a mention inserted after load is marked and gets a card', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  await page.evaluate(() => {
+    const p = document.createElement('p');
+    p.id = 'inserted';
+    p.textContent = 'Update: Abbas Araghchi said talks would continue.';
+    document.getElementById('late')!.append(p);
+  });
+  await eventually('new mention marked', async () => (await highlightedTexts(page))['backstory-person']?.includes('Abbas Araghchi'));
+  await restOn(page, await phraseBox(page, '#inserted', 'Abbas Araghchi'));
+  await eventually('card for the new mention', async () => (await cardState(page)).title === 'Abbas Araghchi');
+});
+
+test("the page's MutationObserver sees nothing but the card host", async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  await restOn(page, await phraseBox(page, '#p1', 'Ishaq Dar'));
+  await eventually('card open', async () => (await cardState(page)).open);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(200);
+  const seen = await page.evaluate(() => (window as unknown as { __mutations: { added?: string; removed?: string; attribute?: string; target: string }[] }).__mutations);
+  const foreign = seen.filter((m) => m.added !== 'BACKSTORY-CARD' && !(m.target === 'BACKSTORY-CARD'));
+  assert.deepEqual(foreign, [], 'no mutation other than adding the card host');
+  assert.ok(seen.some((m) => m.added === 'BACKSTORY-CARD'));
+});
+
+test('card on a light and a dark page (screenshots in .output/e2e for the README)', async (t) => {
+  for (const [scheme, path, phrase, file] of [
+    ['light', ARTICLE, 'Ali Larijani', '.output/e2e/card-light.png'],
+    ['dark', '/fixtures/article-dark.html', 'Ali Larijani', '.output/e2e/card-dark.png'],
+  ] as const) {
+    const page = await t.open(path, { colorScheme: scheme });
+    await marked(page);
+    await restOn(page, await phraseBox(page, '#p1', phrase));
+    await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: file });
+  }
+});
