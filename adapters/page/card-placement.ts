@@ -26,6 +26,11 @@ const EDGE = 8;
 /** Below this viewport width a floating card would cover the text; use a sheet. */
 export const SHEET_BELOW_WIDTH = 520;
 export const CARD_WIDTH = 360;
+/**
+ * A hover card taller than this covers the paragraph being read; the rest scrolls
+ * inside the card. (About 60% of a laptop viewport.)
+ */
+export const CARD_MAX_HEIGHT = 480;
 
 export function placeCard(anchor: Rect, cardHeight: number, viewport: { width: number; height: number }): Placement {
   if (viewport.width < SHEET_BELOW_WIDTH) {
@@ -37,8 +42,9 @@ export function placeCard(anchor: Rect, cardHeight: number, viewport: { width: n
   const left = clamp(anchor.left, EDGE, viewport.width - EDGE - width);
   const roomBelow = viewport.height - (anchor.top + anchor.height) - GAP - EDGE;
   const roomAbove = anchor.top - GAP - EDGE;
-  const below = cardHeight <= roomBelow || roomBelow >= roomAbove;
-  const room = Math.max(below ? roomBelow : roomAbove, 120);
+  const wanted = Math.min(cardHeight, CARD_MAX_HEIGHT);
+  const below = wanted <= roomBelow || roomBelow >= roomAbove;
+  const room = Math.min(Math.max(below ? roomBelow : roomAbove, 120), CARD_MAX_HEIGHT);
   const height = Math.min(cardHeight, room);
   const top = below ? anchor.top + anchor.height + GAP : anchor.top - GAP - height;
   return {

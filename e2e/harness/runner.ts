@@ -7,6 +7,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchWithExtension, openExtensionPage, type ExtensionBrowser } from './chromium';
 import { startFixtureServer, type FixtureServer } from './fixture-server';
+import { tabIdOf } from './tabs';
 
 export interface E2E {
   browser: ExtensionBrowser;
@@ -26,30 +27,6 @@ const registered: { name: string; fn: TestFn }[] = [];
 
 export function test(name: string, fn: TestFn): void {
   registered.push({ name, fn });
-}
-
-/**
- * Finds the tab id of a page, as the extension sees it. Backstory has no "tabs"
- * permission, so tab URLs are hidden from it; instead each tab's content script is
- * asked for its page digest, which carries the URL.
- */
-export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
-  const probe = await openExtensionPage(browser, 'popup.html');
-  try {
-    const url = page.url();
-    const id = await probe.evaluate(async (wanted) => {
-      for (const tab of await chrome.tabs.query({})) {
-        if (tab.id === undefined) continue;
-        const digest = (await chrome.tabs.sendMessage(tab.id, { type: 'page-digest' }).catch(() => null)) as { url?: string } | null;
-        if (digest?.url === wanted) return tab.id;
-      }
-      return -1;
-    }, url);
-    if (id < 0) throw new Error(`no tab found for ${url}`);
-    return id;
-  } finally {
-    await probe.close();
-  }
 }
 
 function isOurs(message: ConsoleMessage): boolean {

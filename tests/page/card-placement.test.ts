@@ -36,3 +36,10 @@ describe('card placement', () => {
     expect(p.top + 400).toBe(844);
   });
 });
+
+describe('card height', () => {
+  it('is capped so a hover card never buries the paragraph being read', () => {
+    const p = placeCard(mention(200, 40), 1500, { width: 1280, height: 1400 });
+    expect(p.maxHeight).toBeLessThanOrEqual(480);
+  });
+});
