@@ -6,12 +6,7 @@
  * first problem: every problem is collected, so one build run shows all of them.
  */
 import type { z } from 'zod';
-import {
-  EntitySchema,
-  SourceSchema,
-  type Entity,
-  type Source,
-} from './schema';
+import { EntitySchema, IsoDate, SourceSchema, type Entity, type Source } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
 export interface Problem {
@@ -162,34 +157,41 @@ function parseList<T>(
   root: string,
   schema: z.ZodType<T>,
   problems: Problem[],
-): { items: { index: number; value: T }[]; rawIds: string[] } {
-  const items: { index: number; value: T }[] = [];
-  const rawIds: string[] = [];
+): { index: number; raw: unknown; value?: T }[] {
   const data = parseJson(raw, problems);
-  if (data === undefined) return { items, rawIds };
+  if (data === undefined) return [];
   if (!Array.isArray(data)) {
     problems.push({ file: raw.file, path: WHOLE_FILE, message: `expected a list of ${root}` });
-    return { items, rawIds };
+    return [];
   }
-  data.forEach((element: unknown, index) => {
-    // Ids of entries that fail the schema still count as existing, so a typo in one
-    // entity does not also report every reference to it as dangling.
-    const id = (element as { id?: unknown } | null)?.id;
-    if (typeof id === 'string') rawIds.push(id);
+  return data.map((element: unknown, index) => {
     const result = schema.safeParse(element);
-    if (result.success) items.push({ index, value: result.data });
-    else problems.push(...zodProblems(raw.file, formatPath(root, [index]), result.error));
+    if (result.success) return { index, raw: element, value: result.data };
+    problems.push(...zodProblems(raw.file, formatPath(root, [index]), result.error));
+    return { index, raw: element };
   });
-  return { items, rawIds };
 }
+
+// Cross-checks read the raw JSON through these guards rather than the schema's output,
+// so an entity with a misspelt field or one malformed fact is still checked
+// everywhere else, at its original indices. Values of the wrong shape are skipped:
+// the schema has already reported them.
+const obj = (x: unknown): Record<string, unknown> =>
+  x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
+const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
+const str = (x: unknown): string | undefined => (typeof x === 'string' ? x : undefined);
+const isoDate = (x: unknown): string | undefined => (IsoDate.safeParse(x).success ? (x as string) : undefined);
 
 // ---------------------------------------------------------------------------------
 // The whole corpus
 
+type Report = (file: string, path: string, message: string) => void;
+
 export function validate(input: CorpusInput): ValidationResult {
   const problems: Problem[] = [];
-  const report = (file: string, path: string, message: string) => problems.push({ file, path, message });
-  const checkDate = (file: string, path: string, iso: string | undefined) => {
+  const report: Report = (file, path, message) => problems.push({ file, path, message });
+  const checkDate = (file: string, path: string, value: unknown) => {
+    const iso = isoDate(value);
     if (iso === undefined) return;
     const bounds = dateBounds(iso);
     if (typeof bounds === 'string') report(file, path, bounds);
@@ -197,97 +199,104 @@ export function validate(input: CorpusInput): ValidationResult {
 
   // Sources.
   const sourceFile = input.sources.file;
-  const parsedSources = parseList(input.sources, 'sources', SourceSchema, problems);
-  const sources: Source[] = [];
-  const sourceIds = new Set<string>(parsedSources.rawIds);
-  const seenSources = new Set<string>();
-  for (const { index, value } of parsedSources.items) {
+  const sourceItems = parseList(input.sources, 'sources', SourceSchema, problems);
+  const sourceIds = new Set<string>();
+  for (const { index, raw } of sourceItems) {
     const at = `sources[${index}]`;
-    if (seenSources.has(value.id)) report(sourceFile, `${at}.id`, `duplicate source id "${value.id}"`);
-    seenSources.add(value.id);
-    checkDate(sourceFile, `${at}.published`, value.published);
-    sources.push(value);
+    const id = str(obj(raw).id);
+    if (id !== undefined && sourceIds.has(id)) report(sourceFile, `${at}.id`, `duplicate source id "${id}"`);
+    if (id !== undefined) sourceIds.add(id);
+    checkDate(sourceFile, `${at}.published`, obj(raw).published);
   }
 
-  // Entities: parse every file first, so cross-references can point across files.
-  const entities: LocatedEntity[] = [];
-  const entityIds = new Set<string>();
-  for (const raw of input.entities) {
-    const parsed = parseList(raw, 'entities', EntitySchema, problems);
-    for (const id of parsed.rawIds) entityIds.add(id);
-    for (const { index, value } of parsed.items) entities.push({ file: raw.file, index, entity: value });
+  // Entities: parse every file first, so references can point across files.
+  const parsed = input.entities.flatMap((raw) =>
+    parseList(raw, 'entities', EntitySchema, problems).map((item) => ({ file: raw.file, ...item })),
+  );
+  const kindOf = new Map<string, string | undefined>();
+  for (const { raw } of parsed) {
+    const id = str(obj(raw).id);
+    if (id !== undefined && !kindOf.has(id)) kindOf.set(id, str(obj(raw).kind));
   }
-  const kindOf = new Map(entities.map(({ entity }) => [entity.id, entity.kind]));
 
   const firstSeen = new Map<string, string>();
-  for (const { file, index, entity } of entities) {
+  for (const { file, index, raw } of parsed) {
+    const e = obj(raw);
     const at = `entities[${index}]`;
-    const where = `${file} ${at}`;
-    const previous = firstSeen.get(entity.id);
-    if (previous) report(file, `${at}.id`, `duplicate entity id "${entity.id}" (also at ${previous})`);
-    else firstSeen.set(entity.id, where);
+    const id = str(e.id);
+    const kind = str(e.kind);
+    if (id !== undefined) {
+      const previous = firstSeen.get(id);
+      if (previous) report(file, `${at}.id`, `duplicate entity id "${id}" (also at ${previous})`);
+      else firstSeen.set(id, `${file} ${at}`);
+    }
 
-    const checkSources = (path: string, ids: string[]) =>
-      ids.forEach((id, k) => {
-        if (!sourceIds.has(id)) report(file, `${path}.sources[${k}]`, `unknown source "${id}"`);
+    const checkSources = (path: string, ids: unknown) =>
+      list(ids).forEach((source, k) => {
+        const sid = str(source);
+        if (sid !== undefined && !sourceIds.has(sid)) report(file, `${path}.sources[${k}]`, `unknown source "${sid}"`);
       });
-    const checkTarget = (path: string, id: string) => {
-      if (!entityIds.has(id)) report(file, path, `unknown entity "${id}"`);
+    const checkTarget = (path: string, target: unknown) => {
+      const tid = str(target);
+      if (tid !== undefined && !kindOf.has(tid)) report(file, path, `unknown entity "${tid}"`);
     };
 
-    if (entity.role.includes('\n')) report(file, `${at}.role`, 'the role must be one line');
+    if (str(e.role)?.includes('\n')) report(file, `${at}.role`, 'the role must be one line');
 
-    entity.facts.forEach((fact, k) => {
+    list(e.facts).forEach((item, k) => {
+      const fact = obj(item);
       const path = `${at}.facts[${k}]`;
+      const cited = list(fact.sources).length > 0;
       checkDate(file, `${path}.date`, fact.date);
       checkSources(path, fact.sources);
-      if (fact.sources.length === 0 && !fact.background) {
+      if (!cited && fact.background !== true) {
         report(file, path, 'a fact cites at least one source or is marked "background": true');
       }
       // Background means "not in the articles": citing an article as well would be false.
-      if (fact.background && fact.sources.length > 0) {
-        report(file, `${path}.sources`, 'a background fact cites no sources');
-      }
+      if (cited && fact.background === true) report(file, `${path}.sources`, 'a background fact cites no sources');
     });
 
-    entity.related.forEach((relation, k) => {
+    list(e.related).forEach((item, k) => {
+      const relation = obj(item);
       const path = `${at}.related[${k}]`;
       checkTarget(`${path}.target`, relation.target);
-      if (relation.target === entity.id) report(file, `${path}.target`, 'an entity cannot relate to itself');
+      if (id !== undefined && relation.target === id) report(file, `${path}.target`, 'an entity cannot relate to itself');
       checkDate(file, `${path}.date`, relation.date);
       checkSources(path, relation.sources);
     });
 
-    if (entity.kind === 'event' && !entity.event) {
-      report(file, at, 'an event needs an "event" block (start, sources)');
+    if (kind === 'event' && e.event === undefined) report(file, at, 'an event needs an "event" block (start, sources)');
+    if (kind !== undefined && kind !== 'event' && e.event !== undefined) {
+      report(file, `${at}.event`, `only events carry an "event" block, not a ${kind}`);
     }
-    if (entity.kind !== 'event' && entity.event) {
-      report(file, `${at}.event`, `only events carry an "event" block, not a ${entity.kind}`);
-    }
-    if (entity.event) {
-      const ev = entity.event;
+    if (e.event !== undefined) {
+      const ev = obj(e.event);
       const path = `${at}.event`;
-      const start = dateBounds(ev.start);
-      const end = ev.end === undefined ? undefined : dateBounds(ev.end);
       checkDate(file, `${path}.start`, ev.start);
       checkDate(file, `${path}.end`, ev.end);
-      if (typeof start === 'object' && typeof end === 'object' && start.first > end.last) {
-        report(file, `${path}.end`, `the event ends (${ev.end}) before it starts (${ev.start})`);
+      const start = isoDate(ev.start);
+      const end = isoDate(ev.end);
+      const startBounds = start === undefined ? undefined : dateBounds(start);
+      const endBounds = end === undefined ? undefined : dateBounds(end);
+      if (typeof startBounds === 'object' && typeof endBounds === 'object' && startBounds.first > endBounds.last) {
+        report(file, `${path}.end`, `the event ends (${end}) before it starts (${start})`);
       }
-      ev.participants.forEach((id, k) => checkTarget(`${path}.participants[${k}]`, id));
-      if (ev.place !== undefined) {
-        checkTarget(`${path}.place`, ev.place);
-        const kind = kindOf.get(ev.place);
-        if (kind !== undefined && kind !== 'place') {
-          report(file, `${path}.place`, `"${ev.place}" is a ${kind}, not a place`);
-        }
+      list(ev.participants).forEach((p, k) => checkTarget(`${path}.participants[${k}]`, p));
+      checkTarget(`${path}.place`, ev.place);
+      const placeKind = kindOf.get(str(ev.place) ?? '');
+      if (placeKind !== undefined && placeKind !== 'place') {
+        report(file, `${path}.place`, `"${str(ev.place)}" is a ${placeKind}, not a place`);
       }
       checkSources(path, ev.sources);
     }
   }
 
-  checkAliases(entities, report);
-  return { problems, sources, entities };
+  checkAliases(parsed, report);
+  return {
+    problems,
+    sources: sourceItems.flatMap((s) => (s.value ? [s.value] : [])),
+    entities: parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : [])),
+  };
 }
 
 /**
@@ -295,10 +304,7 @@ export function validate(input: CorpusInput): ValidationResult {
  * across entities a form may be shared only if every entity marks it ambiguous, and a
  * form may never be another entity's canonical name (the name always links on sight).
  */
-function checkAliases(
-  entities: LocatedEntity[],
-  report: (file: string, path: string, message: string) => void,
-): void {
+function checkAliases(entities: { file: string; index: number; raw: unknown }[], report: Report): void {
   interface Claim {
     id: string;
     ambiguous: boolean;
@@ -306,18 +312,22 @@ function checkAliases(
   }
   const claims = new Map<string, Claim[]>();
 
-  for (const { file, index, entity } of entities) {
+  for (const { file, index, raw } of entities) {
+    const entity = obj(raw);
+    const id = str(entity.id) ?? `#${index} of ${file}`;
     const at = `entities[${index}]`;
-    const forms: { path: string; form: string; ambiguous: boolean; isName: boolean }[] = [
+    const forms: { path: string; form: unknown; ambiguous: boolean; isName: boolean }[] = [
       { path: `${at}.name`, form: entity.name, ambiguous: false, isName: true },
-      ...entity.aliases.map((form, k) => ({ path: `${at}.aliases[${k}]`, form, ambiguous: false, isName: false })),
-      ...entity.ambiguous.map((form, k) => ({ path: `${at}.ambiguous[${k}]`, form, ambiguous: true, isName: false })),
+      ...list(entity.aliases).map((form, k) => ({ path: `${at}.aliases[${k}]`, form, ambiguous: false, isName: false })),
+      ...list(entity.ambiguous).map((form, k) => ({ path: `${at}.ambiguous[${k}]`, form, ambiguous: true, isName: false })),
     ];
     // Exact repeats (ignoring case) are slips; spelling variants that only differ in
     // diacritics or dashes are kept on purpose, as search and export show them.
     const exact = new Map<string, boolean>();
     const folded = new Map<string, boolean>();
-    for (const { path, form, ambiguous, isName } of forms) {
+    for (const { path, form: value, ambiguous, isName } of forms) {
+      const form = str(value)?.trim();
+      if (!form) continue;
       if (!isName && !/\p{Lu}|\d/u.test(form) && !/\s|-/.test(form)) {
         report(file, path, `"${form}" is a single lower-case word; it would match ordinary text`);
       }
@@ -331,7 +341,7 @@ function checkAliases(
       }
       folded.set(key, ambiguous);
 
-      const others = (claims.get(key) ?? []).filter((c) => c.id !== entity.id);
+      const others = (claims.get(key) ?? []).filter((c) => c.id !== id);
       for (const other of others) {
         if (other.isName) report(file, path, `"${form}" is the name of entity "${other.id}"`);
         else if (isName) report(file, path, `the name "${form}" is also an alias of entity "${other.id}"`);
@@ -339,7 +349,7 @@ function checkAliases(
           report(file, path, `"${form}" is also claimed by entity "${other.id}"; shared forms must be ambiguous on both`);
         }
       }
-      claims.set(key, [...(claims.get(key) ?? []), { id: entity.id, ambiguous, isName }]);
+      claims.set(key, [...(claims.get(key) ?? []), { id, ambiguous, isName }]);
     }
   }
 }

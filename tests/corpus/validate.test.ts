@@ -1,0 +1,283 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { dateBounds, foldAlias, validate, type CorpusInput, type Problem } from '../../corpus/validate';
+
+const SOURCE = {
+  id: 'outlet-2025',
+  title: 'A title',
+  outlet: 'An Outlet',
+  author: null,
+  published: '2025-08-05',
+  kind: 'news',
+  file: 'seed.txt',
+};
+
+function person(id: string, name: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    kind: 'person',
+    name,
+    aliases: [],
+    role: 'A role',
+    summary: 'One sentence. Another sentence.',
+    facts: [{ date: '2025-01', text: 'Something happened.', sources: ['outlet-2025'] }],
+    ...extra,
+  };
+}
+
+function event(id: string, name: string, block: unknown, extra: Record<string, unknown> = {}) {
+  return { ...person(id, name, extra), kind: 'event', event: block };
+}
+
+/** An in-memory corpus: one sources file and entity files keyed by name. */
+function corpus(files: Record<string, unknown>, sources: unknown = [SOURCE]): CorpusInput {
+  return {
+    sources: { file: 'data/sources.json', text: JSON.stringify(sources, null, 2) },
+    entities: Object.entries(files).map(([name, value]) => ({
+      file: `data/entities/${name}.json`,
+      text: typeof value === 'string' ? value : JSON.stringify(value, null, 2),
+    })),
+  };
+}
+
+function problemsOf(files: Record<string, unknown>, sources?: unknown): Problem[] {
+  return validate(corpus(files, sources)).problems;
+}
+
+/** The single problem a corpus has; fails the test with the full list otherwise. */
+function only(files: Record<string, unknown>, sources?: unknown): Problem {
+  const problems = problemsOf(files, sources);
+  expect(problems, JSON.stringify(problems, null, 2)).toHaveLength(1);
+  return problems[0]!;
+}
+
+describe('validate: a clean corpus', () => {
+  it('has no problems', () => {
+    const result = validate(
+      corpus({
+        people: [person('a-b', 'A B', { aliases: ['Mr B'], related: [{ type: 'met', target: 'c-d' }] }), person('c-d', 'C D')],
+        events: [event('an-event', 'The Event', { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] })],
+      }),
+    );
+    expect(result.problems).toEqual([]);
+    expect(result.entities.map((e) => e.entity.id)).toEqual(['a-b', 'c-d', 'an-event']);
+  });
+});
+
+describe('validate: rejects each kind of bad input', () => {
+  it('reports a JSON syntax error with its line instead of throwing', () => {
+    const p = only({ people: '[\n  {"id": "a-b",\n  "kind": "person"\n  "name": "A"}\n]' });
+    expect(p.file).toBe('data/entities/people.json');
+    expect(p.path).toBe('line 4');
+    expect(p.message).toMatch(/^invalid JSON/);
+  });
+
+  it('reports unknown fields by name', () => {
+    const p = only({ people: [person('a-b', 'A B', { nickname: 'AB' })] });
+    expect(p).toEqual({ file: 'data/entities/people.json', path: 'entities[0].nickname', message: 'unknown field "nickname"' });
+  });
+
+  it('reports wrong types, bad kinds and malformed ids', () => {
+    const problems = problemsOf({ people: [person('A_B', 'A B', { kind: 'human', aliases: 'AB' })] });
+    expect(problems.map((p) => p.path).sort()).toEqual(['entities[0].aliases', 'entities[0].id', 'entities[0].kind']);
+    expect(problems.find((p) => p.path.endsWith('.id'))!.message).toMatch(/kebab-case/);
+  });
+
+  it('reports empty text, including an empty summary', () => {
+    const p = only({ people: [person('a-b', 'A B', { summary: '   ' })] });
+    expect(p.path).toBe('entities[0].summary');
+    expect(p.message).toBe('must not be empty');
+  });
+
+  it('reports a malformed date', () => {
+    const p = only({ people: [person('a-b', 'A B', { facts: [{ date: '7 May 2025', text: 'x', sources: ['outlet-2025'] }] })] });
+    expect(p.path).toBe('entities[0].facts[0].date');
+    expect(p.message).toMatch(/YYYY/);
+  });
+
+  it('reports impossible calendar dates', () => {
+    const p = only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-02-29', text: 'x', sources: ['outlet-2025'] }] })] });
+    expect(p).toMatchObject({ path: 'entities[0].facts[0].date', message: '"2025-02-29" is not a calendar date' });
+    expect(only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-13', text: 'x', sources: ['outlet-2025'] }] })] }).message).toMatch(/no month 13/);
+  });
+
+  it('accepts 29 February in a leap year', () => {
+    expect(problemsOf({ people: [person('a-b', 'A B', { facts: [{ date: '2024-02-29', text: 'x', sources: ['outlet-2025'] }] })] })).toEqual([]);
+  });
+
+  it('reports an interval that starts after it ends', () => {
+    const p = only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-06/2025-05-31', text: 'x', sources: ['outlet-2025'] }] })] });
+    expect(p.message).toMatch(/starts after it ends/);
+  });
+
+  it('reports an event that ends before it starts', () => {
+    const p = only({ events: [event('e-1', 'E', { start: '2025-06-24', end: '2025-06-13', sources: ['outlet-2025'] })] });
+    expect(p).toMatchObject({ path: 'entities[0].event.end', message: 'the event ends (2025-06-13) before it starts (2025-06-24)' });
+  });
+
+  it('reports dangling relation targets, participants, places and sources', () => {
+    const problems = problemsOf({
+      people: [
+        person('a-b', 'A B', {
+          facts: [{ date: '2025', text: 'x', sources: ['nowhere-2025'] }],
+          related: [{ type: 'met', target: 'ghost', sources: ['outlet-2025'] }],
+        }),
+      ],
+      events: [event('e-1', 'E', { start: '2025', participants: ['phantom'], place: 'atlantis', sources: ['missing'] })],
+    });
+    expect(problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).sort()).toEqual([
+      'data/entities/events.json: entities[0].event.participants[0]: unknown entity "phantom"',
+      'data/entities/events.json: entities[0].event.place: unknown entity "atlantis"',
+      'data/entities/events.json: entities[0].event.sources[0]: unknown source "missing"',
+      'data/entities/people.json: entities[0].facts[0].sources[0]: unknown source "nowhere-2025"',
+      'data/entities/people.json: entities[0].related[0].target: unknown entity "ghost"',
+    ]);
+  });
+
+  it('reports an event place that is not a place', () => {
+    const p = only({ people: [person('a-b', 'A B')], events: [event('e-1', 'E', { start: '2025', place: 'a-b', sources: ['outlet-2025'] })] });
+    expect(p.message).toBe('"a-b" is a person, not a place');
+  });
+
+  it('reports duplicate entity ids across files and duplicate source ids', () => {
+    const problems = problemsOf({ people: [person('a-b', 'A B')], places: [{ ...person('a-b', 'Elsewhere'), kind: 'place' }] }, [SOURCE, SOURCE]);
+    expect(problems).toEqual([
+      { file: 'data/sources.json', path: 'sources[1].id', message: 'duplicate source id "outlet-2025"' },
+      { file: 'data/entities/places.json', path: 'entities[0].id', message: 'duplicate entity id "a-b" (also at data/entities/people.json entities[0])' },
+    ]);
+  });
+
+  it('reports a fact with neither sources nor background, and a background fact that cites', () => {
+    const problems = problemsOf({
+      people: [
+        person('a-b', 'A B', {
+          facts: [
+            { date: '2025', text: 'Unsourced.' },
+            { date: '2025', text: 'Both.', sources: ['outlet-2025'], background: true },
+            { date: '2020-01-03', text: 'Widely documented.', background: true },
+          ],
+        }),
+      ],
+    });
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ['entities[0].facts[0]', 'a fact cites at least one source or is marked "background": true'],
+      ['entities[0].facts[1].sources', 'a background fact cites no sources'],
+    ]);
+  });
+
+  it('reports an event without an event block, and an event block on a non-event', () => {
+    const problems = problemsOf({
+      events: [{ ...person('e-1', 'E'), kind: 'event' }],
+      people: [person('a-b', 'A B', { event: { start: '2025', sources: ['outlet-2025'] } })],
+    });
+    expect(problems.map((p) => [p.file, p.path, p.message])).toEqual([
+      ['data/entities/events.json', 'entities[0]', 'an event needs an "event" block (start, sources)'],
+      ['data/entities/people.json', 'entities[0].event', 'only events carry an "event" block, not a person'],
+    ]);
+  });
+
+  it('reports an event block without sources', () => {
+    const p = only({ events: [event('e-1', 'E', { start: '2025', sources: [] })] });
+    expect(p).toMatchObject({ path: 'entities[0].event.sources', message: 'an event cites at least one source' });
+  });
+
+  it('reports an alias on two entities, comparing case- and diacritic-insensitively', () => {
+    const p = only({ people: [person('a-b', 'A B', { aliases: ['Nicolás'] }), person('c-d', 'C D', { aliases: ['NICOLAS'] })] });
+    expect(p).toMatchObject({ path: 'entities[1].aliases[0]', message: expect.stringMatching(/also claimed by entity "a-b"/) });
+  });
+
+  it('allows a shared short form only when both entities mark it ambiguous', () => {
+    expect(problemsOf({ people: [person('a-b', 'A B', { ambiguous: ['Khan'] }), person('c-d', 'C D', { ambiguous: ['Khan'] })] })).toEqual([]);
+    const p = only({ people: [person('a-b', 'A B', { ambiguous: ['Khan'] }), person('c-d', 'C D', { aliases: ['Khan'] })] });
+    expect(p.path).toBe('entities[1].aliases[0]');
+  });
+
+  it("reports an alias that is another entity's name, even when marked ambiguous", () => {
+    const p = only({ people: [person('a-b', 'Taliban'), person('c-d', 'C D', { ambiguous: ['TALIBAN'] })] });
+    expect(p).toMatchObject({ path: 'entities[1].ambiguous[0]', message: '"TALIBAN" is the name of entity "a-b"' });
+  });
+
+  it('reports forms listed twice or both plain and ambiguous, and lower-case single words', () => {
+    const problems = problemsOf({ people: [person('a-b', 'A B', { aliases: ['Mr B', 'mr b', 'Bee'], ambiguous: ['BEE', 'war'] })] });
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ['entities[0].aliases[1]', '"mr b" is listed twice'],
+      ['entities[0].ambiguous[0]', '"BEE" is listed twice'],
+      ['entities[0].ambiguous[0]', '"BEE" is listed both as an alias and as ambiguous'],
+      ['entities[0].ambiguous[1]', '"war" is a single lower-case word; it would match ordinary text'],
+    ]);
+  });
+
+  it('reports a file that is not a list', () => {
+    expect(only({ people: { id: 'a-b' } })).toEqual({ file: 'data/entities/people.json', path: '(file)', message: 'expected a list of entities' });
+  });
+
+  it('reports source problems with the sources path', () => {
+    const p = only({ people: [person('a-b', 'A B')] }, [{ ...SOURCE, kind: 'rumour' }]);
+    expect(p).toMatchObject({ file: 'data/sources.json', path: 'sources[0].kind' });
+  });
+});
+
+describe('validate: reports every problem at once', () => {
+  it('collects problems from every file and entity in one run', () => {
+    const problems = problemsOf(
+      {
+        broken: '{ not json',
+        people: [
+          person('a-b', 'A B', { extra: 1, facts: [{ date: '2025-04-31', text: 'x', sources: ['nope'] }] }),
+          person('c-d', 'C D', { related: [{ type: 'met', target: 'zz' }], aliases: ['A B'] }),
+        ],
+        events: [{ ...person('e-1', 'E'), kind: 'event' }],
+      },
+      [{ ...SOURCE, published: '2025-02-30' }],
+    );
+    const files = new Set(problems.map((p) => p.file));
+    expect(files).toEqual(new Set(['data/sources.json', 'data/entities/broken.json', 'data/entities/people.json', 'data/entities/events.json']));
+    // The unknown field does not hide the bad date and source in the same entity.
+    expect(problems.map((p) => `${p.file}: ${p.path}`).sort()).toEqual([
+      'data/entities/broken.json: line 1',
+      'data/entities/events.json: entities[0]',
+      'data/entities/people.json: entities[0].extra',
+      'data/entities/people.json: entities[0].facts[0].date',
+      'data/entities/people.json: entities[0].facts[0].sources[0]',
+      'data/entities/people.json: entities[1].aliases[0]',
+      'data/entities/people.json: entities[1].related[0].target',
+      'data/sources.json: sources[0].published',
+    ]);
+  });
+
+  it('still cross-checks the rest of an entity whose fact is malformed', () => {
+    const problems = problemsOf({
+      people: [
+        person('a-b', 'A B', {
+          facts: [
+            { date: 'May 2025', text: 'x', sources: ['outlet-2025'] },
+            { date: '2025-09-31', text: 'y', sources: ['outlet-2025'] },
+          ],
+          related: [{ type: 'met', target: 'nobody' }],
+        }),
+      ],
+    });
+    expect(problems.map((p) => p.path)).toEqual(['entities[0].facts[0].date', 'entities[0].facts[1].date', 'entities[0].related[0].target']);
+  });
+
+  it('does not report references to an entity that only failed the schema as dangling', () => {
+    const problems = problemsOf({ people: [person('a-b', 'A B', { summary: '' }), person('c-d', 'C D', { related: [{ type: 'met', target: 'a-b' }] })] });
+    expect(problems.map((p) => p.path)).toEqual(['entities[0].summary']);
+  });
+});
+
+describe('helpers', () => {
+  it('dateBounds covers years, months, days and intervals', () => {
+    expect(dateBounds('2025')).toEqual({ first: 20250101, last: 20251231 });
+    expect(dateBounds('2024-02')).toEqual({ first: 20240201, last: 20240229 });
+    expect(dateBounds('2025-05-07/2025-05-10')).toEqual({ first: 20250507, last: 20250510 });
+    expect(dateBounds('2025-05-07/2025-05')).toEqual({ first: 20250507, last: 20250531 });
+  });
+
+  it('foldAlias folds case, diacritics, apostrophes and dashes like the matcher', () => {
+    expect(foldAlias('Nicolás  Maduro')).toBe(foldAlias('NICOLAS MADURO'));
+    expect(foldAlias('Tehreek-e-Taliban')).toBe(foldAlias('Tehreek e Taliban'));
+    expect(foldAlias('Iran–Israel war')).toBe(foldAlias('Iran-Israel War'));
+    expect(foldAlias('Qa’ani')).toBe(foldAlias("Qa'ani"));
+  });
+});
