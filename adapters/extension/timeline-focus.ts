@@ -9,8 +9,11 @@ import { browser } from './browser-api';
 
 export const TIMELINE_FOCUS_KEY = 'timelineFocus';
 
-/** A request is followed on load only if it is this fresh: an old one is someone else's click. */
-export const FOCUS_FRESH_MS = 30_000;
+/**
+ * A request is followed on load only if it is this fresh (the panel it opened is loading
+ * now): an older one was for a panel that has since closed.
+ */
+export const FOCUS_FRESH_MS = 10_000;
 
 export interface TimelineFocus {
   entityId: string;
@@ -36,6 +39,18 @@ export async function readTimelineFocus(maxAgeMs = FOCUS_FRESH_MS, now = Date.no
   const stored = await browser.storage.local.get(TIMELINE_FOCUS_KEY);
   const focus = parseTimelineFocus(stored[TIMELINE_FOCUS_KEY]);
   return focus && now - focus.at <= maxAgeMs ? focus : null;
+}
+
+/**
+ * Marks a request as handled by removing it, unless a newer one has replaced it, so a
+ * panel opened later does not jump to it again.
+ */
+export async function clearTimelineFocus(handled: TimelineFocus): Promise<void> {
+  const stored = await browser.storage.local.get(TIMELINE_FOCUS_KEY);
+  const focus = parseTimelineFocus(stored[TIMELINE_FOCUS_KEY]);
+  if (focus && focus.at === handled.at && focus.entityId === handled.entityId) {
+    await browser.storage.local.remove(TIMELINE_FOCUS_KEY);
+  }
 }
 
 /** Calls `cb` with each new request; returns a function that stops watching. */

@@ -16,7 +16,7 @@ import {
   type TimelineEntity,
   type TimelineFilter,
 } from '../../engine/timeline';
-import { readTimelineFocus, watchTimelineFocus } from '../../adapters/extension/timeline-focus';
+import { clearTimelineFocus, readTimelineFocus, watchTimelineFocus } from '../../adapters/extension/timeline-focus';
 import { sendToBackground } from '../../adapters/extension/messages';
 import { STRINGS } from '../strings';
 import { CardSheet } from './CardSheet';
@@ -78,7 +78,13 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
     if (initialEntity) focusRef.current(initialEntity);
     else
       void readTimelineFocus()
-        .then((focus) => live && focus && focusRef.current(focus.entityId))
+        .then((focus) => {
+          if (!live || !focus) return;
+          focusRef.current(focus.entityId);
+          // Handled: a panel opened later starts unfiltered. (A panel already open when a
+          // request comes follows it below, and leaves it for one that may be opening.)
+          return clearTimelineFocus(focus);
+        })
         .catch(() => undefined);
     const stop = watchTimelineFocus((focus) => focusRef.current(focus.entityId));
     return () => {

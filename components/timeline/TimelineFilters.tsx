@@ -66,7 +66,7 @@ export function TimelineFilters({ filter, pageOn, page, options, chosen, years, 
         <span id="tl-page-state" class="tl-page-state">{describePage(page)}</span>
       </div>
 
-      <div class="tl-row" role="group" aria-labelledby="tl-kinds-label">
+      <div class="tl-group" role="group" aria-labelledby="tl-kinds-label">
         <span id="tl-kinds-label" class="tl-label tl-label--inline">{S.kinds}</span>
         <div class="tl-kinds">
           {ENTITY_KINDS.map((kind) => (
@@ -85,7 +85,7 @@ export function TimelineFilters({ filter, pageOn, page, options, chosen, years, 
       </div>
 
       {years && (
-        <fieldset class="tl-row tl-dates">
+        <fieldset class="tl-dates">
           <legend class="tl-label tl-label--inline">{S.dates}</legend>
           <MonthPicker id="tl-from" label={S.from} value={filter.from} years={years} onChange={(from) => onChange({ from })} />
           <MonthPicker id="tl-to" label={S.to} value={filter.to} years={years} onChange={(to) => onChange({ to })} />

@@ -15,6 +15,9 @@ const fake = vi.hoisted(() => {
             const changes = Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }]));
             listeners.forEach((l) => l(changes, 'local'));
           },
+          remove: async (key: string) => {
+            delete store[key];
+          },
         },
         onChanged: { addListener: (l: never) => listeners.add(l), removeListener: (l: never) => listeners.delete(l) },
       },
@@ -23,7 +26,7 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
 
-const { parseTimelineFocus, readTimelineFocus, requestTimelineFocus, watchTimelineFocus, TIMELINE_FOCUS_KEY } = await import(
+const { clearTimelineFocus, parseTimelineFocus, readTimelineFocus, requestTimelineFocus, watchTimelineFocus, TIMELINE_FOCUS_KEY } = await import(
   '../../adapters/extension/timeline-focus'
 );
 
@@ -47,6 +50,14 @@ describe('timeline focus', () => {
     expect(await readTimelineFocus(30_000, 2_000)).toBeNull();
     expect(parseTimelineFocus('geneva')).toBeNull();
     expect(parseTimelineFocus({ entityId: 'geneva', at: 'now' })).toBeNull();
+  });
+
+  it('clears a handled request, but not a newer one', async () => {
+    fake.store.timelineFocus = { entityId: 'geneva', at: 1_000 };
+    await clearTimelineFocus({ entityId: 'geneva', at: 999 });
+    expect(fake.store.timelineFocus).toEqual({ entityId: 'geneva', at: 1_000 });
+    await clearTimelineFocus({ entityId: 'geneva', at: 1_000 });
+    expect(fake.store).not.toHaveProperty('timelineFocus');
   });
 
   it('calls back on each new request until stopped, ignoring other keys and areas', async () => {

@@ -46,6 +46,10 @@ const fake = vi.hoisted(() => {
           }
           onChanged.fire(changes, 'local');
         },
+        remove: async (key: string) => {
+          delete state.store[key];
+          onChanged.fire({ [key]: { newValue: undefined } }, 'local');
+        },
       },
       onChanged,
     },
@@ -227,6 +231,8 @@ describe('TimelineApp', () => {
     render(<TimelineApp records={RECORDS} />);
     await screen.findByRole('button', { name: 'Remove Boris Lind' });
     expect(status()).toBe('Showing 4 of 9 events and facts');
+    // Handled: the next panel to open starts unfiltered.
+    await waitFor(() => expect(fake.state.store).not.toHaveProperty('timelineFocus'));
   });
 
   it('ignores a stale focus request on load, and follows new ones while open', async () => {
