@@ -8,16 +8,16 @@
  * matches may only start at word starts, most characters are a single table read.
  */
 import { APOSTROPHE, CharClass, charClass, foldChar, SPACE, tables } from './normalize';
-import { ENTRY_WIDTH, type MatcherTable } from './table';
+import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_EXPLICIT, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table';
 
 export interface Automaton {
   readonly table: MatcherTable;
   readonly states: number;
-  /** Edge label into each state (0 for the root). */
-  readonly label: Uint16Array;
-  /** First child of each state; children are contiguous and sorted by label. */
-  readonly first: Int32Array;
+  /** Children of state s are kid[kidStart[s] .. kidStart[s] + count[s]), sorted by kidLabel. */
+  readonly kidStart: Int32Array;
   readonly count: Int32Array;
+  readonly kid: Int32Array;
+  readonly kidLabel: Uint16Array;
   readonly fail: Int32Array;
   /** Length of each state's folded string, to recover where a match starts. */
   readonly depth: Int32Array;
@@ -25,8 +25,11 @@ export interface Automaton {
   readonly emit: Int32Array;
   /** Nearest state with entries strictly further down the failure chain (0 = none). */
   readonly next: Int32Array;
-  /** Entries of state s are records entryStart[s] .. entryStart[s+1]-1 of `table.entries`. */
+  /** Entries of state s are records entryStart[s] .. entryStart[s+1]-1. */
   readonly entryStart: Int32Array;
+  readonly entryEntity: Int32Array;
+  readonly entryFlags: Uint8Array;
+  readonly entryPolicy: Int32Array;
   /** Root transitions for ASCII, the commonest lookup by far. */
   readonly rootAscii: Int32Array;
   /** Ring size for start positions: a power of two above the deepest state. */
@@ -35,57 +38,119 @@ export interface Automaton {
 
 export function hydrate(table: MatcherTable): Automaton {
   if (table.format !== 1) throw new Error(`unsupported matcher table format ${String(table.format)}`);
-  const n = table.children.length;
-  const label = new Uint16Array(n);
-  for (let s = 1; s < n; s++) label[s] = table.labels.charCodeAt(s - 1);
-  const first = new Int32Array(n);
+  const n = table.shape.length;
+  if (table.labels.length !== n - 1 || table.fail.length !== n) throw new Error('corrupt matcher table');
+
+  // Structure: preorder child counts give each state's parent (a stack of open states).
   const count = new Int32Array(n);
+  const kidStart = new Int32Array(n);
   const depth = new Int32Array(n);
-  const fail = Int32Array.from(table.fail);
-  let nextFree = 1;
-  let maxDepth = 0;
+  const parent = new Int32Array(n);
+  let slots = 0;
   for (let s = 0; s < n; s++) {
-    const k = table.children[s]!;
-    first[s] = nextFree;
-    count[s] = k;
-    for (let j = 0; j < k; j++) {
-      const d = depth[s]! + 1;
-      depth[nextFree + j] = d;
-      if (d > maxDepth) maxDepth = d;
-    }
-    nextFree += k;
+    count[s] = table.shape.charCodeAt(s) - SHAPE_BASE;
+    kidStart[s] = slots;
+    slots += count[s]!;
   }
-  const entryStart = new Int32Array(n + 1);
+  const kid = new Int32Array(Math.max(0, n - 1));
+  const kidLabel = new Uint16Array(Math.max(0, n - 1));
+  const filled = new Int32Array(n);
+  const open = new Int32Array(n); // stack of states still expecting children
+  let top = 0;
+  let maxDepth = 0;
+  if (n > 0 && count[0]! > 0) open[top++] = 0;
+  for (let s = 1; s < n; s++) {
+    if (top === 0) throw new Error('corrupt matcher table');
+    const p = open[top - 1]!;
+    parent[s] = p;
+    const d = depth[p]! + 1;
+    depth[s] = d;
+    if (d > maxDepth) maxDepth = d;
+    const slot = kidStart[p]! + filled[p]!;
+    kid[slot] = s;
+    kidLabel[slot] = table.labels.charCodeAt(s - 1);
+    if (++filled[p]! === count[p]) top--;
+    if (count[s]! > 0) open[top++] = s;
+  }
+  const rootAscii = new Int32Array(128).fill(-1);
+  for (let j = 0; j < (n > 0 ? count[0]! : 0); j++) {
+    if (kidLabel[j]! < 128) rootAscii[kidLabel[j]!] = kid[j]!;
+  }
+  const partial = { kidStart, count, kid, kidLabel, rootAscii };
+
+  // Failure links: parents precede children in preorder, so a continuation's base is known.
+  const fail = new Int32Array(n);
+  for (let s = 1; s < n; s++) {
+    const code = table.fail[s]!;
+    if (code === FAIL_ROOT) continue;
+    const target = code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, kidLabelOf(table, s)) : code - FAIL_EXPLICIT;
+    if (target < 0 || target >= n || depth[target]! >= depth[s]!) throw new Error('corrupt matcher table');
+    fail[s] = target;
+  }
+
+  // Entries: state deltas to absolute states, bucketed per state.
   const e = table.entries;
-  for (let r = 0; r < e.length; r += ENTRY_WIDTH) entryStart[e[r]! + 1]!++;
+  const records = e.length / ENTRY_WIDTH;
+  const entryStart = new Int32Array(n + 1);
+  const entryEntity = new Int32Array(records);
+  const entryFlags = new Uint8Array(records);
+  const entryPolicy = new Int32Array(records);
+  let state = 0;
+  for (let r = 0; r < records; r++) {
+    state += e[r * ENTRY_WIDTH]!;
+    entryStart[state + 1]!++;
+    entryEntity[r] = e[r * ENTRY_WIDTH + 1]!;
+    const packed = e[r * ENTRY_WIDTH + 2]!;
+    entryFlags[r] = packed & 3;
+    entryPolicy[r] = packed >> 2;
+  }
   for (let s = 0; s < n; s++) entryStart[s + 1]! += entryStart[s]!;
-  // Breadth-first order means a state's failure target is already final.
+
+  // Output links need the failure target's links first: visit states by depth.
+  const byDepth = new Int32Array(maxDepth + 2);
+  for (let s = 0; s < n; s++) byDepth[depth[s]! + 1]!++;
+  for (let d = 1; d < byDepth.length; d++) byDepth[d]! += byDepth[d - 1]!;
+  const ordered = new Int32Array(n);
+  for (let s = 0; s < n; s++) ordered[byDepth[depth[s]!]!++] = s;
   const emit = new Int32Array(n);
   const next = new Int32Array(n);
-  for (let s = 1; s < n; s++) {
+  for (let k = 1; k < n; k++) {
+    const s = ordered[k]!;
     const f = fail[s]!;
     next[s] = f === 0 ? 0 : emit[f]!;
     emit[s] = entryStart[s + 1]! > entryStart[s]! ? s : next[s]!;
   }
-  const rootAscii = new Int32Array(128).fill(-1);
-  for (let j = 0; j < count[0]!; j++) {
-    const s = first[0]! + j;
-    if (label[s]! < 128) rootAscii[label[s]!] = s;
-  }
   let ring = 2;
   while (ring <= maxDepth + 1) ring <<= 1;
-  return { table, states: n, label, first, count, fail, depth, emit, next, entryStart, rootAscii, ringMask: ring - 1 };
+  return {
+    table,
+    states: n,
+    ...partial,
+    fail,
+    depth,
+    emit,
+    next,
+    entryStart,
+    entryEntity,
+    entryFlags,
+    entryPolicy,
+    ringMask: ring - 1,
+  };
 }
 
-function child(a: Automaton, s: number, c: number): number {
+const kidLabelOf = (table: MatcherTable, s: number): number => table.labels.charCodeAt(s - 1);
+
+type ChildIndex = Pick<Automaton, 'kidStart' | 'count' | 'kid' | 'kidLabel' | 'rootAscii'>;
+
+function child(a: ChildIndex, s: number, c: number): number {
   if (s === 0 && c < 128) return a.rootAscii[c]!;
-  let lo = a.first[s]!;
+  let lo = a.kidStart[s]!;
   let hi = lo + a.count[s]! - 1;
-  const label = a.label;
+  const label = a.kidLabel;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const l = label[mid]!;
-    if (l === c) return mid;
+    if (l === c) return a.kid[mid]!;
     if (l < c) lo = mid + 1;
     else hi = mid - 1;
   }

@@ -7,7 +7,7 @@
 import { scan, type Automaton } from './automaton';
 import { checkCasePolicy } from './case-policy';
 import { continuesAsProperName, hasForeignFirstName, isInsideInstitutionName } from './proper-name';
-import { ENTRY_AMBIGUOUS, ENTRY_SURNAME, ENTRY_WIDTH } from './table';
+import { ENTRY_AMBIGUOUS, ENTRY_SURNAME } from './table';
 
 /** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
 export interface Mention {
@@ -22,6 +22,11 @@ export interface Contextual {
   end: number;
   /** Automaton state of the folded form: identifies "Sharif" whatever its case. */
   form: number;
+  /**
+   * The form and its word-aligned suffixes that are forms too ("mr khan", "khan"):
+   * a competing "Sadiq Khan" argues against "Mr Khan" as much as against "Khan".
+   */
+  competitorForms: number[];
   /** Entities that list this form (case-eligible here), ascending. */
   entities: number[];
   /**
@@ -80,17 +85,16 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
 
 /** Turns one raw hit into a candidate, or null when no entry fits the text's case. */
 function candidateAt(a: Automaton, text: string, start: number, end: number, state: number): Candidate | null {
-  const { entries, policies } = a.table;
+  const policies = a.table.policies;
   let entity = -1;
   let entry = -1;
   let entities: number[] | null = null;
   let surnames = 0;
   let ambiguous = 0;
   for (let r = a.entryStart[state]!; r < a.entryStart[state + 1]!; r++) {
-    const o = r * ENTRY_WIDTH;
-    if (!checkCasePolicy(policies[entries[o + 3]!]!, text, start, end)) continue;
-    const flags = entries[o + 2]!;
-    const e = entries[o + 1]!;
+    if (!checkCasePolicy(policies[a.entryPolicy[r]!]!, text, start, end)) continue;
+    const flags = a.entryFlags[r]!;
+    const e = a.entryEntity[r]!;
     if ((flags & (ENTRY_AMBIGUOUS | ENTRY_SURNAME)) === 0) {
       // Entries are sorted by entity within a state, so the first fixed one wins.
       if (entity < 0) {
@@ -153,7 +157,16 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
       const forms = index.sharers.get(c.entry);
       if (forms) for (const form of forms) competitors.push({ form, start: c.start });
     } else {
-      contextual.push({ start: c.start, end: c.end, form: c.state, entities: c.entities.sort((x, y) => x - y), surname: c.surname });
+      const competitorForms = [c.state];
+      for (let s = a.next[c.state]!; s !== 0; s = a.next[s]!) competitorForms.push(s);
+      contextual.push({
+        start: c.start,
+        end: c.end,
+        form: c.state,
+        competitorForms,
+        entities: c.entities.sort((x, y) => x - y),
+        surname: c.surname,
+      });
     }
   }
   // A surname inside a chosen longer match ("Khan" in "Imran Ahmed Khan Niazi") is

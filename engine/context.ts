@@ -66,7 +66,8 @@ export class AnchorIndex {
 export interface ContextQuery {
   key: number;
   start: number;
-  form: number;
+  /** Forms whose competing names count against this candidate (the form and its suffix forms). */
+  competitorForms: number[];
   entities: number[];
   surname: boolean;
 }
@@ -90,7 +91,7 @@ export function resolve(q: ContextQuery, entityAnchors: AnchorIndex, competitors
     }
   };
   for (const e of q.entities) consider(entityAnchors.around(e, q.key, q.start), e);
-  consider(competitors.around(q.form, q.key, q.start), -1);
+  for (const form of q.competitorForms) consider(competitors.around(form, q.key, q.start), -1);
   if (prev) return prevValue;
   if (q.surname) return q.entities[0]!;
   return next ? nextValue : -1;

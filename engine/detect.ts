@@ -159,12 +159,8 @@ class Session implements DetectionSession {
       const { contextual } = state.analysis;
       for (let k = 0; k < contextual.length; k++) {
         const c = contextual[k]!;
-        if (!isFresh && !dirty.touches(c.form, c.entities)) continue;
-        const entity = resolve(
-          { key: state.key, start: c.start, form: c.form, entities: c.entities, surname: c.surname },
-          this.entityAnchors,
-          this.competitors,
-        );
+        if (!isFresh && !dirty.touches(c.competitorForms, c.entities)) continue;
+        const entity = resolve({ key: state.key, ...c }, this.entityAnchors, this.competitors);
         if (entity !== state.resolved[k]) {
           state.resolved[k] = entity;
           changed.add(state);
@@ -187,8 +183,8 @@ class Session implements DetectionSession {
 class Dirty {
   readonly entities = new Set<number>();
   readonly forms = new Set<number>();
-  touches(form: number, entities: number[]): boolean {
-    if (this.forms.has(form)) return true;
+  touches(forms: number[], entities: number[]): boolean {
+    for (const f of forms) if (this.forms.has(f)) return true;
     for (const e of entities) if (this.entities.has(e)) return true;
     return false;
   }

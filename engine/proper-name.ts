@@ -169,9 +169,14 @@ export function hasForeignFirstName(text: string, start: number): boolean {
   return isNameWord(text, wordBefore(text, start));
 }
 
-/** "Khan Younis", "Sharif Ahmed": the short form starts a longer proper name. */
+/** Lower-case links inside longer names: "Dar es Salaam", "Khan al-Khalili", "Tehreek-e-Insaf". */
+const NAME_LINKS = words('es al el ul ud ur e i bin ibn de da di du del van von');
+
+/** "Khan Younis", "Sharif Ahmed", "Dar es Salaam": the short form starts a longer proper name. */
 export function continuesAsProperName(text: string, end: number): boolean {
-  return isNameWord(text, wordAfter(text, end)) && !isHeadline(text, end);
+  let next = wordAfter(text, end);
+  if (next && NAME_LINKS.has(text.slice(next.start, next.end))) next = wordAfter(text, next.end);
+  return isNameWord(text, next) && !isHeadline(text, end);
 }
 
 /**

@@ -29,26 +29,43 @@ export const ENTRY_AMBIGUOUS = 1;
 export const ENTRY_SURNAME = 2;
 
 /** Width of one record in `MatcherTable.entries`. */
-export const ENTRY_WIDTH = 4;
+export const ENTRY_WIDTH = 3;
+/** Failure code: the failure target is the root. */
+export const FAIL_ROOT = 0;
+/** Failure code: the target is the parent's target's child on the same label (the common case). */
+export const FAIL_CONTINUE = 1;
+/** Failure codes from this value up name a state explicitly: state = code - FAIL_EXPLICIT. */
+export const FAIL_EXPLICIT = 2;
+/** Offset of child counts in `MatcherTable.shape` (so small counts are printable digits). */
+export const SHAPE_BASE = 48;
 
+/**
+ * The compiled automaton, laid out so that gzip shrinks it well: states in depth-first
+ * preorder keep each alias's letters together in `labels`, and the encodings make the
+ * common cases (one child, failure to the root or along the parent's failure path)
+ * runs of the same small symbol. Decoding is one linear pass (`automaton.ts`).
+ */
 export interface MatcherTable {
   /** Layout version; bumped whenever a field changes meaning. */
   format: 1;
   /** Entities in corpus order; a mention's `entity` is an index into this list. */
   entities: TableEntity[];
   /**
-   * Trie states 1..n-1 in breadth-first order, children of one state contiguous and
-   * sorted by code: the folded character on the edge into each state. (State 0 is
-   * the root and has no label.)
+   * The folded character on the edge into each of the states 1..n-1, in depth-first
+   * preorder with siblings in ascending code order. State 0 is the root.
    */
   labels: string;
-  /** Number of children of each state 0..n-1; children positions follow from BFS order. */
-  children: number[];
-  /** Failure link of each state 0..n-1 (restricted to word-start suffixes). */
+  /** Number of children of each state 0..n-1 in the same order, as char code - SHAPE_BASE. */
+  shape: string;
+  /**
+   * Failure link of each state 0..n-1, restricted to word-start suffixes: FAIL_ROOT,
+   * FAIL_CONTINUE, or FAIL_EXPLICIT + target state.
+   */
   fail: number[];
   /**
    * Alias entries, `ENTRY_WIDTH` numbers each, sorted by state:
-   * [state where the alias ends, entity index, flags, index into `policies`].
+   * [state where the alias ends minus the previous entry's state, entity index,
+   * flags + 4 × index into `policies`].
    */
   entries: number[];
   /** Case policies (see `case-policy.ts`), shared between entries. */
@@ -68,9 +85,18 @@ interface CompiledAlias {
   policy: string;
 }
 
-/** Surface variants the corpus need not spell out: "Gen. Asim Munir" also as "Gen Asim Munir". */
+/**
+ * Surface variants the corpus need not spell out: "Gen. Asim Munir" also as "Gen Asim
+ * Munir", "The Resistance Front" also as "Resistance Front".
+ */
 function variants(alias: string): string[] {
   const out = [alias];
+  // "The Resistance Front" mid-sentence reads "the Resistance Front": match the name
+  // without its article rather than relax the article's case.
+  // Only for names of two capitalised words or more: "The Hindu" is not "Hindu".
+  const article = /^the\s+(?=\p{Lu})/iu.exec(alias);
+  const rest = article ? alias.slice(article[0].length) : '';
+  if ((rest.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0) >= 2) out.push(rest);
   if (alias.includes('.')) {
     const dotless = alias.replace(/\.(?=\s|$)/g, '').replace(/\.(?=\p{L})/gu, '');
     if (dotless !== alias && /\p{L}/u.test(dotless)) out.push(dotless);
@@ -116,69 +142,77 @@ function collect(sources: MatcherSource[]): CompiledAlias[] {
 interface BuildNode {
   children: Map<number, BuildNode>;
   id: number;
+  label: number;
+  parent: BuildNode | null;
+  fail: BuildNode | null;
 }
+
+const newNode = (label: number, parent: BuildNode | null): BuildNode => ({
+  children: new Map(),
+  id: -1,
+  label,
+  parent,
+  fail: null,
+});
 
 /** Compiles corpus aliases into the table the content script loads. Deterministic. */
 export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   const aliases = collect(sources);
 
   // 1. Trie over folded aliases.
-  const root: BuildNode = { children: new Map(), id: 0 };
+  const root = newNode(0, null);
   const terminal: BuildNode[] = [];
   for (const a of aliases) {
     let node = root;
     for (let i = 0; i < a.norm.length; i++) {
       const c = a.norm.charCodeAt(i);
       let next = node.children.get(c);
-      if (!next) {
-        next = { children: new Map(), id: -1 };
-        node.children.set(c, next);
-      }
+      if (!next) node.children.set(c, (next = newNode(c, node)));
       node = next;
     }
     terminal.push(node);
   }
 
-  // 2. Breadth-first numbering, children sorted by code so runtime lookups can bisect.
-  const order: BuildNode[] = [root];
-  const label: number[] = [0];
-  const parent: number[] = [-1];
-  for (let k = 0; k < order.length; k++) {
-    const node = order[k]!;
-    const codes = [...node.children.keys()].sort((x, y) => x - y);
-    for (const c of codes) {
-      const child = node.children.get(c)!;
-      child.id = order.length;
-      order.push(child);
-      label.push(c);
-      parent.push(k);
-    }
+  // 2. Depth-first preorder numbering, siblings by code so runtime lookups can bisect.
+  const order: BuildNode[] = [];
+  const stack: BuildNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    node.id = order.length;
+    order.push(node);
+    const codes = [...node.children.keys()].sort((x, y) => y - x);
+    for (const c of codes) stack.push(node.children.get(c)!);
   }
-  const n = order.length;
-  const childCount = order.map((node) => node.children.size);
-  const childOf = (state: number, c: number): number => order[state]!.children.get(c)?.id ?? -1;
 
-  // 3. Failure links restricted to word-start suffixes. For child t = s·c the candidate
-  // suffixes are v·c for word-start suffixes v of s, plus "c" alone when s ends in a
-  // non-word character (then c starts a word).
-  const fail = new Array<number>(n).fill(0);
-  for (let t = 1; t < n; t++) {
-    const s = parent[t]!;
-    if (s === 0) continue;
-    const c = label[t]!;
-    let f = fail[s]!;
-    let target = -1;
-    for (;;) {
-      const next = childOf(f, c);
-      if (next >= 0 && (f !== 0 || charClass(label[s]!) !== CharClass.Word)) {
-        target = next;
-        break;
+  // 3. Failure links restricted to word-start suffixes, computed breadth-first. For
+  // t = s·c the candidates are v·c for word-start suffixes v of s, plus "c" alone
+  // when s ends in a non-word character (then c starts a word).
+  root.fail = root;
+  const queue: BuildNode[] = [...root.children.values()];
+  for (const t of queue) t.fail = root;
+  for (let k = 0; k < queue.length; k++) {
+    const s = queue[k]!;
+    for (const t of s.children.values()) {
+      queue.push(t);
+      let f = s.fail!;
+      let target: BuildNode = root;
+      for (;;) {
+        const next = f.children.get(t.label);
+        if (next && (f !== root || charClass(s.label) !== CharClass.Word)) {
+          target = next;
+          break;
+        }
+        if (f === root) break;
+        f = f.fail!;
       }
-      if (f === 0) break;
-      f = fail[f]!;
+      t.fail = target;
     }
-    fail[t] = target >= 0 ? target : 0;
   }
+  const fail = order.map((t): number => {
+    if (t === root || t.fail === root) return FAIL_ROOT;
+    if (t.parent!.fail!.children.get(t.label) === t.fail) return FAIL_CONTINUE;
+    return FAIL_EXPLICIT + t.fail!.id;
+  });
 
   // 4. Entries sorted by state, policies interned.
   const policyIndex = new Map<string, number>();
@@ -194,7 +228,11 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   });
   records.sort((x, y) => x.state - y.state || x.entity - y.entity || x.policy - y.policy);
   const entries: number[] = [];
-  for (const r of records) entries.push(r.state, r.entity, r.flags, r.policy);
+  let previous = 0;
+  for (const r of records) {
+    entries.push(r.state - previous, r.entity, r.flags + 4 * r.policy);
+    previous = r.state;
+  }
 
   // 5. Aliases ending in another entity's contextual form (word-aligned suffix).
   const contextualEntities = new Map<string, Set<number>>();
@@ -218,8 +256,8 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   return {
     format: 1,
     entities: sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
-    labels: codesToString(label, 1),
-    children: childCount,
+    labels: codesToString(order.slice(1).map((node) => node.label)),
+    shape: codesToString(order.map((node) => SHAPE_BASE + node.children.size)),
     fail,
     entries,
     policies,
