@@ -22,21 +22,32 @@ export default defineConfig({
     // storage: the on/off switches (global and per site) survive restarts.
     // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
     permissions: ['storage'],
+    // Firefox opens the popup and the sidebar itself through its reserved command names;
+    // Chrome has a reserved name for the popup only, so the timeline goes through ours.
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
         description: 'Step to the next Backstory mention on the page',
       },
-      'open-timeline': {
-        suggested_key: { default: 'Alt+Shift+T' },
-        description: 'Open the Backstory timeline',
-      },
       ...(browser === 'firefox'
-        ? {}
+        ? {
+            _execute_browser_action: {
+              suggested_key: { default: 'Alt+Shift+B' },
+              description: 'Open Backstory search',
+            },
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+T' },
+              description: 'Open the Backstory timeline',
+            },
+          }
         : {
             _execute_action: {
               suggested_key: { default: 'Alt+Shift+B' },
               description: 'Open Backstory search',
+            },
+            'open-timeline': {
+              suggested_key: { default: 'Alt+Shift+T' },
+              description: 'Open the Backstory timeline',
             },
           }),
     },
@@ -49,6 +60,8 @@ export default defineConfig({
               // Backstory collects nothing: everything runs in the reader's browser.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
