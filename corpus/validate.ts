@@ -321,9 +321,10 @@ function checkAliases(entities: { file: string; index: number; raw: unknown }[],
       ...list(entity.aliases).map((form, k) => ({ path: `${at}.aliases[${k}]`, form, ambiguous: false, isName: false })),
       ...list(entity.ambiguous).map((form, k) => ({ path: `${at}.ambiguous[${k}]`, form, ambiguous: true, isName: false })),
     ];
-    // Exact repeats (ignoring case) are slips; spelling variants that only differ in
-    // diacritics or dashes are kept on purpose, as search and export show them.
-    const exact = new Map<string, boolean>();
+    // Exact repeats are slips. Variants that differ only in case, diacritics or dashes
+    // are deliberate: the matcher infers a case policy from how a form is written
+    // ("12-day war" also matches "12-Day War", not the reverse), and search shows them.
+    const exact = new Set<string>();
     const folded = new Map<string, boolean>();
     for (const { path, form: value, ambiguous, isName } of forms) {
       const form = str(value)?.trim();
@@ -331,9 +332,8 @@ function checkAliases(entities: { file: string; index: number; raw: unknown }[],
       if (!isName && !/\p{Lu}|\d/u.test(form) && !/\s|-/.test(form)) {
         report(file, path, `"${form}" is a single lower-case word; it would match ordinary text`);
       }
-      const lower = form.toLowerCase();
-      if (exact.has(lower)) report(file, path, `"${form}" is listed twice`);
-      exact.set(lower, ambiguous);
+      if (exact.has(form)) report(file, path, `"${form}" is listed twice`);
+      exact.add(form);
       const key = foldAlias(form);
       const before = folded.get(key);
       if (before !== undefined && before !== ambiguous) {
