@@ -34,6 +34,8 @@ export interface Automaton {
   readonly rootAscii: Int32Array;
   /** Ring size for start positions: a power of two above the deepest state. */
   readonly ringMask: number;
+  /** Scratch ring reused by every scan (scans never interleave: they do not yield). */
+  readonly ring: Int32Array;
 }
 
 export function hydrate(table: MatcherTable): Automaton {
@@ -135,6 +137,7 @@ export function hydrate(table: MatcherTable): Automaton {
     entryFlags,
     entryPolicy,
     ringMask: ring - 1,
+    ring: new Int32Array(ring),
   };
 }
 
@@ -167,20 +170,35 @@ function step(a: Automaton, s: number, c: number, wordStart: boolean): number {
   }
 }
 
+// Module-local copies: imported bindings can compile to getter calls (CommonJS
+// interop in tsx and test runners), which would sit on the scanner's hottest path.
+const CLASS = tables.CLASS;
+const FOLD = tables.FOLD;
+const TABLE_SIZE = tables.size;
+const WORD = CharClass.Word;
+const SPACE_CLASS = CharClass.Space;
+const LINE_BREAK = CharClass.LineBreak;
+const IGNORE = CharClass.Ignore;
+const MARK = CharClass.Mark;
+const APOSTROPHE_CLASS = CharClass.Apostrophe;
+const SPACE_CODE = SPACE;
+const APOSTROPHE_CODE = APOSTROPHE;
+const classOf = charClass;
+const fold = foldChar;
+
 /**
  * Raw hits: every alias occurrence that starts at a word start and ends at a word end
  * (a possessive 's or a bare apostrophe counts as an end). Appends triples
  * [start, end, state] to `hits` (UTF-16 offsets into `text`), ordered by end.
  */
 export function scan(a: Automaton, text: string, hits: number[]): void {
-  const CLASS = tables.CLASS;
-  const FOLD = tables.FOLD;
-  const size = tables.size;
-  const ring = new Int32Array(a.ringMask + 1);
+  const ring = a.ring;
   const mask = a.ringMask;
   const emit = a.emit;
+  const next = a.next;
+  const depth = a.depth;
   let state = 0;
-  let p = 0; // position in the folded stream
+  let p = 0; // position in the folded stream (only characters a match may cover)
   let prevWord = false; // previous stream character was part of a word
   let inSpace = false;
   let breaks = 0;
@@ -189,49 +207,46 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
 
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
-    const cls = c < size ? CLASS[c]! : charClass(c);
-    if (cls === CharClass.Word) {
+    const cls = c < TABLE_SIZE ? CLASS[c]! : classOf(c);
+    if (cls === WORD) {
+      // Inside a word with no match under way: no match can cover this character.
+      if (state === 0 && prevWord) continue;
       ring[p & mask] = i;
       p++;
       prevEnd = i + 1;
-      if (state !== 0 || !prevWord) state = step(a, state, c < size ? FOLD[c]! : foldChar(c), !prevWord);
+      state = step(a, state, c < TABLE_SIZE ? FOLD[c]! : fold(c), !prevWord);
       prevWord = true;
       inSpace = false;
       continue;
     }
-    if (cls === CharClass.Ignore) continue;
-    if (cls === CharClass.Mark) {
+    if (cls === IGNORE) continue;
+    if (cls === MARK) {
       if (prevWord) prevEnd = i + 1;
       continue;
     }
     let code: number;
-    if (cls === CharClass.Space || cls === CharClass.LineBreak) {
-      const counts = cls === CharClass.LineBreak && !(c === 0x0a && i > 0 && text.charCodeAt(i - 1) === 0x0d);
+    if (cls === SPACE_CLASS || cls === LINE_BREAK) {
+      const counts = cls === LINE_BREAK && !(c === 0x0a && i > 0 && text.charCodeAt(i - 1) === 0x0d);
       if (inSpace) {
         if (counts && ++breaks === 2) state = 0; // a blank line: nothing matches across it
         continue;
       }
       inSpace = true;
       breaks = counts ? 1 : 0;
-      code = SPACE;
+      code = SPACE_CODE;
     } else {
       inSpace = false;
-      code = cls === CharClass.Apostrophe ? APOSTROPHE : c < size ? FOLD[c]! : c;
+      code = cls === APOSTROPHE_CLASS ? APOSTROPHE_CODE : c < TABLE_SIZE ? FOLD[c]! : c;
     }
-    if (state !== 0) {
-      for (let s = emit[state]!; s !== 0; s = a.next[s]!) {
-        hits.push(ring[(p - a.depth[s]!) & mask]!, prevEnd, s);
-      }
-      state = step(a, state, code, false);
-    }
+    prevWord = false;
+    if (state === 0) continue; // aliases start with a letter: nothing starts here
+    for (let s = emit[state]!; s !== 0; s = next[s]!) hits.push(ring[(p - depth[s]!) & mask]!, prevEnd, s);
+    state = step(a, state, code, false);
     ring[p & mask] = i;
     p++;
     prevEnd = i + 1;
-    prevWord = false;
   }
   if (state !== 0) {
-    for (let s = emit[state]!; s !== 0; s = a.next[s]!) {
-      hits.push(ring[(p - a.depth[s]!) & mask]!, prevEnd, s);
-    }
+    for (let s = emit[state]!; s !== 0; s = next[s]!) hits.push(ring[(p - depth[s]!) & mask]!, prevEnd, s);
   }
 }

@@ -4,10 +4,17 @@
  * overlap resolution. What it cannot decide alone (ambiguous short forms) it hands
  * on as contextual candidates, with the anchors this block contributes.
  */
-import { scan, type Automaton } from './automaton';
-import { checkCasePolicy } from './case-policy';
-import { continuesAsProperName, hasForeignFirstName, isInsideInstitutionName } from './proper-name';
-import { ENTRY_AMBIGUOUS, ENTRY_SURNAME } from './table';
+import * as automaton from './automaton';
+import type { Automaton } from './automaton';
+import * as casePolicy from './case-policy';
+import * as properName from './proper-name';
+import * as tableFormat from './table';
+
+// Module-local copies (see automaton.ts on why imported bindings are copied).
+const { scan } = automaton;
+const { checkCasePolicy } = casePolicy;
+const { continuesAsProperName, followsInstitutionWord, hasForeignFirstName, isInsideInstitutionName } = properName;
+const { ENTRY_AMBIGUOUS, ENTRY_SURNAME } = tableFormat;
 
 /** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
 export interface Mention {
@@ -114,6 +121,13 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
   return { start, end, state, entity: -1, entry: -1, entities, surname };
 }
 
+/** The analysis of a block without hits (most blocks): shared, never mutated. */
+const NOTHING: BlockAnalysis = Object.freeze({
+  fixed: Object.freeze([]) as unknown as Mention[],
+  contextual: Object.freeze([]) as unknown as Contextual[],
+  competitors: Object.freeze([]) as unknown as FormAnchor[],
+});
+
 const byPosition = (x: Candidate, y: Candidate): number =>
   x.start - y.start || y.end - x.end || y.entity - x.entity || x.state - y.state;
 
@@ -121,6 +135,7 @@ const byPosition = (x: Candidate, y: Candidate): number =>
 export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, hits: number[] = []): BlockAnalysis {
   hits.length = 0;
   scan(a, text, hits);
+  if (hits.length === 0) return NOTHING;
   const candidates: Candidate[] = [];
   const unknownNames: FormAnchor[] = [];
   for (let h = 0; h < hits.length; h += 3) {
@@ -132,13 +147,16 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
     if (person) {
       if (isInsideInstitutionName(text, start, end)) continue;
       if (c.entity < 0) {
-        if (hasForeignFirstName(text, start)) {
+        // Someone else with this name: skip it, and let it compete for later bare forms.
+        if (hasForeignFirstName(text, start, end)) {
           unknownNames.push({ form: c.state, start });
           continue;
         }
-        if (continuesAsProperName(text, end)) continue;
+        const continuation = continuesAsProperName(text, start, end);
+        if (continuation === 'name') unknownNames.push({ form: c.state, start });
+        if (continuation !== null) continue;
       }
-    }
+    } else if (followsInstitutionWord(text, start)) continue;
     candidates.push(c);
   }
   candidates.sort(byPosition);

@@ -40,17 +40,26 @@ export class AnchorIndex {
     else this.lists.set(id, kept);
   }
 
-  /** Nearest anchor strictly before (key, start) and the nearest one after it. */
-  around(id: number, key: number, start: number): { prev: Position | undefined; next: Position | undefined } {
-    const list = this.lists.get(id);
-    if (!list) return { prev: undefined, next: undefined };
-    const i = this.upperBound(list, key, start - 1);
-    // i = first position not before (key, start); anchors never share a start with a candidate.
-    return { prev: list[i - 1], next: list[i] };
+  /** Anchors of `id`, sorted, or undefined. */
+  list(id: number): readonly Position[] | undefined {
+    return this.lists.get(id);
+  }
+
+  /** Index of the first anchor of `list` at or after (key, start). */
+  static firstNotBefore(list: readonly Position[], key: number, start: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const p = list[mid]!;
+      if (p.key < key || (p.key === key && p.start < start)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Index of the first position that is not before-or-at (key, start). */
-  private upperBound(list: Position[], key: number, start: number): number {
+  private upperBound(list: readonly Position[], key: number, start: number): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -64,7 +73,6 @@ export class AnchorIndex {
 }
 
 export interface ContextQuery {
-  key: number;
   start: number;
   /** Forms whose competing names count against this candidate (the form and its suffix forms). */
   competitorForms: number[];
@@ -74,25 +82,42 @@ export interface ContextQuery {
 
 const isBefore = (a: Position, b: Position): boolean => a.key < b.key || (a.key === b.key && a.start < b.start);
 
-/** The entity a contextual candidate links to, or -1. */
-export function resolve(q: ContextQuery, entityAnchors: AnchorIndex, competitors: AnchorIndex): number {
-  let prev: Position | undefined;
-  let prevValue = -1;
-  let next: Position | undefined;
-  let nextValue = -1;
-  const consider = (around: { prev: Position | undefined; next: Position | undefined }, value: number) => {
-    if (around.prev && (!prev || isBefore(prev, around.prev))) {
-      prev = around.prev;
-      prevValue = value;
+/** Scratch for `resolve`: the nearest anchors seen so far (no allocation per query). */
+class Nearest {
+  prev: Position | undefined = undefined;
+  prevValue = -1;
+  next: Position | undefined = undefined;
+  nextValue = -1;
+
+  reset(): void {
+    this.prev = this.next = undefined;
+    this.prevValue = this.nextValue = -1;
+  }
+
+  consider(list: readonly Position[] | undefined, key: number, start: number, value: number): void {
+    if (!list) return;
+    const i = AnchorIndex.firstNotBefore(list, key, start);
+    const prev = list[i - 1];
+    const next = list[i];
+    if (prev && (!this.prev || isBefore(this.prev, prev))) {
+      this.prev = prev;
+      this.prevValue = value;
     }
-    if (around.next && (!next || isBefore(around.next, next))) {
-      next = around.next;
-      nextValue = value;
+    if (next && (!this.next || isBefore(next, this.next))) {
+      this.next = next;
+      this.nextValue = value;
     }
-  };
-  for (const e of q.entities) consider(entityAnchors.around(e, q.key, q.start), e);
-  for (const form of q.competitorForms) consider(competitors.around(form, q.key, q.start), -1);
-  if (prev) return prevValue;
+  }
+}
+
+const nearest = new Nearest();
+
+/** The entity a contextual candidate in block `key` links to, or -1. */
+export function resolve(key: number, q: ContextQuery, entityAnchors: AnchorIndex, competitors: AnchorIndex): number {
+  nearest.reset();
+  for (const e of q.entities) nearest.consider(entityAnchors.list(e), key, q.start, e);
+  for (const form of q.competitorForms) nearest.consider(competitors.list(form), key, q.start, -1);
+  if (nearest.prev) return nearest.prevValue;
   if (q.surname) return q.entities[0]!;
-  return next ? nextValue : -1;
+  return nearest.next ? nearest.nextValue : -1;
 }

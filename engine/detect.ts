@@ -60,6 +60,8 @@ export interface Detector {
   session(): DetectionSession;
 }
 
+const NONE_RESOLVED = new Int32Array(0);
+
 interface BlockState {
   key: number;
   analysis: BlockAnalysis;
@@ -107,7 +109,7 @@ class Session implements DetectionSession {
       const state: BlockState = {
         key: b.key,
         analysis,
-        resolved: new Int32Array(analysis.contextual.length).fill(-1),
+        resolved: analysis.contextual.length === 0 ? NONE_RESOLVED : new Int32Array(analysis.contextual.length).fill(-1),
         reported: shown,
       };
       this.blocks.set(b.key, state);
@@ -160,7 +162,7 @@ class Session implements DetectionSession {
       for (let k = 0; k < contextual.length; k++) {
         const c = contextual[k]!;
         if (!isFresh && !dirty.touches(c.competitorForms, c.entities)) continue;
-        const entity = resolve({ key: state.key, ...c }, this.entityAnchors, this.competitors);
+        const entity = resolve(state.key, c, this.entityAnchors, this.competitors);
         if (entity !== state.resolved[k]) {
           state.resolved[k] = entity;
           changed.add(state);

@@ -11,7 +11,11 @@
  *
  * These run only on candidate matches, so they may allocate small strings.
  */
-import { CASE_LOWER, CASE_UPPER, caseOf, charClass, CharClass } from './normalize';
+import * as normalize from './normalize';
+
+// Module-local copies: imported bindings can compile to getter calls (CommonJS interop
+// in tsx and test runners), and these run for every candidate match.
+const { CASE_LOWER, CASE_UPPER, caseOf, charClass, CharClass } = normalize;
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
@@ -30,6 +34,7 @@ const NOT_NAME = words(`
   syed sayyid seyyed sayed saint st coas cjcsc dg pm fm cm army military navy naval police foreign defence defense
   interior finance deputy former ex late acting caretaker supreme opposition party cabinet federal provincial
   senior top veteran jailed ousted slain assassinated detained exiled incumbent outgoing new elder younger
+  embattled imprisoned incarcerated beleaguered defiant skipper founder sahib saheb sahab ji
   mister herr monsieur messrs brother sister uncle aunt father mother son daughter wife husband cousin
   the a an and but or nor so yet for if when where while whereas after before since as although though because
   meanwhile however moreover also then now today yesterday tomorrow tonight earlier later still even only both
@@ -42,7 +47,7 @@ const NOT_NAME = words(`
   meets met slams hails praises urges warns backs rejects blames vows accuses hits asks welcomes arrests sentences
   acquits frees releases jails indicts charges questions visits calls summons sacks fires names appoints elects
   defends attacks criticises criticizes condemns denies confirms rules orders bars bans seeks wants wins loses
-  leads returns arrives leaves quits resigns joins signs sues
+  leads returns arrives leaves quits resigns joins signs sues back backed
   pakistani pakistanis indian indians iranian iranians afghan afghans american americans british israeli
   israelis saudi emirati qatari turkish chinese russian french german arab arabs muslim muslims shia sunni
   pashtun punjabi sindhi baloch kashmiri western eastern northern southern
@@ -60,6 +65,7 @@ const INSTITUTION_CAPITALISED = words(`
   road street avenue boulevard highway motorway expressway bridge tower towers hall park square station port line
   base centre center school college campus memorial trust group company corporation industries hotel plaza mall
   market bazaar gate garden gardens colony town complex building chair lecture cup trophy medal award awards
+  organization organisation
   dam barrage canal tunnel clinic laboratory lab observatory scholarship fund studios studio bank airlines airways
   stadium academy university airport library hospital museum foundation institute prize
 `);
@@ -72,7 +78,7 @@ const INSTITUTION_MODIFIER = words(`
 `);
 
 /** Capitalised words that make a following name part of a place or institution ("Fort Abbas"). */
-const INSTITUTION_BEFORE = words('masjid jamia fort camp lake mount bandar port qila darul');
+const INSTITUTION_BEFORE = words('masjid jamia fort camp lake mount bandar port qila darul bank');
 
 interface WordSpan {
   start: number;
@@ -84,17 +90,16 @@ function isWordClass(cls: number): boolean {
 }
 
 /**
- * The word right before `pos`, separated from it by spaces or hyphens only (at most
- * one line break), or null. A possessive ("Pakistan's Khan") is not a name part.
+ * The word right before `pos`, separated from it by spaces or hyphens on the same
+ * line, or null. A line break ends the search: in plain text it usually separates a
+ * headline or a paragraph. A possessive ("Pakistan's Khan") is not a name part.
  */
 function wordBefore(text: string, pos: number): WordSpan | null {
   let i = pos - 1;
-  let breaks = 0;
   while (i >= 0) {
     const cls = charClass(text.charCodeAt(i));
-    if (cls === CharClass.LineBreak) {
-      if (++breaks > 1) return null;
-    } else if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
+    if (cls === CharClass.LineBreak) return null;
+    if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
     i--;
   }
   if (i === pos - 1 || i < 0) return null;
@@ -106,15 +111,13 @@ function wordBefore(text: string, pos: number): WordSpan | null {
   return { start, end };
 }
 
-/** The word right after `pos`, separated by spaces or hyphens only, or null. */
+/** The word right after `pos`, separated by spaces or hyphens on the same line, or null. */
 function wordAfter(text: string, pos: number): WordSpan | null {
   let i = pos;
-  let breaks = 0;
   while (i < text.length) {
     const cls = charClass(text.charCodeAt(i));
-    if (cls === CharClass.LineBreak) {
-      if (++breaks > 1) return null;
-    } else if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
+    if (cls === CharClass.LineBreak) return null;
+    if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
     i++;
   }
   if (i === pos || i >= text.length) return null;
@@ -132,15 +135,30 @@ function isCapitalised(text: string, w: WordSpan): boolean {
   return false;
 }
 
-/** A capitalised word that reads as part of a personal name (not a title or "But"). */
-function isNameWord(text: string, w: WordSpan | null): boolean {
-  return w !== null && w.end - w.start >= 2 && isCapitalised(text, w) && !NOT_NAME.has(lower(text, w));
+/**
+ * A capitalised word that reads as part of a personal name (not a title or "But").
+ * In an all-caps run ("NAWAZ SHARIF RETURNS") capitals say nothing, so there a word
+ * of four letters or more that is not a known title or function word counts too.
+ */
+function isNameWord(text: string, w: WordSpan | null, allCapsRun: boolean): boolean {
+  if (w === null || w.end - w.start < 2) return false;
+  const shaped = isCapitalised(text, w) || (allCapsRun && w.end - w.start >= 4 && isAllCaps(text, w));
+  return shaped && !NOT_NAME.has(lower(text, w));
+}
+
+function isAllCapsSpan(text: string, start: number, end: number): boolean {
+  return isAllCaps(text, { start, end });
+}
+
+/** "Fort Abbas", "Bank Sepah": a place or institution named with the match as its second word. */
+export function followsInstitutionWord(text: string, start: number): boolean {
+  const before = wordBefore(text, start);
+  return before !== null && isCapitalised(text, before) && INSTITUTION_BEFORE.has(lower(text, before));
 }
 
 /** "Imran Khan Stadium", "Soleimani Air Base", "Pahlavi dynasty", "Fort Abbas". */
 export function isInsideInstitutionName(text: string, start: number, end: number): boolean {
-  const before = wordBefore(text, start);
-  if (before && isCapitalised(text, before) && INSTITUTION_BEFORE.has(lower(text, before))) return true;
+  if (followsInstitutionWord(text, start)) return true;
   const next = wordAfter(text, end);
   if (!next) return false;
   const word = lower(text, next);
@@ -165,18 +183,28 @@ function isAllCaps(text: string, w: WordSpan): boolean {
 }
 
 /** "Sadiq Khan", "Maryam Nawaz Sharif": a first name the corpus does not pair with this surname. */
-export function hasForeignFirstName(text: string, start: number): boolean {
-  return isNameWord(text, wordBefore(text, start));
+export function hasForeignFirstName(text: string, start: number, end: number): boolean {
+  return isNameWord(text, wordBefore(text, start), isAllCapsSpan(text, start, end));
 }
 
 /** Lower-case links inside longer names: "Dar es Salaam", "Khan al-Khalili", "Tehreek-e-Insaf". */
 const NAME_LINKS = words('es al el ul ud ur e i bin ibn de da di du del van von');
 
-/** "Khan Younis", "Sharif Ahmed", "Dar es Salaam": the short form starts a longer proper name. */
-export function continuesAsProperName(text: string, end: number): boolean {
+/**
+ * "Khan Younis", "Sharif Ahmed": the short form starts a longer proper name — 'name'
+ * (so it is another person or place called so), or 'linked' for names joined by a
+ * lower-case particle ("Dar es Salaam"), which are places more often than people.
+ * Null when the short form stands alone.
+ */
+export function continuesAsProperName(text: string, start: number, end: number): 'name' | 'linked' | null {
   let next = wordAfter(text, end);
-  if (next && NAME_LINKS.has(text.slice(next.start, next.end))) next = wordAfter(text, next.end);
-  return isNameWord(text, next) && !isHeadline(text, end);
+  let linked = false;
+  if (next && NAME_LINKS.has(text.slice(next.start, next.end))) {
+    next = wordAfter(text, next.end);
+    linked = true;
+  }
+  if (!isNameWord(text, next, isAllCapsSpan(text, start, end)) || isHeadline(text, end)) return null;
+  return linked ? 'linked' : 'name';
 }
 
 /**
