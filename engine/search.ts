@@ -222,9 +222,20 @@ export function foldSpelling(text: string): string {
  * or, with `prefix`, between `a` and the closest prefix of `b`; Infinity beyond `max`.
  */
 export function editDistance(a: string, b: string, max: number, prefix = false): number {
+  return osa(a, b, max, prefix).distance;
+}
+
+/** How long the prefix of `b` that `a` is closest to is, or -1 when it is more than `max` away. */
+export function closestPrefix(a: string, b: string, max: number): number {
+  const { distance, end } = osa(a, b, max, true);
+  return distance === Infinity ? -1 : end;
+}
+
+function osa(a: string, b: string, max: number, prefix: boolean): { distance: number; end: number } {
+  const none = { distance: Infinity, end: -1 };
   const m = a.length;
   const n = prefix ? Math.min(b.length, m + max) : b.length;
-  if (!prefix && Math.abs(m - n) > max) return Infinity;
+  if (!prefix && Math.abs(m - n) > max) return none;
   let prev2 = new Array<number>(n + 1).fill(0);
   let prev = new Array<number>(n + 1);
   let cur = new Array<number>(n + 1);
@@ -240,12 +251,18 @@ export function editDistance(a: string, b: string, max: number, prefix = false):
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return Infinity;
+    if (rowMin > max) return none;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  let best = prev[n]!;
-  if (prefix) for (let j = Math.max(0, m - max); j <= n; j++) best = Math.min(best, prev[j]!);
-  return best <= max ? best : Infinity;
+  let distance = prev[n]!;
+  let end = n;
+  if (prefix) {
+    // The longest prefix at the least distance: "larijni" ends after "larijani", not "larijan".
+    for (let j = Math.max(0, m - max); j <= n; j++) {
+      if (prev[j]! <= distance) (distance = prev[j]!), (end = j);
+    }
+  }
+  return distance <= max ? { distance, end } : none;
 }
 
 /** Typos tolerated in a query word of this length. */
@@ -688,7 +705,10 @@ function snapRanges(key: string, indices: ReadonlyArray<readonly [number, number
       else {
         const typos = typosFor(q.length);
         if (typos > 0 && editDistance(q, w, typos) !== Infinity) e = we;
-        else if (typos > 0 && w[0] === q[0] && editDistance(q, w, typos, true) !== Infinity) e = we;
+        else if (typos > 0 && w[0] === q[0]) {
+          const end = closestPrefix(q, w, typos);
+          if (end > 0) e = ws + end;
+        }
       }
       if (e > end) end = e;
     }

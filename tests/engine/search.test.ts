@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusRecords, EntityRecord } from '../../corpus/records';
 import {
+  closestPrefix,
   createSearchIndex,
   editDistance,
   excerpt,
@@ -87,6 +88,12 @@ describe('editDistance', () => {
     expect(editDistance('abc', 'xyz', 2)).toBe(Infinity);
     expect(editDistance('larij', 'larijani', 1, true)).toBe(0);
     expect(editDistance('larjia', 'larijani', 1, true)).toBe(1);
+  });
+
+  it('finds the longest prefix a mistyped word stands for', () => {
+    expect(closestPrefix('larijni', 'larijanis', 1)).toBe(8);
+    expect(closestPrefix('sulim', 'sulimani', 1)).toBe(5);
+    expect(closestPrefix('xyz', 'sulimani', 1)).toBe(-1);
   });
 });
 
