@@ -1,5 +1,323 @@
+/**
+ * The toolbar popup: search the corpus as you type (typos and other spellings
+ * forgiven), see what the current page mentions, open any card, switch Backstory on or
+ * off for the site or everywhere, and open the timeline.
+ *
+ * Keyboard: the search box keeps focus while ↑ ↓ move through the results (the active
+ * one is announced through aria-activedescendant) and Enter opens its card; Esc goes
+ * back from a card, then clears the box, then closes the popup.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { CorpusRecords } from '../../corpus/records';
+import type { PageEntity } from '../../adapters/extension/messages';
+import { DEFAULT_SETTINGS, withSite, type Settings } from '../../adapters/extension/settings';
+import { buildEntityView, indexCorpus } from '../../engine/entity-view';
+import { createSearchIndex, recentEvents, type SearchHit } from '../../engine/search';
+import { CardBrowser } from '../card/CardBrowser';
 import { STRINGS } from '../strings';
+import { BackIcon, SearchIcon, TimelineIcon } from './icons';
+import type { PopupEnv, PopupTab } from './popup-env';
+import { PopupSwitches } from './PopupSwitches';
+import { RESULTS_ID, SearchResults, displayOrder, optionId } from './SearchResults';
+import { StartingPoints, type PageState } from './StartingPoints';
+import '../card/card.css';
+import './popup.css';
 
-export function PopupApp() {
-  return <main class="popup"><h1>{STRINGS.appName}</h1></main>;
+const S = STRINGS.popup;
+
+/** A tab that did not answer may have just loaded: ask once more after this long. */
+export const DIGEST_RETRY_MS = 700;
+/** After a switch flips, the page needs a moment to follow before its digest is asked again. */
+const SETTINGS_SETTLE_MS = 300;
+const RECENT_EVENTS = 5;
+/** Hits asked of the search; the list then shows each kind's names and a few of its mentions. */
+const SEARCH_LIMIT = 30;
+
+export interface PopupAppProps {
+  records: CorpusRecords;
+  env: PopupEnv;
+  /** `?q=`: the search box starts with this. */
+  initialQuery?: string;
+  /** `?tab=`: the tab to read instead of the active one. */
+  pinnedTab?: number;
+}
+
+type View = { kind: 'search' } | { kind: 'card'; id: string; from: 'results' | 'start' };
+
+export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAppProps) {
+  const searchIndex = useMemo(() => createSearchIndex(records), [records]);
+  const corpus = useMemo(() => indexCorpus(records), [records]);
+  const events = useMemo(() => recentEvents(records, RECENT_EVENTS), [records]);
+
+  const [query, setQuery] = useState(initialQuery);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [view, setView] = useState<View>({ kind: 'search' });
+  const [tab, setTab] = useState<PopupTab | null | undefined>(undefined);
+  const [page, setPage] = useState<PageState>({ status: 'loading' });
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const backRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const refreshPage = useRef<() => void>(() => undefined);
+
+  // Searching is synchronous: the results are ready in the same frame as the keystroke.
+  const hits = useMemo(() => (query.trim() ? searchIndex.search(query, SEARCH_LIMIT) : []), [searchIndex, query]);
+  const ordered = useMemo(() => displayOrder(hits), [hits]);
+  const active = ordered.find((h) => h.id === activeId) ?? null;
+
+  // The tab, then what its content script found.
+  useEffect(() => {
+    let live = true;
+    env.resolveTab(pinnedTab).then(
+      (t) => live && setTab(t),
+      () => live && setTab(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [env, pinnedTab]);
+
+  useEffect(() => {
+    if (tab === undefined) return;
+    if (tab === null) {
+      setPage({ status: 'unreachable' });
+      return;
+    }
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = (again: boolean) => {
+      clearTimeout(timer);
+      env.digest(tab.tabId).then(
+        (digest) => {
+          if (!live) return;
+          setPage({ status: 'ready', digest });
+          // Its content script may still be reading the page.
+          if (again && digest.active && digest.entities.length === 0) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
+        },
+        () => {
+          if (!live) return;
+          if (again) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
+          else setPage({ status: 'unreachable' });
+        },
+      );
+    };
+    load(true);
+    refreshPage.current = () => load(false);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      refreshPage.current = () => undefined;
+    };
+  }, [env, tab]);
+
+  // The switches, followed live (another window may flip them too).
+  useEffect(() => {
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    env.loadSettings().then(
+      (s) => live && setSettings(s),
+      () => live && setSettings({ ...DEFAULT_SETTINGS, disabledSites: [] }),
+    );
+    const stop = env.watchSettings((s) => {
+      setSettings(s);
+      clearTimeout(timer);
+      timer = setTimeout(() => refreshPage.current(), SETTINGS_SETTLE_MS);
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer);
+      stop();
+    };
+  }, [env]);
+
+  // Tell screen readers how many results there are, once typing pauses.
+  useEffect(() => {
+    if (view.kind !== 'search' || !query.trim()) return;
+    const timer = setTimeout(() => setAnnouncement(S.resultCount(ordered.length)), 350);
+    return () => clearTimeout(timer);
+  }, [ordered, view.kind]);
+
+  // Focus follows the view: the back button on a card, the search box on return.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (view.kind === 'card') {
+      backRef.current?.focus();
+      bodyRef.current?.scrollTo?.(0, 0);
+    } else if (!firstRender.current) {
+      inputRef.current?.focus();
+    }
+    firstRender.current = false;
+  }, [view]);
+
+  const host = page.status === 'ready' && page.digest.host ? page.digest.host : null;
+
+  const openCard = (id: string, from: 'results' | 'start') => {
+    const name = corpus.byId.get(id)?.name;
+    setView({ kind: 'card', id, from });
+    if (name) setAnnouncement(S.showingCard(name));
+  };
+  const choose = (hit: SearchHit) => {
+    setActiveId(hit.id);
+    openCard(hit.id, 'results');
+  };
+  const back = () => setView({ kind: 'search' });
+  const searchFor = (text: string) => {
+    setQuery(text);
+    setActiveId(null);
+    setView({ kind: 'search' });
+  };
+  const clear = () => {
+    setQuery('');
+    setActiveId(null);
+  };
+
+  // Called straight from clicks: opening a side panel needs the click's user gesture.
+  const openTimeline = (entityId?: string) => {
+    void env.openTimeline(tab ?? null, entityId).then((opened) => {
+      // The toolbar popup would sit over the panel; a popup opened as a page stays.
+      if (opened && pinnedTab === undefined) env.close();
+    });
+  };
+
+  const reveal = (entity: PageEntity) => {
+    if (!tab) return;
+    void env.reveal(tab.tabId, entity.id).catch(() => false);
+  };
+
+  const save = (next: Settings) => {
+    setSettings(next);
+    void env.saveSettings(next).catch(() => undefined);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (view.kind === 'card') back();
+      else if (query) {
+        clear();
+        inputRef.current?.focus();
+      } else env.close();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [view, query, env]);
+
+  const onSearchKey = (event: KeyboardEvent) => {
+    const step = (delta: number) => {
+      if (ordered.length === 0) return;
+      const at = active ? ordered.indexOf(active) : delta > 0 ? -1 : ordered.length;
+      const next = ordered[(at + delta + ordered.length) % ordered.length]!;
+      setActiveId(next.id);
+    };
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (ordered.length) step(1);
+        else if (!query.trim()) bodyRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        step(-1);
+        break;
+      case 'Enter': {
+        const hit = active ?? ordered[0];
+        if (hit) {
+          event.preventDefault();
+          choose(hit);
+        }
+        break;
+      }
+    }
+  };
+
+  const searching = view.kind === 'search';
+  const expanded = searching && hits.length > 0;
+
+  return (
+    <div class="pp">
+      <header class="pp-head">
+        <img class="pp-logo" src="/icon/32.png" alt="" width={22} height={22} />
+        <h1 class="pp-title">{STRINGS.appName}</h1>
+        <button type="button" class="pp-timeline" aria-label={S.timelineLabel} title={S.timelineLabel} onClick={() => openTimeline()}>
+          <TimelineIcon />
+          <span>{S.timeline}</span>
+        </button>
+      </header>
+
+      <div class="pp-search">
+        <label for="pp-q" class="pp-visually-hidden">
+          {S.searchLabel}
+        </label>
+        <SearchIcon />
+        <input
+          ref={inputRef}
+          id="pp-q"
+          class="pp-input"
+          type="search"
+          role="combobox"
+          // Preact's types tie role="combobox" to a `list` attribute; ours pops up its own listbox.
+          list={undefined}
+          aria-autocomplete="list"
+          aria-expanded={expanded}
+          aria-controls={RESULTS_ID}
+          aria-activedescendant={searching && active ? optionId(active) : undefined}
+          placeholder={S.searchPlaceholder}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellcheck={false}
+          autoFocus
+          value={query}
+          onInput={(e) => {
+            setQuery((e.currentTarget as HTMLInputElement).value);
+            setActiveId(null);
+            if (view.kind === 'card') setView({ kind: 'search' });
+          }}
+          onKeyDown={onSearchKey}
+        />
+      </div>
+
+      <div class="pp-body" ref={bodyRef}>
+        {view.kind === 'card' ? (
+          <div class="pp-cardview">
+            <button ref={backRef} type="button" class="pp-back" onClick={back}>
+              <BackIcon />
+              {view.from === 'results' && query.trim() ? S.backToResults : S.back}
+            </button>
+            <CardBrowser
+              key={view.id}
+              entityId={view.id}
+              loadView={(id) => buildEntityView(corpus, id)}
+              onShowTimeline={(id) => openTimeline(id)}
+              onSearch={searchFor}
+              idPrefix="pp-card"
+            />
+          </div>
+        ) : query.trim() ? (
+          <SearchResults query={query} hits={hits} activeId={active?.id ?? null} onActivate={setActiveId} onChoose={choose} />
+        ) : (
+          <StartingPoints
+            page={page}
+            enabled={settings?.enabled ?? true}
+            events={events}
+            onReveal={reveal}
+            onOpenCard={(id) => openCard(id, 'start')}
+          />
+        )}
+      </div>
+
+      <PopupSwitches
+        settings={settings}
+        host={host}
+        onSite={(on) => settings && host && save(withSite(settings, host, on))}
+        onEverywhere={(on) => settings && save({ ...settings, enabled: on })}
+      />
+
+      <p class="pp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+    </div>
+  );
 }

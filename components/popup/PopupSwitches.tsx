@@ -1,0 +1,52 @@
+/**
+ * Backstory on or off, for the tab's site and everywhere. Saved to storage at once;
+ * the content scripts watch storage, so the page follows while the popup is open.
+ */
+import type { Settings } from '../../adapters/extension/settings';
+import { isActiveOn } from '../../adapters/extension/settings';
+import { STRINGS } from '../strings';
+
+const S = STRINGS.popup;
+
+export interface PopupSwitchesProps {
+  settings: Settings | null;
+  /** The tab's host; no site switch without one. */
+  host: string | null;
+  onSite(on: boolean): void;
+  onEverywhere(on: boolean): void;
+}
+
+export function PopupSwitches({ settings, host, onSite, onEverywhere }: PopupSwitchesProps) {
+  return (
+    <footer class="pp-foot" role="group" aria-label={S.switches}>
+      {host && (
+        <Switch
+          label={S.onSite(host)}
+          checked={settings ? isActiveOn({ ...settings, enabled: true }, host) : true}
+          disabled={!settings || !settings.enabled}
+          onChange={onSite}
+        />
+      )}
+      <Switch label={S.everywhere} checked={settings?.enabled ?? true} disabled={!settings} onChange={onEverywhere} />
+    </footer>
+  );
+}
+
+function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled: boolean; onChange(on: boolean): void }) {
+  return (
+    <label class={`pp-switch${disabled ? ' pp-switch--disabled' : ''}`}>
+      <input
+        type="checkbox"
+        role="switch"
+        class="pp-switch-input"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
+      />
+      <span class="pp-switch-track" aria-hidden="true">
+        <span class="pp-switch-thumb" />
+      </span>
+      <span class="pp-switch-label">{label}</span>
+    </label>
+  );
+}

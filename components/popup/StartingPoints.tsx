@@ -1,0 +1,114 @@
+/**
+ * What an empty search box shows: the names the current tab mentions (choose one to
+ * scroll the page to its next mention; the info button opens its card), and the
+ * corpus's latest events.
+ */
+import type { PageDigest, PageEntity } from '../../adapters/extension/messages';
+import type { RecentEvent } from '../../engine/search';
+import { groupByKind } from '../../engine/search';
+import { KIND_LABEL_PLURAL, STRINGS } from '../strings';
+import { InfoIcon, PageIcon } from './icons';
+
+const S = STRINGS.popup;
+
+export type PageState =
+  | { status: 'loading' }
+  /** No tab, or no content script answering in it. */
+  | { status: 'unreachable' }
+  | { status: 'ready'; digest: PageDigest };
+
+export interface StartingPointsProps {
+  page: PageState;
+  /** False when Backstory is switched off everywhere. */
+  enabled: boolean;
+  events: readonly RecentEvent[];
+  onReveal(entity: PageEntity): void;
+  onOpenCard(id: string): void;
+}
+
+export function StartingPoints({ page, enabled, events, onReveal, onOpenCard }: StartingPointsProps) {
+  return (
+    <div class="pp-start">
+      <section class="pp-section" aria-labelledby="pp-page-heading">
+        <h2 id="pp-page-heading" class="pp-section-title">
+          <PageIcon />
+          <span>{S.onThisPage}</span>
+          {page.status === 'ready' && page.digest.host && <span class="pp-host">{page.digest.host}</span>}
+        </h2>
+        <OnThisPage page={page} enabled={enabled} onReveal={onReveal} onOpenCard={onOpenCard} />
+      </section>
+
+      {events.length > 0 && (
+        <section class="pp-section" aria-labelledby="pp-events-heading">
+          <h2 id="pp-events-heading" class="pp-section-title">
+            <span>{S.recentEvents}</span>
+          </h2>
+          <ul class="pp-list">
+            {events.map((ev) => (
+              <li key={ev.id}>
+                <button type="button" class="pp-row pp-kind--event" onClick={() => onOpenCard(ev.id)}>
+                  <span class="pp-dot" aria-hidden="true" />
+                  <span class="pp-row-name">{ev.name}</span>
+                  <span class="pp-row-meta">{ev.dateLabel}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function OnThisPage({ page, enabled, onReveal, onOpenCard }: Omit<StartingPointsProps, 'events'>) {
+  if (page.status === 'loading') return <p class="pp-note" aria-busy="true">{S.pageLoading}</p>;
+  if (page.status === 'unreachable') {
+    return (
+      <div class="pp-note pp-note--unreachable">
+        <p class="pp-note-title">{S.pageUnreachable}</p>
+        <p>{S.pageUnreachableWhy}</p>
+      </div>
+    );
+  }
+  const { digest } = page;
+  if (!enabled) return <p class="pp-note">{S.pageOffEverywhere}</p>;
+  if (!digest.active) return <p class="pp-note">{S.pageOff}</p>;
+  if (digest.entities.length === 0) return <p class="pp-note">{S.pageNone}</p>;
+  return (
+    <>
+      <p class="pp-hint">{S.revealHint}</p>
+      {groupByKind(digest.entities).map((group) => (
+        <div key={group.kind} class="pp-page-group">
+          <h3 class={`pp-group-label pp-kind--${group.kind}`}>{KIND_LABEL_PLURAL[group.kind]}</h3>
+          <ul class="pp-list">
+            {group.hits.map((entity) => (
+              <li key={entity.id} class="pp-page-item">
+                <button
+                  type="button"
+                  class={`pp-row pp-kind--${entity.kind}`}
+                  aria-label={S.reveal(entity.name, entity.count)}
+                  onClick={() => onReveal(entity)}
+                >
+                  <span class="pp-dot" aria-hidden="true" />
+                  <span class="pp-row-name">{entity.name}</span>
+                  <span class="pp-count" title={S.mentions(entity.count)}>
+                    {entity.count}
+                  </span>
+                </button>
+                <button
+                  type="button"
+                  class="pp-info"
+                  aria-label={S.about(entity.name)}
+                  title={S.about(entity.name)}
+                  onClick={() => onOpenCard(entity.id)}
+                >
+                  <InfoIcon />
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </>
+  );
+}

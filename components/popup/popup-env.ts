@@ -1,0 +1,76 @@
+/**
+ * What the popup needs from the browser, as one small interface: the popup component
+ * takes it as a prop, so component tests hand it a fake, and `extensionEnv` is the only
+ * place the popup touches the extension API.
+ */
+import { browser } from '../../adapters/extension/browser-api';
+import { sendToTab, type PageDigest } from '../../adapters/extension/messages';
+import {
+  loadSettings,
+  saveSettings,
+  watchSettings,
+  type Settings,
+} from '../../adapters/extension/settings';
+import { openSidePanel } from '../../adapters/extension/side-panel';
+import { requestTimelineFocus } from '../../adapters/extension/timeline-focus';
+
+export interface PopupTab {
+  tabId: number;
+  windowId?: number;
+}
+
+export interface PopupEnv {
+  /** The tab the popup is about: the pinned one (`?tab=`), else the active tab of this window. */
+  resolveTab(pinned?: number): Promise<PopupTab | null>;
+  /** What the tab's content script found; rejects when no content script answers. */
+  digest(tabId: number): Promise<PageDigest>;
+  /** Scrolls the tab to the entity's next mention and flashes it. */
+  reveal(tabId: number, entityId: string): Promise<boolean>;
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<void>;
+  watchSettings(listener: (settings: Settings) => void): () => void;
+  /**
+   * Opens the timeline side panel, focused on an entity when one is given. Call it
+   * synchronously from a click: the browser opens side panels only within a gesture.
+   */
+  openTimeline(tab: PopupTab | null, entityId?: string): Promise<boolean>;
+  /** Closes the popup. */
+  close(): void;
+}
+
+export const extensionEnv: PopupEnv = {
+  async resolveTab(pinned) {
+    if (pinned !== undefined) {
+      const tab = await browser.tabs.get(pinned).catch(() => null);
+      return { tabId: pinned, ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}) };
+    }
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return null;
+    return { tabId: tab.id, ...(tab.windowId !== undefined ? { windowId: tab.windowId } : {}) };
+  },
+  async digest(tabId) {
+    const digest = await sendToTab(tabId, { type: 'page-digest' });
+    if (!digest || !Array.isArray(digest.entities)) throw new Error('Backstory: no page digest from the tab');
+    return digest;
+  },
+  reveal: (tabId, entityId) => sendToTab(tabId, { type: 'reveal', id: entityId }),
+  loadSettings,
+  saveSettings,
+  watchSettings,
+  openTimeline(tab, entityId) {
+    // First, while the click's gesture lasts: open the panel ourselves.
+    const opened = openSidePanel({
+      ...(tab ? { tabId: tab.tabId } : {}),
+      ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
+    });
+    const focused = entityId ? requestTimelineFocus(entityId).catch(() => undefined) : Promise.resolve();
+    return Promise.all([opened, focused]).then(async ([ok]) => {
+      if (ok) return true;
+      // No side panel here (or the browser refused): the timeline as a page of its own.
+      const query = entityId ? `?entity=${encodeURIComponent(entityId)}` : '';
+      await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html${query}`) });
+      return false;
+    });
+  },
+  close: () => window.close(),
+};
