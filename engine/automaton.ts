@@ -13,11 +13,17 @@ import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_EXPLICIT, FAIL_ROOT, SHAPE_BASE, type 
 export interface Automaton {
   readonly table: MatcherTable;
   readonly states: number;
-  /** Children of state s are kid[kidStart[s] .. kidStart[s] + count[s]), sorted by kidLabel. */
+  /**
+   * With a large corpus the scan is bound by memory, not arithmetic, so the common
+   * step touches one cache line: in preorder a state's first child is the next state,
+   * and most states have exactly one child. lc[2s] is the label of the edge into
+   * state s; lc[2s + 1] its number of children (COUNT_MASK) with two flags, so the
+   * failure and output arrays are read only when they say something.
+   */
+  readonly lc: Uint16Array;
+  /** For states with several children: edges kidStart[s] .. +count[s] of `edges`, pairs [label, target], by label. */
   readonly kidStart: Int32Array;
-  readonly count: Int32Array;
-  readonly kid: Int32Array;
-  readonly kidLabel: Uint16Array;
+  readonly edges: Int32Array;
   readonly fail: Int32Array;
   /** Length of each state's folded string, to recover where a match starts. */
   readonly depth: Int32Array;
@@ -25,6 +31,8 @@ export interface Automaton {
   readonly emit: Int32Array;
   /** Nearest state with entries strictly further down the failure chain (0 = none). */
   readonly next: Int32Array;
+  /** next and depth interleaved, [next, depth] per state, for the scan's emission loop. */
+  readonly chain: Int32Array;
   /** Entries of state s are records entryStart[s] .. entryStart[s+1]-1. */
   readonly entryStart: Int32Array;
   readonly entryEntity: Int32Array;
@@ -38,29 +46,37 @@ export interface Automaton {
   readonly ring: Int32Array;
 }
 
+/** Bits of lc[2s + 1]. */
+const COUNT_MASK = 0x3fff;
+/** The state's failure link is not the root. */
+const HAS_FAIL = 0x4000;
+/** The state or a state on its failure chain ends an alias. */
+const HAS_EMIT = 0x8000;
+
 export function hydrate(table: MatcherTable): Automaton {
   if (table.format !== 1) throw new Error(`unsupported matcher table format ${String(table.format)}`);
   const n = table.shape.length;
   if (table.labels.length !== n - 1 || table.fail.length !== n) throw new Error('corrupt matcher table');
 
   // Structure: preorder child counts give each state's parent (a stack of open states).
-  const count = new Int32Array(n);
-  const kidStart = new Int32Array(n);
+  const label = new Uint16Array(n);
+  const count = new Uint16Array(n);
   const depth = new Int32Array(n);
   const parent = new Int32Array(n);
-  let slots = 0;
+  let total = 0;
   for (let s = 0; s < n; s++) {
-    count[s] = table.shape.charCodeAt(s) - SHAPE_BASE;
-    kidStart[s] = slots;
-    slots += count[s]!;
+    const k = table.shape.charCodeAt(s) - SHAPE_BASE;
+    if (k < 0 || k > COUNT_MASK) throw new Error('corrupt matcher table');
+    if (s > 0) label[s] = table.labels.charCodeAt(s - 1);
+    count[s] = k;
+    total += k;
   }
-  const kid = new Int32Array(Math.max(0, n - 1));
-  const kidLabel = new Uint16Array(Math.max(0, n - 1));
-  const filled = new Int32Array(n);
+  if (total !== n - 1) throw new Error('corrupt matcher table');
   const open = new Int32Array(n); // stack of states still expecting children
+  const filled = new Int32Array(n);
   let top = 0;
   let maxDepth = 0;
-  if (n > 0 && count[0]! > 0) open[top++] = 0;
+  if (count[0]! > 0) open[top++] = 0;
   for (let s = 1; s < n; s++) {
     if (top === 0) throw new Error('corrupt matcher table');
     const p = open[top - 1]!;
@@ -68,24 +84,53 @@ export function hydrate(table: MatcherTable): Automaton {
     const d = depth[p]! + 1;
     depth[s] = d;
     if (d > maxDepth) maxDepth = d;
-    const slot = kidStart[p]! + filled[p]!;
-    kid[slot] = s;
-    kidLabel[slot] = table.labels.charCodeAt(s - 1);
     if (++filled[p]! === count[p]) top--;
     if (count[s]! > 0) open[top++] = s;
   }
-  const rootAscii = new Int32Array(128).fill(-1);
-  for (let j = 0; j < (n > 0 ? count[0]! : 0); j++) {
-    if (kidLabel[j]! < 128) rootAscii[kidLabel[j]!] = kid[j]!;
+
+  // States by depth (a counting sort): failure targets are shallower than their
+  // states, and shallow branching states are the ones every word start visits.
+  const byDepth = new Int32Array(maxDepth + 2);
+  for (let s = 0; s < n; s++) byDepth[depth[s]! + 1]!++;
+  for (let d = 1; d < byDepth.length; d++) byDepth[d]! += byDepth[d - 1]!;
+  const ordered = new Int32Array(n);
+  for (let s = 0; s < n; s++) ordered[byDepth[depth[s]!]!++] = s;
+
+  // Edge lists only for states with several children, laid out shallow first so the
+  // hot top of the trie stays in a compact, cached block.
+  const kidStart = new Int32Array(n);
+  let slots = 0;
+  for (let k = 0; k < n; k++) {
+    const s = ordered[k]!;
+    if (count[s]! > 1) {
+      kidStart[s] = slots;
+      slots += count[s]!;
+    }
   }
-  const partial = { kidStart, count, kid, kidLabel, rootAscii };
+  const edges = new Int32Array(2 * slots);
+  filled.fill(0);
+  const rootAscii = new Int32Array(128).fill(-1);
+  for (let s = 1; s < n; s++) {
+    const p = parent[s]!;
+    if (p === 0 && label[s]! < 128) rootAscii[label[s]!] = s;
+    if (count[p]! < 2) continue;
+    const slot = kidStart[p]! + filled[p]!++;
+    edges[2 * slot] = label[s]!;
+    edges[2 * slot + 1] = s;
+  }
+  const lc = new Uint16Array(2 * n);
+  for (let s = 0; s < n; s++) {
+    lc[2 * s] = label[s]!;
+    lc[2 * s + 1] = count[s]!;
+  }
+  const partial = { lc, kidStart, edges, rootAscii };
 
   // Failure links: parents precede children in preorder, so a continuation's base is known.
   const fail = new Int32Array(n);
   for (let s = 1; s < n; s++) {
     const code = table.fail[s]!;
     if (code === FAIL_ROOT) continue;
-    const target = code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, kidLabelOf(table, s)) : code - FAIL_EXPLICIT;
+    const target = code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, label[s]!) : code - FAIL_EXPLICIT;
     if (target < 0 || target >= n || depth[target]! >= depth[s]!) throw new Error('corrupt matcher table');
     fail[s] = target;
   }
@@ -109,11 +154,6 @@ export function hydrate(table: MatcherTable): Automaton {
   for (let s = 0; s < n; s++) entryStart[s + 1]! += entryStart[s]!;
 
   // Output links need the failure target's links first: visit states by depth.
-  const byDepth = new Int32Array(maxDepth + 2);
-  for (let s = 0; s < n; s++) byDepth[depth[s]! + 1]!++;
-  for (let d = 1; d < byDepth.length; d++) byDepth[d]! += byDepth[d - 1]!;
-  const ordered = new Int32Array(n);
-  for (let s = 0; s < n; s++) ordered[byDepth[depth[s]!]!++] = s;
   const emit = new Int32Array(n);
   const next = new Int32Array(n);
   for (let k = 1; k < n; k++) {
@@ -121,6 +161,13 @@ export function hydrate(table: MatcherTable): Automaton {
     const f = fail[s]!;
     next[s] = f === 0 ? 0 : emit[f]!;
     emit[s] = entryStart[s + 1]! > entryStart[s]! ? s : next[s]!;
+  }
+  const chain = new Int32Array(2 * n);
+  for (let s = 0; s < n; s++) {
+    chain[2 * s] = next[s]!;
+    chain[2 * s + 1] = depth[s]!;
+    if (fail[s] !== 0) lc[2 * s + 1]! |= HAS_FAIL;
+    if (emit[s] !== 0) lc[2 * s + 1]! |= HAS_EMIT;
   }
   let ring = 2;
   while (ring <= maxDepth + 1) ring <<= 1;
@@ -132,6 +179,7 @@ export function hydrate(table: MatcherTable): Automaton {
     depth,
     emit,
     next,
+    chain,
     entryStart,
     entryEntity,
     entryFlags,
@@ -141,19 +189,21 @@ export function hydrate(table: MatcherTable): Automaton {
   };
 }
 
-const kidLabelOf = (table: MatcherTable, s: number): number => table.labels.charCodeAt(s - 1);
-
-type ChildIndex = Pick<Automaton, 'kidStart' | 'count' | 'kid' | 'kidLabel' | 'rootAscii'>;
+type ChildIndex = Pick<Automaton, 'lc' | 'kidStart' | 'edges' | 'rootAscii'>;
 
 function child(a: ChildIndex, s: number, c: number): number {
   if (s === 0 && c < 128) return a.rootAscii[c]!;
+  const lc = a.lc;
+  const count = lc[2 * s + 1]! & COUNT_MASK;
+  if (count === 1) return lc[2 * s + 2] === c ? s + 1 : -1; // most states: the child is next in preorder
+  if (count === 0) return -1;
+  const edges = a.edges;
   let lo = a.kidStart[s]!;
-  let hi = lo + a.count[s]! - 1;
-  const label = a.kidLabel;
+  let hi = lo + count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const l = label[mid]!;
-    if (l === c) return a.kid[mid]!;
+    const l = edges[2 * mid]!;
+    if (l === c) return edges[2 * mid + 1]!;
     if (l < c) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -166,7 +216,7 @@ function step(a: Automaton, s: number, c: number, wordStart: boolean): number {
     const t = child(a, s, c);
     if (t >= 0) return s !== 0 || wordStart ? t : 0;
     if (s === 0) return 0;
-    s = a.fail[s]!;
+    s = a.lc[2 * s + 1]! & HAS_FAIL ? a.fail[s]! : 0;
   }
 }
 
@@ -195,8 +245,8 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
   const ring = a.ring;
   const mask = a.ringMask;
   const emit = a.emit;
-  const next = a.next;
-  const depth = a.depth;
+  const chain = a.chain;
+  const lc = a.lc;
   let state = 0;
   let p = 0; // position in the folded stream (only characters a match may cover)
   let prevWord = false; // previous stream character was part of a word
@@ -240,13 +290,13 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
     }
     prevWord = false;
     if (state === 0) continue; // aliases start with a letter: nothing starts here
-    for (let s = emit[state]!; s !== 0; s = next[s]!) hits.push(ring[(p - depth[s]!) & mask]!, prevEnd, s);
+    if (lc[2 * state + 1]! & HAS_EMIT) for (let s = emit[state]!; s !== 0; s = chain[2 * s]!) hits.push(ring[(p - chain[2 * s + 1]!) & mask]!, prevEnd, s);
     state = step(a, state, code, false);
     ring[p & mask] = i;
     p++;
     prevEnd = i + 1;
   }
   if (state !== 0) {
-    for (let s = emit[state]!; s !== 0; s = next[s]!) hits.push(ring[(p - depth[s]!) & mask]!, prevEnd, s);
+    for (let s = emit[state]!; s !== 0; s = chain[2 * s]!) hits.push(ring[(p - chain[2 * s + 1]!) & mask]!, prevEnd, s);
   }
 }

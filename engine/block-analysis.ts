@@ -13,7 +13,7 @@ import * as tableFormat from './table';
 // Module-local copies (see automaton.ts on why imported bindings are copied).
 const { scan } = automaton;
 const { checkCasePolicy } = casePolicy;
-const { continuesAsProperName, followsInstitutionWord, hasForeignFirstName, isInsideInstitutionName } = properName;
+const { continuesAsProperName, followsInstitutionWord, hasForeignFirstName, isHeadline, isInsideInstitutionName } = properName;
 const { ENTRY_AMBIGUOUS, ENTRY_SURNAME } = tableFormat;
 
 /** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
@@ -75,6 +75,8 @@ export interface AnalysisIndex {
   /** For an entry index, the contextual forms its alias ends in, if any. */
   sharers: Map<number, number[]>;
   isPerson: Uint8Array;
+  /** Cache: a contextual form's state and its suffix forms' states (shared, never mutated). */
+  suffixForms: Map<number, number[]>;
 }
 
 export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
@@ -87,8 +89,10 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
   }
   const isPerson = new Uint8Array(a.table.entities.length);
   a.table.entities.forEach((e, k) => (isPerson[k] = e.kind === 'person' ? 1 : 0));
-  return { sharers, isPerson };
+  return { sharers, isPerson, suffixForms: new Map() };
 }
+
+const NO_ENTITIES: number[] = [];
 
 /** Turns one raw hit into a candidate, or null when no entry fits the text's case. */
 function candidateAt(a: Automaton, text: string, start: number, end: number, state: number): Candidate | null {
@@ -115,7 +119,7 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
     entities ??= [];
     if (!entities.includes(e)) entities.push(e);
   }
-  if (entity >= 0) return { start, end, state, entity, entry, entities: [], surname: false };
+  if (entity >= 0) return { start, end, state, entity, entry, entities: NO_ENTITIES, surname: false };
   if (!entities) return null;
   const surname = ambiguous === 0 && surnames > 0 && entities.length === 1;
   return { start, end, state, entity: -1, entry: -1, entities, surname };
@@ -146,6 +150,9 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
     const person = c.entity >= 0 ? index.isPerson[c.entity] === 1 : c.entities.some((e) => index.isPerson[e] === 1);
     if (person) {
       if (isInsideInstitutionName(text, start, end)) continue;
+      // A full name inside a longer one belongs to someone else ("Maryam Nawaz Sharif"
+      // is not Nawaz Sharif); its surname hit, also rejected, competes for bare forms.
+      if (c.entity >= 0 && hasForeignFirstName(text, start, end) && !isHeadline(text, start)) continue;
       if (c.entity < 0) {
         // Someone else with this name: skip it, and let it compete for later bare forms.
         if (hasForeignFirstName(text, start, end)) {
@@ -175,8 +182,12 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
       const forms = index.sharers.get(c.entry);
       if (forms) for (const form of forms) competitors.push({ form, start: c.start });
     } else {
-      const competitorForms = [c.state];
-      for (let s = a.next[c.state]!; s !== 0; s = a.next[s]!) competitorForms.push(s);
+      let competitorForms = index.suffixForms.get(c.state);
+      if (!competitorForms) {
+        competitorForms = [c.state];
+        for (let s = a.next[c.state]!; s !== 0; s = a.next[s]!) competitorForms.push(s);
+        index.suffixForms.set(c.state, competitorForms);
+      }
       contextual.push({
         start: c.start,
         end: c.end,

@@ -31,7 +31,9 @@ const NOT_NAME = words(`
   justice judge senator sen rep representative congressman congresswoman governor gov mayor ambassador envoy
   secretary spokesman spokeswoman spokesperson speaker chairman chairwoman chair chairperson leader leaders
   ayatollah hojatoleslam hojjatoleslam imam mullah maulana mufti allama pir hazrat quaid begum mian shaheed martyr
-  syed sayyid seyyed sayed saint st coas cjcsc dg pm fm cm army military navy naval police foreign defence defense
+  syed sayyid seyyed sayed seyed saint st coas cjcsc dg pm fm cm army military navy naval police foreign defence defense
+  muhammad mohammad mohammed muhammed mohd mirza malik chaudhry chaudhary raja khawaja khwaja makhdoom sardar
+  nawabzada sahibzada haji hajji hafiz agha aga
   interior finance deputy former ex late acting caretaker supreme opposition party cabinet federal provincial
   senior top veteran jailed ousted slain assassinated detained exiled incumbent outgoing new elder younger
   embattled imprisoned incarcerated beleaguered defiant skipper founder sahib saheb sahab ji
@@ -182,7 +184,11 @@ function isAllCaps(text: string, w: WordSpan): boolean {
   return letters >= 2;
 }
 
-/** "Sadiq Khan", "Maryam Nawaz Sharif": a first name the corpus does not pair with this surname. */
+/**
+ * "Sadiq Khan", "Maryam Nawaz Sharif": a first name the corpus does not pair with this
+ * name. Honorifics and the common first elements of South Asian and Iranian names
+ * (Syed, Mian, Muhammad, Seyyed) are titles here: "Mian Muhammad Nawaz Sharif".
+ */
 export function hasForeignFirstName(text: string, start: number, end: number): boolean {
   return isNameWord(text, wordBefore(text, start), isAllCapsSpan(text, start, end));
 }
@@ -219,6 +225,10 @@ export function isHeadline(text: string, pos: number): boolean {
   let b = pos;
   while (b < text.length && b - pos < limit && charClass(text.charCodeAt(b)) !== CharClass.LineBreak) b++;
   if ((a > 0 && charClass(text.charCodeAt(a - 1)) !== CharClass.LineBreak) || b - a >= limit) return false;
+  // Headlines do not end in a full stop; short sentences full of names do.
+  let last = b - 1;
+  while (last > a && charClass(text.charCodeAt(last)) === CharClass.Space) last--;
+  if (text.charCodeAt(last) === 0x2e /* . */) return false;
   let caps = 0;
   let low = 0;
   let i = a;

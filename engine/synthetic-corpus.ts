@@ -89,17 +89,21 @@ export function syntheticCorpus(options: SyntheticOptions): MatcherSource[] {
     if (kind === 'person') {
       candidates.push(respell(name), `${pick(rand, TITLES)} ${last}`, `${pick(rand, TITLES)} ${name}`);
       candidates.push(`${parts[0]} ${word(rand, 1)} ${last}`, `${parts[0]![0]}. ${last}`);
+      candidates.push(`Mr ${last}`, `${pick(rand, TITLES)} ${respell(name)}`, respell(last), `${last}'s government`);
       if (rand() < 0.5) ambiguous.push(last);
       else candidates.push(last);
     } else if (kind === 'organisation') {
       candidates.push(parts.map((p) => p[0]).join(''), respell(name), `${parts[1]} ${parts[2]}`, `the ${name}`);
-      candidates.push(`${word(rand, 2)}-e-${parts[1]}`);
+      candidates.push(`${word(rand, 2)}-e-${parts[1]}`, `the ${parts[1]} ${parts[2]}`, `${parts[1]}-${parts[2]}`);
+      candidates.push(`${parts[0]} ${parts[1]}`, `${parts[1]} militants`);
     } else if (kind === 'event') {
       candidates.push(respell(name), `Op ${last}`, `${last} ${pick(rand, ['offensive', 'crisis', 'talks'])}`);
-      candidates.push(`${name} of ${1950 + Math.floor(rand() * 75)}`);
+      candidates.push(`${name} of ${1950 + Math.floor(rand() * 75)}`, `${last} war`, `${last}-${word(rand, 1)} talks`);
+      candidates.push(`the ${last} crisis`, `${last} accord`);
       ambiguous.push(last);
     } else {
       candidates.push(parts[0]!, respell(parts[0]!), `${parts[0]} region`, `${parts[0]}-${word(rand, 2)}`);
+      candidates.push(`${parts[0]} ${parts[1]!.toLowerCase()}`, `the ${parts[0]} area`, `${parts[0]} border`, `${parts[0]} town`);
     }
     for (const c of candidates) if (aliases.length < perEntity - ambiguous.length && c !== name) aliases.push(c);
     out.push({ id: `syn-${k}`, name, kind, aliases, ambiguous });
