@@ -17,7 +17,7 @@ export interface Automaton {
    * With a large corpus the scan is bound by memory, not arithmetic, so the common
    * step touches one cache line: in preorder a state's first child is the next state,
    * and most states have exactly one child. lc[2s] is the label of the edge into
-   * state s; lc[2s + 1] its number of children (COUNT_MASK) with two flags, so the
+   * state s; lc[2s + 1] its number of children (COUNT_MASK) with flag bits, so the
    * failure and output arrays are read only when they say something.
    */
   readonly lc: Uint16Array;
@@ -47,7 +47,9 @@ export interface Automaton {
 }
 
 /** Bits of lc[2s + 1]. */
-const COUNT_MASK = 0x3fff;
+const COUNT_MASK = 0x1fff;
+/** The state itself ends an alias (so its output chain starts here, no lookup). */
+const IS_TERMINAL = 0x2000;
 /** The state's failure link is not the root. */
 const HAS_FAIL = 0x4000;
 /** The state or a state on its failure chain ends an alias. */
@@ -66,7 +68,8 @@ export function hydrate(table: MatcherTable): Automaton {
   let total = 0;
   for (let s = 0; s < n; s++) {
     const k = table.shape.charCodeAt(s) - SHAPE_BASE;
-    if (k < 0 || k > COUNT_MASK) throw new Error('corrupt matcher table');
+    if (k < 0) throw new Error('corrupt matcher table');
+    if (k > COUNT_MASK) throw new Error(`matcher table: a state has more than ${COUNT_MASK} children`);
     if (s > 0) label[s] = table.labels.charCodeAt(s - 1);
     count[s] = k;
     total += k;
@@ -168,6 +171,7 @@ export function hydrate(table: MatcherTable): Automaton {
     chain[2 * s + 1] = depth[s]!;
     if (fail[s] !== 0) lc[2 * s + 1]! |= HAS_FAIL;
     if (emit[s] !== 0) lc[2 * s + 1]! |= HAS_EMIT;
+    if (emit[s] === s && s !== 0) lc[2 * s + 1]! |= IS_TERMINAL;
   }
   let ring = 2;
   while (ring <= maxDepth + 1) ring <<= 1;
@@ -290,7 +294,12 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
     }
     prevWord = false;
     if (state === 0) continue; // aliases start with a letter: nothing starts here
-    if (lc[2 * state + 1]! & HAS_EMIT) for (let s = emit[state]!; s !== 0; s = chain[2 * s]!) hits.push(ring[(p - chain[2 * s + 1]!) & mask]!, prevEnd, s);
+    const flags = lc[2 * state + 1]!;
+    if (flags & HAS_EMIT) {
+      for (let s = flags & IS_TERMINAL ? state : emit[state]!; s !== 0; s = chain[2 * s]!) {
+        hits.push(ring[(p - chain[2 * s + 1]!) & mask]!, prevEnd, s);
+      }
+    }
     state = step(a, state, code, false);
     ring[p & mask] = i;
     p++;

@@ -132,18 +132,25 @@ const NOTHING: BlockAnalysis = Object.freeze({
   competitors: Object.freeze([]) as unknown as FormAnchor[],
 });
 
-const byPosition = (x: Candidate, y: Candidate): number =>
-  x.start - y.start || y.end - x.end || y.entity - x.entity || x.state - y.state;
-
 /** Analyses one block of text on its own. `hits` is scratch space reused across calls. */
 export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, hits: number[] = []): BlockAnalysis {
   hits.length = 0;
   scan(a, text, hits);
   if (hits.length === 0) return NOTHING;
-  const candidates: Candidate[] = [];
+
+  // Leftmost-longest: visit hits by start, longest first, and evaluate a hit only if it
+  // starts after the last chosen match; a hit inside a chosen one is never looked at.
+  const order = new Int32Array(hits.length / 3);
+  for (let k = 0; k < order.length; k++) order[k] = 3 * k;
+  order.sort((x, y) => hits[x]! - hits[y]! || hits[y + 1]! - hits[x + 1]!);
+
+  const chosen: Candidate[] = [];
   const unknownNames: FormAnchor[] = [];
-  for (let h = 0; h < hits.length; h += 3) {
+  let taken = 0;
+  for (let k = 0; k < order.length; k++) {
+    const h = order[k]!;
     const start = hits[h]!;
+    if (start < taken) continue;
     const end = hits[h + 1]!;
     const c = candidateAt(a, text, start, end, hits[h + 2]!);
     if (!c) continue;
@@ -164,19 +171,14 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
         if (continuation !== null) continue;
       }
     } else if (followsInstitutionWord(text, start)) continue;
-    candidates.push(c);
+    chosen.push(c);
+    taken = end;
   }
-  candidates.sort(byPosition);
 
   const fixed: Mention[] = [];
   const contextual: Contextual[] = [];
   const competitors: FormAnchor[] = [];
-  const chosen: Candidate[] = [];
-  let taken = 0;
-  for (const c of candidates) {
-    if (c.start < taken) continue;
-    taken = c.end;
-    chosen.push(c);
+  for (const c of chosen) {
     if (c.entity >= 0) {
       fixed.push({ entity: c.entity, start: c.start, end: c.end });
       const forms = index.sharers.get(c.entry);

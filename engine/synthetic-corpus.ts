@@ -93,17 +93,17 @@ export function syntheticCorpus(options: SyntheticOptions): MatcherSource[] {
       if (rand() < 0.5) ambiguous.push(last);
       else candidates.push(last);
     } else if (kind === 'organisation') {
-      candidates.push(parts.map((p) => p[0]).join(''), respell(name), `${parts[1]} ${parts[2]}`, `the ${name}`);
-      candidates.push(`${word(rand, 2)}-e-${parts[1]}`, `the ${parts[1]} ${parts[2]}`, `${parts[1]}-${parts[2]}`);
+      candidates.push(parts.map((p) => p[0]).join(''), respell(name), `${parts[1]} ${parts[2]}`, `The ${name}`);
+      candidates.push(`${word(rand, 2)}-e-${parts[1]}`, `${parts[1]} ${parts[2]} fighters`, `${parts[1]}-${parts[2]}`);
       candidates.push(`${parts[0]} ${parts[1]}`, `${parts[1]} militants`);
     } else if (kind === 'event') {
       candidates.push(respell(name), `Op ${last}`, `${last} ${pick(rand, ['offensive', 'crisis', 'talks'])}`);
       candidates.push(`${name} of ${1950 + Math.floor(rand() * 75)}`, `${last} war`, `${last}-${word(rand, 1)} talks`);
-      candidates.push(`the ${last} crisis`, `${last} accord`);
+      candidates.push(`${last} crisis`, `${last} accord`);
       ambiguous.push(last);
     } else {
       candidates.push(parts[0]!, respell(parts[0]!), `${parts[0]} region`, `${parts[0]}-${word(rand, 2)}`);
-      candidates.push(`${parts[0]} ${parts[1]!.toLowerCase()}`, `the ${parts[0]} area`, `${parts[0]} border`, `${parts[0]} town`);
+      candidates.push(`${parts[0]} ${parts[1]!.toLowerCase()}`, `${parts[0]} area`, `${parts[0]} border`, `${parts[0]} town`);
     }
     for (const c of candidates) if (aliases.length < perEntity - ambiguous.length && c !== name) aliases.push(c);
     out.push({ id: `syn-${k}`, name, kind, aliases, ambiguous });
