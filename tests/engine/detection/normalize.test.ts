@@ -1,0 +1,44 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { CharClass, charClass, normalizeText } from '../../../engine/normalize';
+
+describe('normalizeText folds what readers treat as the same', () => {
+  it('folds case and diacritics', () => {
+    expect(normalizeText('Nicolás MADURO')).toBe('nicolas maduro');
+    expect(normalizeText('Ñandú Çelik Øresund Łódź Đorđe')).toBe('nandu celik oresund lodz dorde');
+  });
+
+  it('drops combining marks, so decomposed and precomposed letters agree', () => {
+    expect(normalizeText('Nicola\u0301s')).toBe(normalizeText('Nicolás'));
+  });
+
+  it('maps every apostrophe to one', () => {
+    for (const a of ["'", '\u2019', '\u2018', '\u02bc', '`']) expect(normalizeText(`Qa${a}ani`)).toBe("qa'ani");
+  });
+
+  it('treats hyphens, dashes and spaces alike and collapses runs', () => {
+    const forms = ['Tehreek-e-Taliban', 'Tehreek e Taliban', 'Tehreek\u2011e\u2011Taliban', 'Tehreek \u2013 e \u2014 Taliban', 'Tehreek\u00a0e\n  Taliban'];
+    for (const f of forms) expect(normalizeText(f)).toBe('tehreek e taliban');
+  });
+
+  it('ignores soft hyphens, zero-width and bidi characters', () => {
+    expect(normalizeText('Pezesh\u00adkian')).toBe('pezeshkian');
+    expect(normalizeText('Lari\u200bjani\u200d\u2066')).toBe('larijani');
+  });
+
+  it('keeps a blank line as a hard break', () => {
+    expect(normalizeText('Imran\n\nKhan')).toBe('imran \nkhan');
+    expect(normalizeText('Imran\r\nKhan')).toBe('imran khan');
+  });
+});
+
+describe('charClass', () => {
+  it('classifies letters of several scripts as word characters', () => {
+    for (const ch of ['a', 'Z', '7', 'é', 'ß', 'Ж', 'ع', 'क', '中']) expect(charClass(ch.charCodeAt(0))).toBe(CharClass.Word);
+  });
+
+  it('classifies punctuation, quotes and surrogates as word ends', () => {
+    for (const ch of ['.', ',', '(', '"', '\u201c', '\u00bb', '\u060c']) expect(charClass(ch.charCodeAt(0))).toBe(CharClass.Other);
+    expect(charClass('😀'.charCodeAt(0))).toBe(CharClass.Other);
+  });
+});
