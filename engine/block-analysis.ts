@@ -13,7 +13,14 @@ import * as tableFormat from './table';
 // Module-local copies (see automaton.ts on why imported bindings are copied).
 const { scan } = automaton;
 const { checkCasePolicy } = casePolicy;
-const { continuesAsProperName, followsInstitutionWord, hasForeignFirstName, isHeadline, isInsideInstitutionName } = properName;
+const {
+  continuesAsProperName,
+  followsInstitutionWord,
+  hasForeignFirstName,
+  hasGenerationSuffix,
+  isHeadline,
+  isInsideInstitutionName,
+} = properName;
 const { ENTRY_AMBIGUOUS, ENTRY_SURNAME } = tableFormat;
 
 /** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
@@ -156,7 +163,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
     if (!c) continue;
     const person = c.entity >= 0 ? index.isPerson[c.entity] === 1 : c.entities.some((e) => index.isPerson[e] === 1);
     if (person) {
-      if (isInsideInstitutionName(text, start, end)) continue;
+      if (isInsideInstitutionName(text, start, end) || hasGenerationSuffix(text, end)) continue;
       // A full name inside a longer one belongs to someone else ("Maryam Nawaz Sharif"
       // is not Nawaz Sharif); its surname hit, also rejected, competes for bare forms.
       if (c.entity >= 0 && hasForeignFirstName(text, start, end) && !isHeadline(text, start)) continue;
@@ -166,7 +173,9 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
           unknownNames.push({ form: c.state, start });
           continue;
         }
-        const continuation = continuesAsProperName(text, start, end);
+        // A first name or place prefix ("Khan Younis", "Graham Potter"); surnames the
+        // corpus calls unambiguous are rarely followed by another name ("Trump White House").
+        const continuation = c.surname ? null : continuesAsProperName(text, start, end);
         if (continuation === 'name') unknownNames.push({ form: c.state, start });
         if (continuation !== null) continue;
       }

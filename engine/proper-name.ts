@@ -32,8 +32,12 @@ const NOT_NAME = words(`
   secretary spokesman spokeswoman spokesperson speaker chairman chairwoman chair chairperson leader leaders
   ayatollah hojatoleslam hojjatoleslam imam mullah maulana mufti allama pir hazrat quaid begum mian shaheed martyr
   syed sayyid seyyed sayed seyed saint st coas cjcsc dg pm fm cm army military navy naval police foreign defence defense
-  muhammad mohammad mohammed muhammed mohd mirza malik chaudhry chaudhary raja khawaja khwaja makhdoom sardar
-  nawabzada sahibzada haji hajji hafiz agha aga
+  mirza malik chaudhry chaudhary raja khawaja khwaja makhdoom sardar nawabzada sahibzada haji hajji hafiz agha aga
+  analyst analysts expert experts researcher scholar fellow journalist reporter correspondent editor columnist
+  author writer lawyer counsel attorney barrister advocate engr official officials officer diplomat activist cleric
+  head director candidate nominee lawmaker legislator mp mna mpa adviser advisor aide aides president-elect
+  administration government governments family campaign camp regime presidency doctrine team supporters
+  loyalists era years rule tenure policy policies white house
   interior finance deputy former ex late acting caretaker supreme opposition party cabinet federal provincial
   senior top veteran jailed ousted slain assassinated detained exiled incumbent outgoing new elder younger
   embattled imprisoned incarcerated beleaguered defiant skipper founder sahib saheb sahab ji
@@ -191,6 +195,16 @@ function isAllCaps(text: string, w: WordSpan): boolean {
  */
 export function hasForeignFirstName(text: string, start: number, end: number): boolean {
   return isNameWord(text, wordBefore(text, start), isAllCapsSpan(text, start, end));
+}
+
+const GENERATION = words('jr jr. junior sr sr.');
+
+/** "Donald Trump Jr.", "Trump, Jr.": the son, another person. */
+export function hasGenerationSuffix(text: string, end: number): boolean {
+  let i = end;
+  if (text.charCodeAt(i) === 0x2c /* , */) i++;
+  const next = wordAfter(text, i);
+  return next !== null && isCapitalised(text, next) && GENERATION.has(lower(text, next));
 }
 
 /** Lower-case links inside longer names: "Dar es Salaam", "Khan al-Khalili", "Tehreek-e-Insaf". */

@@ -21,17 +21,24 @@ beforeAll(() => {
   detector = createDetector(table);
 });
 
-/** Best of several warm runs: the least disturbed by other processes on a shared machine. */
-function best(fn: () => void, runs = 15): number {
-  fn();
-  fn();
-  let min = Infinity;
-  for (let k = 0; k < runs; k++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
+/**
+ * Best of several warm runs of two workloads, interleaved so that a burst of load from
+ * other processes on a shared machine hits both alike.
+ */
+function bestOfBoth(a: () => void, b: () => void, rounds = 15): [number, number] {
+  a();
+  b();
+  let bestA = Infinity;
+  let bestB = Infinity;
+  for (let k = 0; k < rounds; k++) {
+    let t0 = performance.now();
+    a();
+    bestA = Math.min(bestA, performance.now() - t0);
+    t0 = performance.now();
+    b();
+    bestB = Math.min(bestB, performance.now() - t0);
   }
-  return min;
+  return [bestA, bestB];
 }
 
 describe('synthetic corpus', () => {
@@ -60,7 +67,8 @@ describe('synthetic corpus', () => {
     }
   });
 
-  it('costs about the same per megabyte as the bundled corpus', () => {
+  // Timing on shared machines is noisy: a retry guards against one unlucky burst.
+  it('costs about the same per megabyte as the bundled corpus', { retry: 2 }, () => {
     const bundled = loadCorpusTable().table;
     const prose = loadPassages()
       .map((p) => p.text)
@@ -73,11 +81,16 @@ describe('synthetic corpus', () => {
     const small = hydrate(bundled);
     const large = hydrate(table);
     const hits: number[] = [];
-    const scanSmall = best(() => scan(small, text, (hits.length = 0, hits)));
-    const scanLarge = best(() => scan(large, text, (hits.length = 0, hits)));
+    const [scanSmall, scanLarge] = bestOfBoth(
+      () => scan(small, text, (hits.length = 0, hits)),
+      () => scan(large, text, (hits.length = 0, hits)),
+    );
     const bundledDetector = createDetector(bundled);
-    const detectSmall = best(() => bundledDetector.detect(text), 5);
-    const detectLarge = best(() => detector.detect(text), 5);
+    const [detectSmall, detectLarge] = bestOfBoth(
+      () => bundledDetector.detect(text),
+      () => detector.detect(text),
+      8,
+    );
     console.info(
       `1 MB scan: bundled ${scanSmall.toFixed(1)} ms, 10k entities ${scanLarge.toFixed(1)} ms; ` +
         `detect: ${detectSmall.toFixed(1)} ms (${bundledDetector.detect(text).length} mentions) vs ` +
