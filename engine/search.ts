@@ -333,6 +333,8 @@ const NAME_PREFERENCE = 0.1;
 
 /** Query words beyond this many are ignored (each has a bit in a field's word mask). */
 const MAX_QUERY_WORDS = 16;
+/** Each half of a run-together query word ("naiselborder") has at least this many letters. */
+const MIN_SPLIT = 3;
 /** Query words shorter than this match names and aliases only. */
 const MIN_TEXT_WORD = 3;
 /** Entities matching only some query words are candidates when fewer than `FEW` match all, at most this many. */
@@ -369,9 +371,10 @@ export function createSearchIndex(records: CorpusRecords): SearchIndex {
   const words = buildWordIndex(entries);
 
   const search = (query: string, limit = DEFAULT_LIMIT): SearchHit[] => {
-    const key = foldForSearch(query);
-    if (!key) return [];
-    const qWords = key.split(' ').slice(0, MAX_QUERY_WORDS);
+    const folded = foldForSearch(query);
+    if (!folded) return [];
+    const qWords = words.respace(folded.split(' ')).slice(0, MAX_QUERY_WORDS);
+    const key = qWords.join(' ');
     const candidates = words.candidates(qWords, CANDIDATES);
     const spelling = foldSpelling(query);
     const scored: { c: Candidate; best: Scored }[] = [];
@@ -499,6 +502,8 @@ interface WordIndex {
   mask(entry: number, slot: number, text: boolean): number;
   /** The bits of the last query's words that are long enough to match text. */
   textBits(): number;
+  /** The query words, with a word that matches nothing split in two known words when it can be ("naiselborder"). */
+  respace(qWords: string[]): string[];
 }
 
 function buildWordIndex(entries: Entry[]): WordIndex {
@@ -678,7 +683,32 @@ function buildWordIndex(entries: Entry[]): WordIndex {
     return text ? bits & forTextBits : bits;
   };
 
-  return { candidates, mask, textBits: () => forTextBits };
+  /** Whether some word is, begins with, or is a typo of `q`. */
+  const known = (q: string) => {
+    const found = new Map<number, number>();
+    matchWord(q, found);
+    return found.size > 0;
+  };
+  const hasPrefix = (q: string) => {
+    const at = lowerBound(q);
+    return at < sorted.length && words[sorted[at]!]!.startsWith(q);
+  };
+  const respace = (qWords: string[]): string[] =>
+    qWords.flatMap((q, i) => {
+      if (q.length < 2 * MIN_SPLIT || known(q)) return [q];
+      // Two whole words first (the longest first word wins); else, in the word being
+      // typed, a whole word and the start of another.
+      const splits = (second: (w: string) => boolean) => {
+        for (let k = q.length - MIN_SPLIT; k >= MIN_SPLIT; k--) {
+          if (ids.has(q.slice(0, k)) && second(q.slice(k))) return [q.slice(0, k), q.slice(k)];
+        }
+        return null;
+      };
+      const last = i === qWords.length - 1;
+      return splits((w) => ids.has(w)) ?? (last ? splits(hasPrefix) : null) ?? [q];
+    });
+
+  return { candidates, mask, textBits: () => forTextBits, respace };
 }
 
 // ---------------------------------------------------------------------------------

@@ -185,6 +185,10 @@ describe('search on the bundled corpus', () => {
     ['sharif', 'shehbaz-sharif'],
     ['munir', 'asim-munir'],
     ['field marshal', 'asim-munir'],
+    // A space left out.
+    ['alilarijani', 'ali-larijani'],
+    ['operationsindoor', 'operation-sindoor'],
+    ['qasemsoleimani', 'qasem-soleimani'],
     // The exact spelling breaks the tie of two names that fold alike.
     ['ghani', 'ashraf-ghani'],
     ['qaani', 'esmail-qaani'],
