@@ -233,7 +233,7 @@ export function continuesAsProperName(text: string, start: number, end: number):
  * four letters or more count: style guides lower-case the short ones.
  */
 export function isHeadline(text: string, pos: number): boolean {
-  const limit = 200;
+  const limit = 160; // headlines are short; longer lines are prose
   let a = pos;
   while (a > 0 && pos - a < limit && charClass(text.charCodeAt(a - 1)) !== CharClass.LineBreak) a--;
   let b = pos;
