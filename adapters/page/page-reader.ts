@@ -175,7 +175,7 @@ class PageReader {
       const e = this.lastPointer;
       if (!e || !this.scanner) return;
       if (this.card.contains(e.target)) return; // the card tracks its own enter and leave
-      const m = mentionAtPoint(this.doc, this.scanner.index, e.clientX, e.clientY);
+      const m = mentionAtPoint(this.doc, this.scanner.index, e.clientX, e.clientY, this.scanner.shadowRoots);
       this.hover.pointerMoved(e.clientX, e.clientY, m ? { mention: m, key: this.keyOf(m) } : null);
     });
   };
@@ -188,7 +188,7 @@ class PageReader {
   private readonly onClick = (event: MouseEvent): void => {
     if (this.lastPointerType !== 'touch' || !this.scanner) return;
     if (this.card.contains(event.target)) return;
-    const m = mentionAtPoint(this.doc, this.scanner.index, event.clientX, event.clientY);
+    const m = mentionAtPoint(this.doc, this.scanner.index, event.clientX, event.clientY, this.scanner.shadowRoots);
     if (m) {
       // Inside a link the tap still follows the link: the reader asked for it.
       if (!(event.target as Element | null)?.closest?.('a[href]')) event.preventDefault();
@@ -206,13 +206,16 @@ class PageReader {
       this.step(event.code === 'KeyN' ? 1 : -1);
       return;
     }
+    if (event.key === 'Escape' && this.card.isOpen) {
+      this.card.close();
+      return;
+    }
     if (!this.current || isEditable(event.target)) return;
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
       this.openCard(this.current, true);
     } else if (event.key === 'Escape') {
-      if (this.card.isOpen) this.card.close();
-      else this.setCurrent(null);
+      this.setCurrent(null);
     }
   };
 
