@@ -8,7 +8,7 @@
  * matches may only start at word starts, most characters are a single table read.
  */
 import { APOSTROPHE, CharClass, charClass, foldChar, SPACE, tables } from './normalize';
-import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_EXPLICIT, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table';
+import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_EXPLICIT, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table-format';
 
 export interface Automaton {
   readonly table: MatcherTable;
@@ -261,6 +261,9 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
 
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
+    // The commonest character by far: a lower-case ASCII letter inside a word that no
+    // match has reached. Skip it before any table lookup.
+    if (state === 0 && prevWord && c >= 97 && c <= 122) continue;
     const cls = c < TABLE_SIZE ? CLASS[c]! : classOf(c);
     if (cls === WORD) {
       // Inside a word with no match under way: no match can cover this character.

@@ -4,24 +4,20 @@
  * overlap resolution. What it cannot decide alone (ambiguous short forms) it hands
  * on as contextual candidates, with the anchors this block contributes.
  */
-import * as automaton from './automaton';
-import type { Automaton } from './automaton';
-import * as casePolicy from './case-policy';
-import * as properName from './proper-name';
-import * as tableFormat from './table';
+import { scan as importedScan, type Automaton } from './automaton';
+import { checkCasePolicy as importedCheckCasePolicy } from './case-policy';
+import * as names from './proper-name';
+import { ENTRY_AMBIGUOUS, ENTRY_SURNAME } from './table-format';
 
 // Module-local copies (see automaton.ts on why imported bindings are copied).
-const { scan } = automaton;
-const { checkCasePolicy } = casePolicy;
-const {
-  continuesAsProperName,
-  followsInstitutionWord,
-  hasForeignFirstName,
-  hasGenerationSuffix,
-  isHeadline,
-  isInsideInstitutionName,
-} = properName;
-const { ENTRY_AMBIGUOUS, ENTRY_SURNAME } = tableFormat;
+const scan = importedScan;
+const checkCasePolicy = importedCheckCasePolicy;
+const continuesAsProperName = names.continuesAsProperName;
+const followsInstitutionWord = names.followsInstitutionWord;
+const hasForeignFirstName = names.hasForeignFirstName;
+const hasGenerationSuffix = names.hasGenerationSuffix;
+const isHeadline = names.isHeadline;
+const isInsideInstitutionName = names.isInsideInstitutionName;
 
 /** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
 export interface Mention {

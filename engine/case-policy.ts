@@ -9,11 +9,12 @@
  * - a mask of `U`/`l`, one per cased letter: an acronym or camel-cased word that must
  *   appear in exactly its own case (LeT = `UlU`: "let", "Let" and "LET" all fail).
  */
-import * as normalize from './normalize';
+import { CASE_LOWER, CASE_UPPER, caseOf as importedCaseOf, charClass as importedCharClass, CharClass } from './normalize';
 
 // Module-local copies: imported bindings can compile to getter calls (CommonJS interop
 // in tsx and test runners), and these run for every candidate match.
-const { CASE_LOWER, CASE_UPPER, caseOf, charClass, CharClass } = normalize;
+const caseOf = importedCaseOf;
+const charClass = importedCharClass;
 
 /** Connecting words of transliterated names: matched in any case wherever they appear. */
 const PARTICLES = new Set([

@@ -22,10 +22,10 @@ import {
   type Mention,
 } from './block-analysis';
 import { AnchorIndex, resolve } from './context';
-import type { MatcherTable, TableEntity } from './table';
+import type { MatcherTable, TableEntity } from './table-format';
 
 export type { Mention } from './block-analysis';
-export type { MatcherTable, TableEntity } from './table';
+export type { MatcherTable, TableEntity } from './table-format';
 
 /** A paragraph-level run of page text. Keys order blocks in the document. */
 export interface TextBlock {

@@ -11,11 +11,12 @@
  *
  * These run only on candidate matches, so they may allocate small strings.
  */
-import * as normalize from './normalize';
+import { CASE_LOWER, CASE_UPPER, caseOf as importedCaseOf, charClass as importedCharClass, CharClass } from './normalize';
 
 // Module-local copies: imported bindings can compile to getter calls (CommonJS interop
 // in tsx and test runners), and these run for every candidate match.
-const { CASE_LOWER, CASE_UPPER, caseOf, charClass, CharClass } = normalize;
+const caseOf = importedCaseOf;
+const charClass = importedCharClass;
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 

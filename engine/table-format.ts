@@ -1,0 +1,71 @@
+/**
+ * The matcher table's format: what the build writes to generated/matcher.json and the
+ * content script decodes (`automaton.ts`). Kept apart from the compiler (`table.ts`)
+ * so the content script bundles the format without the compiler.
+ */
+import type { EntityKind } from './types';
+
+export interface TableEntity {
+  id: string;
+  name: string;
+  kind: EntityKind;
+}
+
+/** Entry flags (bit set). */
+export const ENTRY_AMBIGUOUS = 1;
+/**
+ * A one-word person alias the corpus calls unambiguous ("Larijani"): linked on sight,
+ * unless the page also names another person with that surname ("Sadegh Larijani"),
+ * in which case the nearest preceding mention decides.
+ */
+export const ENTRY_SURNAME = 2;
+
+/** Width of one record in `MatcherTable.entries`. */
+export const ENTRY_WIDTH = 3;
+/** Failure code: the failure target is the root. */
+export const FAIL_ROOT = 0;
+/** Failure code: the target is the parent's target's child on the same label (the common case). */
+export const FAIL_CONTINUE = 1;
+/** Failure codes from this value up name a state explicitly: state = code - FAIL_EXPLICIT. */
+export const FAIL_EXPLICIT = 2;
+/** Offset of child counts in `MatcherTable.shape` (so small counts are printable digits). */
+export const SHAPE_BASE = 48;
+
+/**
+ * The compiled automaton, laid out so that gzip shrinks it well: states in depth-first
+ * preorder keep each alias's letters together in `labels`, and the encodings make the
+ * common cases (one child, failure to the root or along the parent's failure path)
+ * runs of the same small symbol. Decoding is one linear pass (`automaton.ts`).
+ */
+export interface MatcherTable {
+  /** Layout version; bumped whenever a field changes meaning. */
+  format: 1;
+  /** Entities in corpus order; a mention's `entity` is an index into this list. */
+  entities: TableEntity[];
+  /**
+   * The folded character on the edge into each of the states 1..n-1, in depth-first
+   * preorder with siblings in ascending code order. State 0 is the root.
+   */
+  labels: string;
+  /** Number of children of each state 0..n-1 in the same order, as char code - SHAPE_BASE. */
+  shape: string;
+  /**
+   * Failure link of each state 0..n-1, restricted to word-start suffixes: FAIL_ROOT,
+   * FAIL_CONTINUE, or FAIL_EXPLICIT + target state.
+   */
+  fail: number[];
+  /**
+   * Alias entries, `ENTRY_WIDTH` numbers each, sorted by state:
+   * [state where the alias ends minus the previous entry's state, entity index,
+   * flags + 4 × index into `policies`].
+   */
+  entries: number[];
+  /** Case policies (see `case-policy.ts`), shared between entries. */
+  policies: string[];
+  /**
+   * Pairs [entry index, state of a contextual form]: an alias that ends in another
+   * entity's ambiguous short form ("Nawaz Sharif" ends in Shehbaz Sharif's "Sharif"),
+   * so its mention argues against linking a nearby bare "Sharif" to that entity.
+   */
+  sharers: number[];
+}
