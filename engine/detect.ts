@@ -74,12 +74,21 @@ interface BlockState {
 export function createDetector(table: MatcherTable): Detector {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
+  const scratchHits: number[] = [];
   return {
     entities: table.entities,
     detect(text: string): Mention[] {
-      const session = new Session(automaton, index);
-      session.add([{ key: 0, text }]);
-      return session.mentions(0);
+      // One block is its own document: resolve in place, without session bookkeeping.
+      const analysis = analyseBlock(automaton, index, text, scratchHits);
+      const { fixed, contextual, competitors } = analysis;
+      if (contextual.length === 0) return fixed.slice();
+      const entityAnchors = new AnchorIndex();
+      const competing = new AnchorIndex();
+      for (const m of fixed) entityAnchors.add(m.entity, 0, m.start);
+      for (const c of competitors) competing.add(c.form, 0, c.start);
+      const resolved = new Int32Array(contextual.length);
+      for (let k = 0; k < contextual.length; k++) resolved[k] = resolve(0, contextual[k]!, entityAnchors, competing);
+      return merge(analysis, resolved);
     },
     session: () => new Session(automaton, index),
   };
@@ -172,7 +181,7 @@ class Session implements DetectionSession {
     const out: BlockMentions[] = [];
     for (const state of changed) {
       if (!this.blocks.has(state.key) || this.blocks.get(state.key) !== state) continue;
-      const mentions = merge(state);
+      const mentions = merge(state.analysis, state.resolved);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });
@@ -193,13 +202,13 @@ class Dirty {
 }
 
 /** Fixed mentions and linked contextual ones, in document order. */
-function merge(state: BlockState): Mention[] {
-  const { fixed, contextual } = state.analysis;
+function merge(analysis: BlockAnalysis, resolved: Int32Array): Mention[] {
+  const { fixed, contextual } = analysis;
   if (contextual.length === 0) return fixed;
   const out: Mention[] = [];
   let i = 0;
   for (let k = 0; k < contextual.length; k++) {
-    const entity = state.resolved[k]!;
+    const entity = resolved[k]!;
     if (entity < 0) continue;
     const c = contextual[k]!;
     while (i < fixed.length && fixed[i]!.start < c.start) out.push(fixed[i++]!);
