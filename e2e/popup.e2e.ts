@@ -86,12 +86,12 @@ test('popup: typo-tolerant search, results in the keystroke’s frame, keyboard 
   assert.equal(await popup.getByRole('listbox').count(), 0);
   assert.ok((await card.textContent())?.includes('Key facts'));
 
-  // A connection inside the card, then Esc back to the results, Esc again clears.
+  // Esc back to the results (focus with it), Esc again clears.
   const back = popup.getByRole('button', { name: 'Back to results' });
-  assert.ok(await back.evaluate((el) => el === document.activeElement), 'focus on the way back');
+  await eventually('focus on the way back', () => back.evaluate((el) => el === document.activeElement));
   await popup.keyboard.press('Escape');
   await eventually('results again', async () => (await optionNames(popup))[0] === 'Operation Sindoor');
-  assert.ok(await box.evaluate((el) => el === document.activeElement));
+  await eventually('focus in the box again', () => box.evaluate((el) => el === document.activeElement));
   await popup.keyboard.press('Escape');
   assert.equal(await box.inputValue(), '');
   assert.equal(await popup.getByRole('listbox').count(), 0);
@@ -153,6 +153,48 @@ test('popup: On this page lists the article’s names by kind, reveals them, and
   }
   await eventually('marks back', async () => ((await highlightedTexts(article))['backstory-person']?.length ?? 0) > 0, 10_000);
   await eventually('names back', async () => (await section.getByRole('button', { name: /mentions?: show the next one/ }).count()) >= 5);
+});
+
+/** The parts of the extension API this test uses that the harness does not declare. */
+interface ChromeExtras {
+  runtime: { getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]> };
+  sidePanel: { setOptions(options: { enabled: boolean }): Promise<void> };
+}
+
+test('popup: the Timeline button opens the side panel, and a card’s "Show on timeline" focuses it', async (t) => {
+  const article = await t.open(ARTICLE);
+  await eventually('article read', async () => (await digestOf(t.browser, article)).digest.entities.length >= 5, 10_000);
+  const popup = await t.popup(article);
+  const panels = () =>
+    popup.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeExtras }).chrome;
+      return (await api.runtime.getContexts({ contextTypes: ['SIDE_PANEL'] })).map((c) => c.documentUrl ?? '');
+    });
+  try {
+    assert.deepEqual(await panels(), []);
+    await popup.getByRole('button', { name: 'Open the timeline in the side panel' }).click();
+    await eventually('side panel open', async () => (await panels()).some((url) => url.endsWith('/sidepanel.html')));
+    // Opened as a page, the popup stays; no fallback tab was needed.
+    assert.ok(t.browser.context.pages().every((p) => !p.url().includes('sidepanel.html')));
+
+    await searchBox(popup).pressSequentially('12 day war');
+    await eventually('results', async () => (await optionNames(popup))[0] === 'Twelve-Day War');
+    await searchBox(popup).press('Enter');
+    await popup.getByRole('article').getByRole('button', { name: 'Show on timeline' }).click();
+    await eventually('timeline focus requested', () =>
+      popup.evaluate(async () => {
+        const stored = await chrome.storage.local.get('timelineFocus');
+        return (stored.timelineFocus as { entityId?: string } | undefined)?.entityId === 'twelve-day-war';
+      }),
+    );
+  } finally {
+    // Close the panel again: later tests share this window.
+    await popup.evaluate(async () => {
+      const api = (globalThis as unknown as { chrome: ChromeExtras }).chrome;
+      await api.sidePanel.setOptions({ enabled: false });
+      await api.sidePanel.setOptions({ enabled: true });
+    });
+  }
 });
 
 test('popup: a tab that cannot be reached is said plainly', async (t) => {

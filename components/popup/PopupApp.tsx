@@ -7,7 +7,7 @@
  * one is announced through aria-activedescendant) and Enter opens its card; Esc goes
  * back from a card, then clears the box, then closes the popup.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusRecords } from '../../corpus/records';
 import type { PageEntity } from '../../adapters/extension/messages';
 import { DEFAULT_SETTINGS, withSite, type Settings } from '../../adapters/extension/settings';
@@ -138,9 +138,9 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
     return () => clearTimeout(timer);
   }, [ordered, view.kind]);
 
-  // Focus follows the view: the back button on a card, the search box on return.
+  // Focus follows the view, in the same frame: the back button on a card, the search box on return.
   const firstRender = useRef(true);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (view.kind === 'card') {
       backRef.current?.focus();
       bodyRef.current?.scrollTo?.(0, 0);
