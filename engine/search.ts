@@ -11,7 +11,8 @@
  *    meet (see "Transliteration folding" below).
  * 2. Candidates come from an inverted index of key words: each query word finds the
  *    words it is, begins, or is one or two typos away from (bigram filter, then a
- *    bounded edit distance). Entities score by the best word match per query word,
+ *    bounded edit distance); a query word that finds none is tried as two known words
+ *    run together ("operationsindoor"). Entities score by the best word match per query word,
  *    name and alias words counting far more than words of the text. The best
  *    `CANDIDATES` go on: this is what keeps a keystroke cheap at 10,000 entities.
  * 3. fuse.js's bitap matcher scores the candidates' fields that hold a matched word
@@ -48,7 +49,7 @@ export interface SearchHit {
   kind: EntityKind;
   name: string;
   role: string;
-  /** 0 is a perfect match; lower ranks first. */
+  /** Lower ranks first; about 0 for an exact name (small bonuses can take it below). */
   score: number;
   /** The field that matched best, its original text and the matched ranges in it. */
   field: SearchField;
