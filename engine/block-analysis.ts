@@ -128,18 +128,11 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
   return { start, end, state, entity: -1, entry: -1, entities, surname };
 }
 
-/** The analysis of a block without hits (most blocks): shared, never mutated. */
-const NOTHING: BlockAnalysis = Object.freeze({
-  fixed: Object.freeze([]) as unknown as Mention[],
-  contextual: Object.freeze([]) as unknown as Contextual[],
-  competitors: Object.freeze([]) as unknown as FormAnchor[],
-});
-
 /** Analyses one block of text on its own. `hits` is scratch space reused across calls. */
 export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, hits: number[] = []): BlockAnalysis {
   hits.length = 0;
   scan(a, text, hits);
-  if (hits.length === 0) return NOTHING;
+  if (hits.length === 0) return { fixed: [], contextual: [], competitors: [] };
 
   // Leftmost-longest: visit hits by start, longest first, and evaluate a hit only if it
   // starts after the last chosen match; a hit inside a chosen one is never looked at.

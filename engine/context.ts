@@ -6,7 +6,8 @@
  * list it and the competing names for it; if none precedes, the nearest following
  * one; with no anchor at all it stays unlinked. A competing name wins as "no link".
  * A one-word surname the corpus calls unambiguous links by default and only defers
- * to a competing name that precedes it more closely than its own entity does.
+ * to a competing name that precedes it more closely than its own entity does; once
+ * linked, it anchors the entity's ambiguous forms too.
  *
  * Positions are (block key, offset) pairs, compared key first: keys follow document order.
  */
@@ -30,6 +31,17 @@ export class AnchorIndex {
     const last = list[list.length - 1];
     if (!last || before(last, key, start)) list.push(p);
     else list.splice(this.upperBound(list, key, start), 0, p);
+  }
+
+  /** Removes one anchor (no-op if absent). */
+  remove(id: number, key: number, start: number): void {
+    const list = this.lists.get(id);
+    if (!list) return;
+    const i = AnchorIndex.firstNotBefore(list, key, start);
+    const p = list[i];
+    if (!p || p.key !== key || p.start !== start) return;
+    list.splice(i, 1);
+    if (list.length === 0) this.lists.delete(id);
   }
 
   removeBlock(id: number, key: number): void {
@@ -112,10 +124,23 @@ class Nearest {
 
 const nearest = new Nearest();
 
-/** The entity a contextual candidate in block `key` links to, or -1. */
-export function resolve(key: number, q: ContextQuery, entityAnchors: AnchorIndex, competitors: AnchorIndex): number {
+/**
+ * The entity a contextual candidate in block `key` links to, or -1. `linkedSurnames`
+ * holds surnames already linked ("Khamenei"), which anchor ambiguous forms ("Supreme
+ * Leader") as well as full names do; surnames themselves are resolved without it.
+ */
+export function resolve(
+  key: number,
+  q: ContextQuery,
+  entityAnchors: AnchorIndex,
+  linkedSurnames: AnchorIndex | null,
+  competitors: AnchorIndex,
+): number {
   nearest.reset();
-  for (const e of q.entities) nearest.consider(entityAnchors.list(e), key, q.start, e);
+  for (const e of q.entities) {
+    nearest.consider(entityAnchors.list(e), key, q.start, e);
+    if (linkedSurnames) nearest.consider(linkedSurnames.list(e), key, q.start, e);
+  }
   for (const form of q.competitorForms) nearest.consider(competitors.list(form), key, q.start, -1);
   if (nearest.prev) return nearest.prevValue;
   if (q.surname) return q.entities[0]!;

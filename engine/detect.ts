@@ -83,11 +83,22 @@ export function createDetector(table: MatcherTable): Detector {
       const { fixed, contextual, competitors } = analysis;
       if (contextual.length === 0) return fixed.slice();
       const entityAnchors = new AnchorIndex();
+      const linkedSurnames = new AnchorIndex();
       const competing = new AnchorIndex();
       for (const m of fixed) entityAnchors.add(m.entity, 0, m.start);
       for (const c of competitors) competing.add(c.form, 0, c.start);
       const resolved = new Int32Array(contextual.length);
-      for (let k = 0; k < contextual.length; k++) resolved[k] = resolve(0, contextual[k]!, entityAnchors, competing);
+      // Surnames first: once linked they anchor the ambiguous forms.
+      for (let k = 0; k < contextual.length; k++) {
+        const c = contextual[k]!;
+        if (!c.surname) continue;
+        resolved[k] = resolve(0, c, entityAnchors, null, competing);
+        if (resolved[k]! >= 0) linkedSurnames.add(resolved[k]!, 0, c.start);
+      }
+      for (let k = 0; k < contextual.length; k++) {
+        const c = contextual[k]!;
+        if (!c.surname) resolved[k] = resolve(0, c, entityAnchors, linkedSurnames, competing);
+      }
       return merge(analysis, resolved);
     },
     session: () => new Session(automaton, index),
@@ -99,6 +110,8 @@ class Session implements DetectionSession {
   /** Blocks with contextual candidates: the only ones a context change can affect. */
   private readonly contextualBlocks = new Set<BlockState>();
   private readonly entityAnchors = new AnchorIndex();
+  /** Surnames currently linked: anchors for ambiguous forms (see context.ts). */
+  private readonly linkedSurnames = new AnchorIndex();
   private readonly competitors = new AnchorIndex();
   private readonly hits: number[] = [];
 
@@ -160,21 +173,42 @@ class Session implements DetectionSession {
       this.competitors.removeBlock(c.form, key);
       dirty.forms.add(c.form);
     }
+    old.analysis.contextual.forEach((c, k) => {
+      const entity = old.resolved[k]!;
+      if (!c.surname || entity < 0) return;
+      this.linkedSurnames.removeBlock(entity, key);
+      dirty.entities.add(entity);
+    });
   }
 
   /** Re-resolves contextual candidates whose anchors may have changed; reports changed blocks. */
   private refresh(dirty: Dirty, fresh: BlockState[]): Update {
     const changed = new Set<BlockState>(fresh);
-    for (const state of this.contextualBlocks) {
-      const isFresh = changed.has(state);
-      const { contextual } = state.analysis;
-      for (let k = 0; k < contextual.length; k++) {
-        const c = contextual[k]!;
-        if (!isFresh && !dirty.touches(c.competitorForms, c.entities)) continue;
-        const entity = resolve(state.key, c, this.entityAnchors, this.competitors);
-        if (entity !== state.resolved[k]) {
+    const isFresh = new Set<BlockState>(fresh);
+    // Two passes: surnames first, since a surname that becomes (un)linked moves an
+    // anchor that ambiguous forms of its entity look for.
+    for (const surnames of [true, false]) {
+      for (const state of this.contextualBlocks) {
+        const { contextual } = state.analysis;
+        for (let k = 0; k < contextual.length; k++) {
+          const c = contextual[k]!;
+          if (c.surname !== surnames) continue;
+          if (!isFresh.has(state) && !dirty.touches(c.competitorForms, c.entities)) continue;
+          const linked = surnames ? null : this.linkedSurnames;
+          const entity = resolve(state.key, c, this.entityAnchors, linked, this.competitors);
+          const previous = state.resolved[k]!;
+          if (entity === previous) continue;
           state.resolved[k] = entity;
           changed.add(state);
+          if (!surnames) continue;
+          if (previous >= 0) {
+            this.linkedSurnames.remove(previous, state.key, c.start);
+            dirty.entities.add(previous);
+          }
+          if (entity >= 0) {
+            this.linkedSurnames.add(entity, state.key, c.start);
+            dirty.entities.add(entity);
+          }
         }
       }
     }

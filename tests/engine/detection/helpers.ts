@@ -27,6 +27,7 @@ export const SOURCES: MatcherSource[] = [
   { id: 'irgc', name: 'Islamic Revolutionary Guard Corps', kind: 'organisation', aliases: ['IRGC'], ambiguous: ['Sepah'] },
   { id: 'operation-sindoor', name: 'Operation Sindoor', kind: 'event', aliases: ['Op Sindoor'], ambiguous: ['Sindoor'] },
   { id: 'us', name: 'United States', kind: 'place', aliases: ['U.S.'], ambiguous: [] },
+  { id: 'ali-khamenei', name: 'Ali Khamenei', kind: 'person', aliases: ['Khamenei'], ambiguous: ['Supreme Leader'] },
 ];
 
 export const detector: Detector = createDetector(compileMatcherTable(SOURCES));

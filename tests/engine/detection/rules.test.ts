@@ -213,6 +213,14 @@ describe('one-word surnames the corpus calls unambiguous', () => {
     expect(found('Larijani arrived.')).toEqual(['ali-larijani:Larijani']);
   });
 
+  it('anchor the ambiguous forms of their entity once linked', () => {
+    expect(found('Khamenei spoke first. The Supreme Leader then left.')).toEqual([
+      'ali-khamenei:Khamenei',
+      'ali-khamenei:Supreme Leader',
+    ]);
+    expect(found('Mojtaba Khamenei spoke first. The Supreme Leader then left.')).toEqual([]);
+  });
+
   it('defer to a competing full name that precedes them', () => {
     expect(found('Sadegh Larijani chaired the council. Larijani said the plan was ready.')).toEqual([]);
     expect(found('Larijani spoke. Sadegh Larijani, his brother, did not.')).toEqual(['ali-larijani:Larijani']);

@@ -73,6 +73,20 @@ describe('detection session', () => {
     });
   });
 
+  it('lets a linked surname anchor an ambiguous form in another block, and withdraws it', () => {
+    const s = detector.session();
+    expect(add(s, [[1, 'The Supreme Leader spoke.']])).toEqual({});
+    expect(add(s, [[2, 'Khamenei agreed.']])).toEqual({
+      1: ['ali-khamenei:Supreme Leader'],
+      2: ['ali-khamenei:Khamenei'],
+    });
+    expect(add(s, [[0, 'Mojtaba Khamenei arrived.']])).toEqual({ 1: [], 2: [] });
+    expect(shown(s.remove([0]))).toEqual({
+      1: ['ali-khamenei:Supreme Leader'],
+      2: ['ali-khamenei:Khamenei'],
+    });
+  });
+
   it('matches detect() on a single block', () => {
     const text = 'Imran Khan met Khurram Khan. Khan left. Operation Sindoor, Sindoor.';
     const s = detector.session();
