@@ -1,8 +1,8 @@
 /**
  * The toolbar popup in Chromium: search as you type (typos and spellings forgiven,
- * results in the frame of the keystroke), the keyboard through the listbox into a card
+ * results as you type), the keyboard through the listbox into a card
  * and back out, "On this page" for a fixture article with reveal, the switches applied
- * to the page live, and the screenshot in docs/.
+ * to the page live, and the screenshot for the README.
  */
 import type { Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
@@ -20,25 +20,16 @@ async function optionNames(popup: Page): Promise<string[]> {
   return popup.locator('[role="listbox"] [role="option"] .pp-option-name').allTextContents();
 }
 
-/** Sets the box to `text` in one input event and reports whether the results were in the DOM by the next frame. */
-async function typeAndTime(popup: Page, text: string): Promise<{ first: string; inFrame: boolean; ms: number }> {
-  return popup.evaluate(
-    (value) =>
-      new Promise<{ first: string; inFrame: boolean; ms: number }>((done) => {
-        const box = document.getElementById('pp-q') as HTMLInputElement;
-        const t0 = performance.now();
-        box.value = value;
-        box.dispatchEvent(new Event('input', { bubbles: true }));
-        requestAnimationFrame(() => {
-          const first = document.querySelector('[role="option"] .pp-option-name')?.textContent ?? '';
-          done({ first, inFrame: first !== '', ms: performance.now() - t0 });
-        });
-      }),
-    text,
-  );
+/** Sets the box to `text` in one input event, as a paste would. */
+async function setQuery(popup: Page, text: string): Promise<void> {
+  await popup.evaluate((value) => {
+    const box = document.getElementById('pp-q') as HTMLInputElement;
+    box.value = value;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
 }
 
-test('popup: typo-tolerant search, results in the keystroke’s frame, keyboard into the card and back', async (t) => {
+test('popup: typo-tolerant search, keyboard into the card and back', async (t) => {
   const popup = await t.popup();
   const box = searchBox(popup);
   await box.waitFor();
@@ -55,7 +46,7 @@ test('popup: typo-tolerant search, results in the keystroke’s frame, keyboard 
   assert.deepEqual(await first.locator('.pp-option-name mark').allTextContents(), ['Larijani']);
   assert.equal(await popup.locator('[role="group"]').first().getAttribute('aria-labelledby'), 'pp-group-person');
 
-  // Other spellings and forms, each answered before the next frame.
+  // Other spellings and forms. (How fast each keystroke is answered is for `npm run bench`.)
   for (const [query, expected] of [
     ['Solemani', 'Qasem Soleimani'],
     ['Suleimani', 'Qasem Soleimani'],
@@ -63,9 +54,8 @@ test('popup: typo-tolerant search, results in the keystroke’s frame, keyboard 
     ['tehrik taliban', 'Tehreek-e-Taliban Pakistan'],
     ['pahalgam', 'Pahalgam'],
   ] as const) {
-    const { first: top, inFrame, ms } = await typeAndTime(popup, query);
-    assert.ok(inFrame, `results for "${query}" by the next frame`);
-    assert.equal(top, expected, `"${query}" finds ${expected} first (in ${ms.toFixed(1)} ms)`);
+    await setQuery(popup, query);
+    await eventually(`"${query}" finds ${expected} first`, async () => (await optionNames(popup))[0] === expected);
   }
 
   // Keyboard: ↓ marks the first option active, Enter opens its card in the popup.
@@ -205,7 +195,7 @@ test('popup: a tab that cannot be reached is said plainly', async (t) => {
   assert.equal(await popup.getByRole('switch').count(), 1, 'no site switch without a site');
 });
 
-test('popup: screenshot with results (docs/popup-search.png)', async (t) => {
+test('popup: screenshot with results (.output/e2e/popup-search.png)', async (t) => {
   const article = await t.open(ARTICLE);
   await eventually('article read', async () => (await digestOf(t.browser, article)).digest.entities.length >= 5, 10_000);
   const popup = await t.popup(article);
@@ -213,6 +203,6 @@ test('popup: screenshot with results (docs/popup-search.png)', async (t) => {
   await searchBox(popup).pressSequentially('Larijni');
   await eventually('results', async () => (await optionNames(popup))[0] === 'Ali Larijani');
   await searchBox(popup).press('ArrowDown');
-  await mkdir('docs', { recursive: true });
-  await popup.screenshot({ path: 'docs/popup-search.png', animations: 'disabled' });
+  await mkdir('.output/e2e', { recursive: true });
+  await popup.screenshot({ path: '.output/e2e/popup-search.png', animations: 'disabled' });
 });

