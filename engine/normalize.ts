@@ -235,9 +235,3 @@ export function codesToString(codes: ArrayLike<number>, from = 0): string {
   }
   return s;
 }
-
-/** True for code units that belong to a word (letters, digits, combining marks). */
-export function isWordChar(c: number): boolean {
-  const cls = charClass(c);
-  return cls === CharClass.Word || cls === CharClass.Mark;
-}

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { collectTextBlocks, isHiddenByAttributes, joinBlocks } from '../adapters/page/text-blocks';
+import { collectTextBlocks, isHiddenByAttributes, joinBlocks, type PageBlock } from '../adapters/page/text-blocks';
 import { createDetector, type Detector, type MatcherTable, type Mention } from '../engine/detect';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,11 +31,16 @@ export interface PageText {
   mentions: Mention[];
 }
 
+/** The page's blocks. linkedom mangles bare fragments, so they get a document around them. */
+function pageBlocks(html: string): PageBlock[] {
+  const whole = /<(html|body)[\s>]/i.test(html) ? html : `<!doctype html><html><body>${html}</body></html>`;
+  const { document } = parseHTML(whole);
+  return collectTextBlocks(document.body ?? document.documentElement, { isHidden: isHiddenByAttributes });
+}
+
 /** Detects on an HTML page's visible text, block by block as the content script does. */
 export function detectHtml(detector: Detector, html: string): PageText {
-  const { document } = parseHTML(html);
-  const root = document.body ?? document.documentElement;
-  const blocks = collectTextBlocks(root, { isHidden: isHiddenByAttributes });
+  const blocks = pageBlocks(html);
   const { text, offsets } = joinBlocks(blocks);
   const session = detector.session();
   session.add(blocks);
@@ -73,11 +78,7 @@ function main(argv: string[]): void {
   const ext = extname(file).toLowerCase();
   const isHtml = flags.has('--html') || ext === '.html' || ext === '.htm';
   if (flags.has('--text')) {
-    if (isHtml) {
-      const { document } = parseHTML(input);
-      const root = document.body ?? document.documentElement;
-      process.stdout.write(joinBlocks(collectTextBlocks(root, { isHidden: isHiddenByAttributes })).text + '\n');
-    } else process.stdout.write(input);
+    process.stdout.write(isHtml ? `${joinBlocks(pageBlocks(input)).text}\n` : input);
     return;
   }
   const detector = loadDetector(table === undefined ? MATCHER_PATH : resolve(table));

@@ -70,6 +70,13 @@ describe('detect CLI', () => {
     ]);
   });
 
+  it('reads an HTML fragment without <html> or <body>', () => {
+    const file = join(dir, 'fragment.html');
+    writeFileSync(file, '<p>Ali Larijani met <b>Imran</b> Khan</p><p>Khan said</p>');
+    const out = JSON.parse(detect([file]).stdout) as Output;
+    expect(out.mentions.map((m) => m.text)).toEqual(['Ali Larijani', 'Imran Khan', 'Khan']);
+  });
+
   it('fails clearly on a missing file (exit 2) and on a missing table', () => {
     const missing = detect([join(dir, 'nope.txt')]);
     expect(missing.status).toBe(2);
