@@ -5,8 +5,10 @@
  * keeps a segment map back to its text nodes, so a detected span becomes a DOM range.
  *
  * Standard DOM API only (firstChild / nextSibling / parentNode): it runs unchanged in
- * the browser, in happy-dom and in linkedom. One pass, no allocation per node beyond
- * the segment entry of each text node kept.
+ * the browser, in happy-dom and in linkedom. A hand-rolled walk rather than a filtered
+ * TreeWalker because linkedom's TreeWalker ignores filters, and because leaving an
+ * element (which ends a block) is explicit here. One pass, no allocation per node
+ * beyond the segment entry of each text node kept.
  */
 
 /** A text node and where its data starts in its block's text. */
