@@ -152,13 +152,15 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, h
     if (!c) continue;
     const person = c.entity >= 0 ? index.isPerson[c.entity] === 1 : c.entities.some((e) => index.isPerson[e] === 1);
     if (person) {
-      if (isInsideInstitutionName(text, start, end) || hasGenerationSuffix(text, end)) continue;
+      if (isInsideInstitutionName(text, start, end)) continue;
+      // "Donald Trump Jr.": the son.
+      const junior = hasGenerationSuffix(text, end);
       // A full name inside a longer one belongs to someone else ("Maryam Nawaz Sharif"
       // is not Nawaz Sharif); its surname hit, also rejected, competes for bare forms.
-      if (c.entity >= 0 && hasForeignFirstName(text, start, end) && !isHeadline(text, start)) continue;
+      if (c.entity >= 0 && (junior || (hasForeignFirstName(text, start, end) && !isHeadline(text, start)))) continue;
       if (c.entity < 0) {
         // Someone else with this name: skip it, and let it compete for later bare forms.
-        if (hasForeignFirstName(text, start, end)) {
+        if (junior || hasForeignFirstName(text, start, end)) {
           unknownNames.push({ form: c.state, start });
           continue;
         }

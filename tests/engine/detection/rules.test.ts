@@ -221,6 +221,11 @@ describe('one-word surnames the corpus calls unambiguous', () => {
     expect(found('Mojtaba Khamenei spoke first. The Supreme Leader then left.')).toEqual([]);
   });
 
+  it('treat a son named Jr. as a competing name', () => {
+    expect(found('Nicolás Maduro Jr. spoke. Maduro said more.')).toEqual([]);
+    expect(found('Maduro spoke. Nicolás Maduro Jr. did not.')).toEqual(['nicolas-maduro:Maduro']);
+  });
+
   it('defer to a competing full name that precedes them', () => {
     expect(found('Sadegh Larijani chaired the council. Larijani said the plan was ready.')).toEqual([]);
     expect(found('Larijani spoke. Sadegh Larijani, his brother, did not.')).toEqual(['ali-larijani:Larijani']);
