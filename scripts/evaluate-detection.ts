@@ -156,6 +156,11 @@ function main(argv: string[]): void {
   console.log(`precision: ${pct(score.precision)}`);
   console.log(`recall:    ${pct(score.recall)}`);
   console.log(`exact spans among correct: ${score.exact}/${score.truePositives}`);
+  console.log(
+    `exact-span precision / recall: ${pct(score.found === 0 ? 1 : score.exact / score.found)} / ` +
+      `${pct(score.expected === 0 ? 1 : score.exact / score.expected)} (a span that also covers a title, ` +
+      `"Senator Lindsey Graham" for "Lindsey Graham", counts as correct above but not here)`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main(process.argv.slice(2));
