@@ -160,3 +160,43 @@ test('card on a light and a dark page (screenshots in .output/e2e for the README
     await page.screenshot({ path: file });
   }
 });
+
+test('the card\'s "Show on timeline" and "Search" open the timeline and the search', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  const probe = await t.popup();
+  const contexts = (type: string) =>
+    probe.evaluate(async (contextType) => (await chrome.runtime.getContexts({ contextTypes: [contextType] })).map((c) => c.documentUrl ?? ''), type);
+  const pages = () => t.browser.context.pages().map((p) => p.url());
+  try {
+    await page.bringToFront();
+    await restOn(page, await phraseBox(page, '#p1', 'Ali Larijani'));
+    await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
+    await page.locator('backstory-card').getByRole('button', { name: 'Show on timeline' }).click();
+    // The side panel where the browser lets a page's click open it, else a timeline tab.
+    await eventually('the timeline opened', async () =>
+      (await contexts('SIDE_PANEL')).some((u) => u.includes('sidepanel.html')) || pages().some((u) => u.includes('sidepanel.html?entity=ali-larijani')),
+    );
+    await eventually('focus requested for Ali Larijani', () =>
+      probe.evaluate(async () => ((await chrome.storage.local.get('timelineFocus')).timelineFocus as { entityId?: string } | undefined)?.entityId === 'ali-larijani'),
+    );
+
+    await page.bringToFront();
+    if (!(await cardState(page)).open) {
+      await restOn(page, await phraseBox(page, '#p1', 'Ishaq Dar'));
+      await eventually('card open', async () => (await cardState(page)).open);
+    }
+    const name = (await cardState(page)).title!;
+    await page.locator('backstory-card').getByRole('button', { name: 'Search' }).click();
+    const wanted = `q=${encodeURIComponent(name).replace(/%20/g, '+')}`;
+    await eventually('the search opened with the name', async () =>
+      [...(await contexts('POPUP')), ...pages()].some((u) => u.includes('popup.html') && u.includes(wanted)),
+    );
+  } finally {
+    await probe.evaluate(async () => {
+      await chrome.sidePanel.setOptions({ enabled: false });
+      await chrome.sidePanel.setOptions({ enabled: true });
+    });
+    for (const p of t.browser.context.pages()) if (/sidepanel\.html|popup\.html\?/.test(p.url())) await p.close();
+  }
+});

@@ -6,7 +6,7 @@
 import records from '../../generated/records.json';
 import type { CorpusRecords } from '../../corpus/records';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
-import { browser, type Runtime } from './browser-api';
+import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses } from './messages';
 import { loadSettings } from './settings';
 import { openSidePanel } from './side-panel';
@@ -26,35 +26,39 @@ export function startBackground(): void {
     switch (request.type) {
       case 'card':
         return buildEntityView(index, request.id);
-      case 'open-timeline':
-        if (request.entityId) await requestTimelineFocus(request.entityId);
-        return openSidePanel({
+      case 'open-timeline': {
+        // Open first: the browser allows it only while the click's gesture lasts, and an
+        // await would end it. The panel follows the focus request whenever it arrives.
+        const opened = openSidePanel({
           ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
           ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
         });
+        if (request.entityId) await requestTimelineFocus(request.entityId);
+        if (await opened) return true;
+        // Refused (no gesture reached us): the timeline opens as a tab instead.
+        const query = request.entityId ? `?entity=${encodeURIComponent(request.entityId)}` : '';
+        await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html${query}`) });
+        return true;
+      }
       case 'open-search':
         return openSearch(request.query ?? '', sender.tab?.id);
     }
   }
 
-  browser.commands.onCommand.addListener((command: string) => {
-    void onCommand(command);
+  browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+    if (command === 'open-timeline') {
+      // Synchronously, inside the shortcut's user gesture.
+      void openSidePanel({
+        ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
+        ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
+      });
+    } else if (command === 'next-mention' && tab?.id !== undefined) {
+      void sendToTab(tab.id, { type: 'next-mention' }).catch(() => false);
+    }
   });
 
   // Repairs corrupt stored settings once at start-up, so every context reads clean ones.
   void loadSettings();
-}
-
-async function onCommand(command: string): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (command === 'next-mention' && tab?.id !== undefined) {
-    await sendToTab(tab.id, { type: 'next-mention' }).catch(() => false);
-  } else if (command === 'open-timeline') {
-    await openSidePanel({
-      ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
-      ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
-    });
-  }
 }
 
 /**

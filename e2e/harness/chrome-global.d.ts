@@ -6,6 +6,10 @@
 declare namespace chrome {
   namespace runtime {
     function getManifest(): { name: string; manifest_version: number; permissions?: string[]; [key: string]: unknown };
+    function getContexts(filter: { contextTypes: string[] }): Promise<{ documentUrl?: string }[]>;
+  }
+  namespace sidePanel {
+    function setOptions(options: { enabled: boolean }): Promise<void>;
   }
   namespace tabs {
     function query(filter: Record<string, unknown>): Promise<{ id?: number; url?: string; active?: boolean }[]>;
