@@ -3,7 +3,7 @@
  * previous one, so "Back" returns to it. Views are loaded through `loadView`, which the
  * hover card answers by asking the background and the popup answers from its records.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityView } from '../../engine/entity-view';
 import { EntityCard } from './EntityCard';
 import { STRINGS } from '../strings';
@@ -19,8 +19,14 @@ export interface CardBrowserProps {
 }
 
 export function CardBrowser({ entityId, loadView, onShowTimeline, onSearch, idPrefix, onRendered }: CardBrowserProps) {
-  const [stack, setStack] = useState<EntityView[]>([]);
+  // A view that is already at hand (prefetched during hover intent) renders in the first
+  // paint; only a view still on its way shows "Loading" for a moment.
+  const [stack, setStack] = useState<EntityView[]>(() => {
+    const first = loadView(entityId);
+    return first && !(first instanceof Promise) ? [first] : [];
+  });
   const [missing, setMissing] = useState(false);
+  const shown = useRef(stack[0]?.id);
 
   const open = async (id: string, push: boolean) => {
     const view = await loadView(id);
@@ -33,6 +39,8 @@ export function CardBrowser({ entityId, loadView, onShowTimeline, onSearch, idPr
   };
 
   useEffect(() => {
+    if (shown.current === entityId) return;
+    shown.current = entityId;
     void open(entityId, false);
   }, [entityId]);
 
