@@ -19,37 +19,53 @@ export interface Position {
 
 const before = (a: Position, key: number, start: number): boolean => a.key < key || (a.key === key && a.start < start);
 
-/** Sorted positions per id (entity index or form state), with removal by block. */
+/**
+ * Sorted positions per id (entity index or form state), with removal by block. The
+ * mutators return where the list changed, so a caller can tell which positions may
+ * now have other nearest anchors: those between the changed place's neighbours.
+ */
 export class AnchorIndex {
   private readonly lists = new Map<number, Position[]>();
 
-  add(id: number, key: number, start: number): void {
+  /** Adds an anchor; returns its index (its neighbours are at index - 1 and index + 1). */
+  add(id: number, key: number, start: number): number {
     let list = this.lists.get(id);
     if (!list) this.lists.set(id, (list = []));
     const p = { key, start };
     // Blocks usually arrive in document order, so appending is the common case.
     const last = list[list.length - 1];
-    if (!last || before(last, key, start)) list.push(p);
-    else list.splice(this.upperBound(list, key, start), 0, p);
+    if (!last || before(last, key, start)) return list.push(p) - 1;
+    const i = this.upperBound(list, key, start);
+    list.splice(i, 0, p);
+    return i;
   }
 
-  /** Removes one anchor (no-op if absent). */
-  remove(id: number, key: number, start: number): void {
+  /**
+   * Removes one anchor; returns the index it had (its former neighbours are now at
+   * index - 1 and index), or -1 if absent.
+   */
+  remove(id: number, key: number, start: number): number {
     const list = this.lists.get(id);
-    if (!list) return;
+    if (!list) return -1;
     const i = AnchorIndex.firstNotBefore(list, key, start);
     const p = list[i];
-    if (!p || p.key !== key || p.start !== start) return;
+    if (!p || p.key !== key || p.start !== start) return -1;
     list.splice(i, 1);
     if (list.length === 0) this.lists.delete(id);
+    return i;
   }
 
-  removeBlock(id: number, key: number): void {
+  /** Removes the anchors of block `key`; returns the index of the first, or -1 if none. */
+  removeBlock(id: number, key: number): number {
     const list = this.lists.get(id);
-    if (!list) return;
-    const kept = list.filter((p) => p.key !== key);
-    if (kept.length === 0) this.lists.delete(id);
-    else this.lists.set(id, kept);
+    if (!list) return -1;
+    const i = AnchorIndex.firstNotBefore(list, key, -Infinity);
+    let j = i;
+    while (j < list.length && list[j]!.key === key) j++;
+    if (j === i) return -1;
+    if (j - i === list.length) this.lists.delete(id);
+    else list.splice(i, j - i);
+    return i;
   }
 
   /** Anchors of `id`, sorted, or undefined. */

@@ -21,7 +21,7 @@ import {
   type BlockAnalysis,
   type Mention,
 } from './block-analysis';
-import { AnchorIndex, resolve } from './context';
+import { AnchorIndex, resolve, type Position } from './context';
 import type { MatcherTable, TableEntity } from './table-format';
 
 export type { Mention } from './block-analysis';
@@ -69,6 +69,22 @@ interface BlockState {
   resolved: Int32Array;
   /** Mentions last reported to the caller. */
   reported: Mention[];
+  /** False once the block is removed or replaced. */
+  live: boolean;
+  /** The call (epoch) in which the block was last queued for a report. */
+  changed: number;
+}
+
+/** A contextual candidate as the session indexes it: by position, under each of its entities and competitor forms. */
+interface Waiter {
+  readonly state: BlockState;
+  /** Index into the block's `analysis.contextual`. */
+  readonly k: number;
+  readonly key: number;
+  readonly start: number;
+  readonly surname: boolean;
+  /** The call (epoch) in which it was last queued for resolution. */
+  queued: number;
 }
 
 export function createDetector(table: MatcherTable): Detector {
@@ -105,15 +121,32 @@ export function createDetector(table: MatcherTable): Detector {
   };
 }
 
+/**
+ * A candidate's entity depends only on, for each anchor list it consults (its
+ * entities' anchors and linked surnames, its competitor forms' anchors), the anchors
+ * right before and after it. So when a list changes at one place, only the candidates
+ * between that place's neighbours can resolve differently: the session keeps the
+ * candidates in position order under every id they consult, and re-resolves just
+ * those. A page read in order costs in proportion to what each batch adds, not to
+ * everything read so far.
+ */
 class Session implements DetectionSession {
   private readonly blocks = new Map<number, BlockState>();
-  /** Blocks with contextual candidates: the only ones a context change can affect. */
-  private readonly contextualBlocks = new Set<BlockState>();
   private readonly entityAnchors = new AnchorIndex();
   /** Surnames currently linked: anchors for ambiguous forms (see context.ts). */
   private readonly linkedSurnames = new AnchorIndex();
   private readonly competitors = new AnchorIndex();
+  /** Contextual candidates under each entity they may link to, in position order. */
+  private readonly byEntity = new Map<number, Waiter[]>();
+  /** Contextual candidates under each of their competitor forms, in position order. */
+  private readonly byForm = new Map<number, Waiter[]>();
   private readonly hits: number[] = [];
+  /** Counts add/remove calls: marks what one call has queued. */
+  private epoch = 0;
+  /** This call's candidates to resolve: surnames first, then the rest (see context.ts). */
+  private readonly surnameQueue: Waiter[] = [];
+  private readonly otherQueue: Waiter[] = [];
+  private readonly changedStates: BlockState[] = [];
 
   constructor(
     private readonly automaton: Automaton,
@@ -121,38 +154,48 @@ class Session implements DetectionSession {
   ) {}
 
   add(blocks: readonly TextBlock[]): Update {
-    const dirty = new Dirty();
-    const fresh: BlockState[] = [];
+    this.epoch++;
     for (const b of blocks) {
       // A replaced block starts from what the caller shows now, so clearing it is reported.
       const shown = this.blocks.get(b.key)?.reported ?? [];
-      this.drop(b.key, dirty);
+      this.drop(b.key);
       const analysis = analyseBlock(this.automaton, this.index, b.text, this.hits);
+      const { fixed, contextual, competitors } = analysis;
       const state: BlockState = {
         key: b.key,
         analysis,
-        resolved: analysis.contextual.length === 0 ? NONE_RESOLVED : new Int32Array(analysis.contextual.length).fill(-1),
+        resolved: contextual.length === 0 ? NONE_RESOLVED : new Int32Array(contextual.length).fill(-1),
         reported: shown,
+        live: true,
+        changed: 0,
       };
       this.blocks.set(b.key, state);
-      for (const m of analysis.fixed) {
-        this.entityAnchors.add(m.entity, b.key, m.start);
-        dirty.entities.add(m.entity);
+      this.markChanged(state);
+      for (let i = 0; i < fixed.length; i++) {
+        const m = fixed[i]!;
+        const at = this.entityAnchors.add(m.entity, b.key, m.start);
+        this.touch(this.byEntity.get(m.entity), this.entityAnchors.list(m.entity), at, at + 1, false);
       }
-      for (const c of analysis.competitors) {
-        this.competitors.add(c.form, b.key, c.start);
-        dirty.forms.add(c.form);
+      for (let i = 0; i < competitors.length; i++) {
+        const c = competitors[i]!;
+        const at = this.competitors.add(c.form, b.key, c.start);
+        this.touch(this.byForm.get(c.form), this.competitors.list(c.form), at, at + 1, false);
       }
-      if (analysis.contextual.length > 0) this.contextualBlocks.add(state);
-      fresh.push(state);
+      for (let k = 0; k < contextual.length; k++) {
+        const c = contextual[k]!;
+        const w: Waiter = { state, k, key: b.key, start: c.start, surname: c.surname, queued: 0 };
+        for (let i = 0; i < c.entities.length; i++) insertWaiter(this.byEntity, c.entities[i]!, w);
+        for (let i = 0; i < c.competitorForms.length; i++) insertWaiter(this.byForm, c.competitorForms[i]!, w);
+        this.queue(w);
+      }
     }
-    return this.refresh(dirty, fresh);
+    return this.refresh();
   }
 
   remove(keys: readonly number[]): Update {
-    const dirty = new Dirty();
-    for (const key of keys) this.drop(key, dirty);
-    return this.refresh(dirty, []);
+    this.epoch++;
+    for (const key of keys) this.drop(key);
+    return this.refresh();
   }
 
   mentions(key: number): Mention[] {
@@ -160,79 +203,149 @@ class Session implements DetectionSession {
     return state ? state.reported : [];
   }
 
-  private drop(key: number, dirty: Dirty): void {
+  private drop(key: number): void {
     const old = this.blocks.get(key);
     if (!old) return;
     this.blocks.delete(key);
-    this.contextualBlocks.delete(old);
-    for (const m of old.analysis.fixed) {
-      this.entityAnchors.removeBlock(m.entity, key);
-      dirty.entities.add(m.entity);
+    old.live = false;
+    const { fixed, contextual, competitors } = old.analysis;
+    for (let k = 0; k < contextual.length; k++) {
+      const c = contextual[k]!;
+      for (let i = 0; i < c.entities.length; i++) removeWaiters(this.byEntity, c.entities[i]!, key);
+      for (let i = 0; i < c.competitorForms.length; i++) removeWaiters(this.byForm, c.competitorForms[i]!, key);
     }
-    for (const c of old.analysis.competitors) {
-      this.competitors.removeBlock(c.form, key);
-      dirty.forms.add(c.form);
+    for (let i = 0; i < fixed.length; i++) {
+      const e = fixed[i]!.entity;
+      const at = this.entityAnchors.removeBlock(e, key);
+      if (at >= 0) this.touch(this.byEntity.get(e), this.entityAnchors.list(e), at, at, false);
     }
-    old.analysis.contextual.forEach((c, k) => {
-      const entity = old.resolved[k]!;
-      if (!c.surname || entity < 0) return;
-      this.linkedSurnames.removeBlock(entity, key);
-      dirty.entities.add(entity);
-    });
+    for (let i = 0; i < competitors.length; i++) {
+      const f = competitors[i]!.form;
+      const at = this.competitors.removeBlock(f, key);
+      if (at >= 0) this.touch(this.byForm.get(f), this.competitors.list(f), at, at, false);
+    }
+    for (let k = 0; k < contextual.length; k++) {
+      const e = old.resolved[k]!;
+      if (!contextual[k]!.surname || e < 0) continue;
+      const at = this.linkedSurnames.removeBlock(e, key);
+      if (at >= 0) this.touch(this.byEntity.get(e), this.linkedSurnames.list(e), at, at, true);
+    }
   }
 
-  /** Re-resolves contextual candidates whose anchors may have changed; reports changed blocks. */
-  private refresh(dirty: Dirty, fresh: BlockState[]): Update {
-    const changed = new Set<BlockState>(fresh);
-    const isFresh = new Set<BlockState>(fresh);
-    // Two passes: surnames first, since a surname that becomes (un)linked moves an
-    // anchor that ambiguous forms of its entity look for.
-    for (const surnames of [true, false]) {
-      for (const state of this.contextualBlocks) {
-        const { contextual } = state.analysis;
-        for (let k = 0; k < contextual.length; k++) {
-          const c = contextual[k]!;
-          if (c.surname !== surnames) continue;
-          if (!isFresh.has(state) && !dirty.touches(c.competitorForms, c.entities)) continue;
-          const linked = surnames ? null : this.linkedSurnames;
-          const entity = resolve(state.key, c, this.entityAnchors, linked, this.competitors);
-          const previous = state.resolved[k]!;
-          if (entity === previous) continue;
-          state.resolved[k] = entity;
-          changed.add(state);
-          if (!surnames) continue;
-          if (previous >= 0) {
-            this.linkedSurnames.remove(previous, state.key, c.start);
-            dirty.entities.add(previous);
-          }
-          if (entity >= 0) {
-            this.linkedSurnames.add(entity, state.key, c.start);
-            dirty.entities.add(entity);
-          }
-        }
+  /**
+   * Queues the candidates in `waiters` that lie between `list[lo - 1]` and `list[hi]`
+   * (inclusive; a missing neighbour leaves that side open): after a change to `list`
+   * between those indices, only they can see other nearest anchors in it. With
+   * `othersOnly`, surnames are left out (linked surnames do not anchor surnames).
+   */
+  private touch(waiters: Waiter[] | undefined, list: readonly Position[] | undefined, lo: number, hi: number, othersOnly: boolean): void {
+    if (!waiters) return;
+    const from = list?.[lo - 1];
+    const to = list?.[hi];
+    let i = from ? firstWaiterNotBefore(waiters, from.key, from.start) : 0;
+    for (; i < waiters.length; i++) {
+      const w = waiters[i]!;
+      if (to && (w.key > to.key || (w.key === to.key && w.start > to.start))) break;
+      if (!(othersOnly && w.surname)) this.queue(w);
+    }
+  }
+
+  private queue(w: Waiter): void {
+    if (w.queued === this.epoch) return;
+    w.queued = this.epoch;
+    (w.surname ? this.surnameQueue : this.otherQueue).push(w);
+  }
+
+  private markChanged(state: BlockState): void {
+    if (state.changed === this.epoch) return;
+    state.changed = this.epoch;
+    this.changedStates.push(state);
+  }
+
+  /** Resolves the queued candidates, surnames first; reports the blocks whose mentions changed. */
+  private refresh(): Update {
+    // Surnames are resolved without linked surnames, so the surname queue is complete
+    // now; each surname that becomes (un)linked moves an anchor the others look for.
+    const surnames = this.surnameQueue;
+    for (let q = 0; q < surnames.length; q++) {
+      const w = surnames[q]!;
+      const state = w.state;
+      if (!state.live) continue;
+      const c = state.analysis.contextual[w.k]!;
+      const entity = resolve(w.key, c, this.entityAnchors, null, this.competitors);
+      const previous = state.resolved[w.k]!;
+      if (entity === previous) continue;
+      state.resolved[w.k] = entity;
+      this.markChanged(state);
+      if (previous >= 0) {
+        const at = this.linkedSurnames.remove(previous, w.key, w.start);
+        if (at >= 0) this.touch(this.byEntity.get(previous), this.linkedSurnames.list(previous), at, at, true);
+      }
+      if (entity >= 0) {
+        const at = this.linkedSurnames.add(entity, w.key, w.start);
+        this.touch(this.byEntity.get(entity), this.linkedSurnames.list(entity), at, at + 1, true);
       }
     }
+    surnames.length = 0;
+    const others = this.otherQueue;
+    for (let q = 0; q < others.length; q++) {
+      const w = others[q]!;
+      const state = w.state;
+      if (!state.live) continue;
+      const entity = resolve(w.key, state.analysis.contextual[w.k]!, this.entityAnchors, this.linkedSurnames, this.competitors);
+      if (entity === state.resolved[w.k]) continue;
+      state.resolved[w.k] = entity;
+      this.markChanged(state);
+    }
+    others.length = 0;
+
     const out: BlockMentions[] = [];
-    for (const state of changed) {
-      if (!this.blocks.has(state.key) || this.blocks.get(state.key) !== state) continue;
+    const changed = this.changedStates;
+    for (let i = 0; i < changed.length; i++) {
+      const state = changed[i]!;
+      if (!state.live) continue;
       const mentions = merge(state.analysis, state.resolved);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });
     }
+    changed.length = 0;
     out.sort((x, y) => x.key - y.key);
     return { blocks: out };
   }
 }
 
-class Dirty {
-  readonly entities = new Set<number>();
-  readonly forms = new Set<number>();
-  touches(forms: number[], entities: number[]): boolean {
-    for (const f of forms) if (this.forms.has(f)) return true;
-    for (const e of entities) if (this.entities.has(e)) return true;
-    return false;
+/** Index of the first waiter at or after (key, start). */
+function firstWaiterNotBefore(list: readonly Waiter[], key: number, start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const w = list[mid]!;
+    if (w.key < key || (w.key === key && w.start < start)) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+function insertWaiter(index: Map<number, Waiter[]>, id: number, w: Waiter): void {
+  let list = index.get(id);
+  if (!list) index.set(id, (list = []));
+  const last = list[list.length - 1];
+  // Blocks usually arrive in document order: append.
+  if (!last || last.key < w.key || (last.key === w.key && last.start < w.start)) list.push(w);
+  else list.splice(firstWaiterNotBefore(list, w.key, w.start), 0, w);
+}
+
+function removeWaiters(index: Map<number, Waiter[]>, id: number, key: number): void {
+  const list = index.get(id);
+  if (!list) return;
+  const i = firstWaiterNotBefore(list, key, -Infinity);
+  let j = i;
+  while (j < list.length && list[j]!.key === key) j++;
+  if (j === i) return;
+  if (j - i === list.length) index.delete(id);
+  else list.splice(i, j - i);
 }
 
 /** Fixed mentions and linked contextual ones, in document order. */
