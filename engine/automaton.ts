@@ -7,7 +7,8 @@
  * character and no regular expressions: cost is linear in text length and, because
  * matches may only start at word starts, most characters are a single table read.
  */
-import { APOSTROPHE, CharClass, charClass, foldChar, SPACE, tables } from './normalize';
+import { APOSTROPHE, CASE_LOWER, CharClass, charClass, foldChar, SPACE, tables } from './normalize';
+import { admitsLowerCaseStart } from './case-policy';
 import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_EXPLICIT, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table-format';
 
 export interface Automaton {
@@ -40,6 +41,20 @@ export interface Automaton {
   readonly entryPolicy: Int32Array;
   /** Root transitions for ASCII, the commonest lookup by far. */
   readonly rootAscii: Int32Array;
+  /**
+   * Direct transition rows for the branching states near the root, which nearly every
+   * capitalised word start walks through: ROW_WIDTH slots per row, one per character
+   * of the common folded alphabet (ALPHABET_SLOT), -1 for no child; slot 0 keeps the
+   * state's offset in `edges` for the other characters. A state with a row has
+   * kidStart = -row.
+   */
+  readonly rows: Int32Array;
+  /**
+   * 1 when some alias in the state's subtree can match text whose first cased letter
+   * is lower-case (see `admitsLowerCaseStart`): a lower-case word start walks on only
+   * while this holds, since every hit it could start would fail its case policy.
+   */
+  readonly lowerStart: Uint8Array;
   /** Ring size for start positions: a power of two above the deepest state. */
   readonly ringMask: number;
   /** Scratch ring reused by every scan (scans never interleave: they do not yield). */
@@ -54,6 +69,20 @@ const IS_TERMINAL = 0x2000;
 const HAS_FAIL = 0x4000;
 /** The state or a state on its failure chain ends an alias. */
 const HAS_EMIT = 0x8000;
+
+/** Slots per direct row (a power of two). */
+const ROW_SHIFT = 6;
+const ROW_WIDTH = 1 << ROW_SHIFT;
+/** Branching states this shallow (root excluded: it has `rootAscii`) get a direct row. */
+const ROW_DEPTH = 3;
+/** Slot of each folded ASCII code in a direct row: letters, digits, space, apostrophe; 0 for the rest. */
+const ALPHABET_SLOT = new Uint8Array(128);
+{
+  let slot = 1;
+  for (let c = 97; c <= 122; c++) ALPHABET_SLOT[c] = slot++;
+  for (let c = 48; c <= 57; c++) ALPHABET_SLOT[c] = slot++;
+  for (const c of [SPACE, APOSTROPHE, 46, 38, 44, 40, 41, 47, 58]) ALPHABET_SLOT[c] = slot++;
+}
 
 export function hydrate(table: MatcherTable): Automaton {
   if (table.format !== 1) throw new Error(`unsupported matcher table format ${String(table.format)}`);
@@ -126,7 +155,7 @@ export function hydrate(table: MatcherTable): Automaton {
     lc[2 * s] = label[s]!;
     lc[2 * s + 1] = count[s]!;
   }
-  const partial = { lc, kidStart, edges, rootAscii };
+  const partial = { lc, kidStart, edges, rootAscii, rows: new Int32Array(0) };
 
   // Failure links: parents precede children in preorder, so a continuation's base is known.
   const fail = new Int32Array(n);
@@ -173,12 +202,46 @@ export function hydrate(table: MatcherTable): Automaton {
     if (emit[s] !== 0) lc[2 * s + 1]! |= HAS_EMIT;
     if (emit[s] === s && s !== 0) lc[2 * s + 1]! |= IS_TERMINAL;
   }
+
+  // Direct rows for the shallow branching states, shallow first.
+  let rowCount = 1; // row 0 stays unused: kidStart = -row must be negative
+  for (let k = 0; k < n; k++) {
+    const s = ordered[k]!;
+    if (depth[s]! > ROW_DEPTH) break;
+    if (s !== 0 && count[s]! > 1) rowCount++;
+  }
+  const rows = new Int32Array(rowCount << ROW_SHIFT).fill(-1);
+  let row = 1;
+  for (let k = 0; k < n && row < rowCount; k++) {
+    const s = ordered[k]!;
+    if (s === 0 || count[s]! < 2) continue;
+    const base = row << ROW_SHIFT;
+    const first = kidStart[s]!;
+    rows[base] = first;
+    for (let j = first; j < first + count[s]!; j++) {
+      const c = edges[2 * j]!;
+      if (c < 128 && ALPHABET_SLOT[c]! !== 0) rows[base | ALPHABET_SLOT[c]!] = edges[2 * j + 1]!;
+    }
+    kidStart[s] = -row++;
+  }
+
+  // Which subtrees hold an alias a lower-case word may start (children follow parents in preorder).
+  const lowerStart = new Uint8Array(n);
+  for (let s = n - 1; s > 0; s--) {
+    for (let r = entryStart[s]!; r < entryStart[s + 1]! && lowerStart[s] === 0; r++) {
+      if (admitsLowerCaseStart(table.policies[entryPolicy[r]!]!)) lowerStart[s] = 1;
+    }
+    if (lowerStart[s] === 1) lowerStart[parent[s]!] = 1;
+  }
+
   let ring = 2;
   while (ring <= maxDepth + 1) ring <<= 1;
   return {
     table,
     states: n,
     ...partial,
+    rows,
+    lowerStart,
     fail,
     depth,
     emit,
@@ -193,7 +256,7 @@ export function hydrate(table: MatcherTable): Automaton {
   };
 }
 
-type ChildIndex = Pick<Automaton, 'lc' | 'kidStart' | 'edges' | 'rootAscii'>;
+type ChildIndex = Pick<Automaton, 'lc' | 'kidStart' | 'edges' | 'rootAscii' | 'rows'>;
 
 function child(a: ChildIndex, s: number, c: number): number {
   if (s === 0 && c < 128) return a.rootAscii[c]!;
@@ -201,8 +264,14 @@ function child(a: ChildIndex, s: number, c: number): number {
   const count = lc[2 * s + 1]! & COUNT_MASK;
   if (count === 1) return lc[2 * s + 2] === c ? s + 1 : -1; // most states: the child is next in preorder
   if (count === 0) return -1;
-  const edges = a.edges;
   let lo = a.kidStart[s]!;
+  if (lo < 0) {
+    const row = -lo << ROW_SHIFT;
+    const slot = c < 128 ? ALPHABET_SLOT[c]! : 0;
+    if (slot !== 0) return a.rows[row | slot]!;
+    lo = a.rows[row]!;
+  }
+  const edges = a.edges;
   let hi = lo + count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
@@ -221,6 +290,7 @@ function step(a: Automaton, s: number, c: number, wordStart: boolean): number {
     if (t >= 0) return s !== 0 || wordStart ? t : 0;
     if (s === 0) return 0;
     s = a.lc[2 * s + 1]! & HAS_FAIL ? a.fail[s]! : 0;
+    if (s === 0 && !wordStart) return 0; // nothing starts inside a word or at punctuation
   }
 }
 
@@ -228,6 +298,8 @@ function step(a: Automaton, s: number, c: number, wordStart: boolean): number {
 // interop in tsx and test runners), which would sit on the scanner's hottest path.
 const CLASS = tables.CLASS;
 const FOLD = tables.FOLD;
+const CASE = tables.CASE;
+const LOWER_CASE = CASE_LOWER;
 const TABLE_SIZE = tables.size;
 const WORD = CharClass.Word;
 const SPACE_CLASS = CharClass.Space;
@@ -240,12 +312,31 @@ const APOSTROPHE_CODE = APOSTROPHE;
 const classOf = charClass;
 const fold = foldChar;
 
+/** Growable scratch for raw hits: `count` numbers of `data` are in use. */
+export interface Hits {
+  data: Int32Array;
+  count: number;
+}
+
+export function createHits(): Hits {
+  return { data: new Int32Array(192), count: 0 };
+}
+
+function growHits(hits: Hits, used: number): Int32Array {
+  const data = new Int32Array(hits.data.length * 2);
+  data.set(hits.data.subarray(0, used));
+  hits.data = data;
+  return data;
+}
+
 /**
  * Raw hits: every alias occurrence that starts at a word start and ends at a word end
- * (a possessive 's or a bare apostrophe counts as an end). Appends triples
- * [start, end, state] to `hits` (UTF-16 offsets into `text`), ordered by end.
+ * (a possessive 's or a bare apostrophe counts as an end). Fills `hits` with triples
+ * [start, end, state] (UTF-16 offsets into `text`), ordered by end.
  */
-export function scan(a: Automaton, text: string, hits: number[]): void {
+export function scan(a: Automaton, text: string, hits: Hits): void {
+  let out = hits.data;
+  let n = 0;
   const ring = a.ring;
   const mask = a.ringMask;
   const emit = a.emit;
@@ -257,6 +348,9 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
   let inSpace = false;
   let breaks = 0;
   let prevEnd = 0; // end (in `text`) of the previous stream character and its marks
+  let lowerRun = false; // the match under way began at a lower-case letter, in this word
+  const rootAscii = a.rootAscii;
+  const lowerStart = a.lowerStart;
   const len = text.length;
 
   for (let i = 0; i < len; i++) {
@@ -266,12 +360,30 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
     if (state === 0 && prevWord && c >= 97 && c <= 122) continue;
     const cls = c < TABLE_SIZE ? CLASS[c]! : classOf(c);
     if (cls === WORD) {
-      // Inside a word with no match under way: no match can cover this character.
-      if (state === 0 && prevWord) continue;
+      const f = c < TABLE_SIZE ? FOLD[c]! : fold(c);
+      if (state === 0) {
+        // Inside a word with no match under way: no match can cover this character.
+        if (prevWord) continue;
+        prevWord = true;
+        inSpace = false;
+        // A word start with no match under way: enter the trie, unless the word starts
+        // lower-case and every alias this way needs a capital.
+        const t = f < 128 ? rootAscii[f]! : child(a, 0, f);
+        if (t < 0) continue;
+        lowerRun = c < TABLE_SIZE && CASE[c] === LOWER_CASE;
+        if (lowerRun && lowerStart[t] === 0) continue;
+        ring[p & mask] = i;
+        p++;
+        prevEnd = i + 1;
+        state = t;
+        continue;
+      }
       ring[p & mask] = i;
       p++;
       prevEnd = i + 1;
-      state = step(a, state, c < TABLE_SIZE ? FOLD[c]! : fold(c), !prevWord);
+      state = step(a, state, f, !prevWord);
+      // Still in a lower-case first word: stop where no alias below admits it.
+      if (lowerRun && lowerStart[state] === 0) state = 0;
       prevWord = true;
       inSpace = false;
       continue;
@@ -296,11 +408,16 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
       code = cls === APOSTROPHE_CLASS ? APOSTROPHE_CODE : c < TABLE_SIZE ? FOLD[c]! : c;
     }
     prevWord = false;
+    lowerRun = false;
     if (state === 0) continue; // aliases start with a letter: nothing starts here
     const flags = lc[2 * state + 1]!;
     if (flags & HAS_EMIT) {
       for (let s = flags & IS_TERMINAL ? state : emit[state]!; s !== 0; s = chain[2 * s]!) {
-        hits.push(ring[(p - chain[2 * s + 1]!) & mask]!, prevEnd, s);
+        if (n + 3 > out.length) out = growHits(hits, n);
+        out[n] = ring[(p - chain[2 * s + 1]!) & mask]!;
+        out[n + 1] = prevEnd;
+        out[n + 2] = s;
+        n += 3;
       }
     }
     state = step(a, state, code, false);
@@ -309,6 +426,13 @@ export function scan(a: Automaton, text: string, hits: number[]): void {
     prevEnd = i + 1;
   }
   if (state !== 0) {
-    for (let s = emit[state]!; s !== 0; s = chain[2 * s]!) hits.push(ring[(p - chain[2 * s + 1]!) & mask]!, prevEnd, s);
+    for (let s = emit[state]!; s !== 0; s = chain[2 * s]!) {
+      if (n + 3 > out.length) out = growHits(hits, n);
+      out[n] = ring[(p - chain[2 * s + 1]!) & mask]!;
+      out[n + 1] = prevEnd;
+      out[n + 2] = s;
+      n += 3;
+    }
   }
+  hits.count = n;
 }

@@ -4,7 +4,7 @@
  * overlap resolution. What it cannot decide alone (ambiguous short forms) it hands
  * on as contextual candidates, with the anchors this block contributes.
  */
-import { scan as importedScan, type Automaton } from './automaton';
+import { createHits, scan as importedScan, type Automaton, type Hits } from './automaton';
 import { checkCasePolicy as importedCheckCasePolicy } from './case-policy';
 import * as names from './proper-name';
 import { ENTRY_AMBIGUOUS, ENTRY_SURNAME } from './table-format';
@@ -55,22 +55,13 @@ export interface FormAnchor {
 export interface BlockAnalysis {
   /** Linked on sight; also the anchors that ambiguous forms look for. Sorted by start. */
   fixed: Mention[];
-  /** Sorted by start; never overlaps `fixed`. */
-  contextual: Contextual[];
-  /** Competing names: unknown full names and corpus aliases of other people ending in a form. */
-  competitors: FormAnchor[];
-}
-
-interface Candidate {
-  start: number;
-  end: number;
-  state: number;
-  /** Entity linked on sight, or -1 for a contextual candidate. */
-  entity: number;
-  /** Index of the entry record that produced `entity` (for its sharer list). */
-  entry: number;
-  entities: number[];
-  surname: boolean;
+  /** Sorted by start; never overlaps `fixed`. Shared when empty: never mutate. */
+  readonly contextual: readonly Contextual[];
+  /**
+   * Competing names: unknown full names and corpus aliases of other people ending in
+   * a form. Sorted by start. Shared when empty: never mutate.
+   */
+  readonly competitors: readonly FormAnchor[];
 }
 
 /** Extra per-table data the analysis needs, derived once from the automaton. */
@@ -95,14 +86,61 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
   return { sharers, isPerson, suffixForms: new Map() };
 }
 
-const NO_ENTITIES: number[] = [];
+const NO_CONTEXTUAL: readonly Contextual[] = [];
+const NO_COMPETITORS: readonly FormAnchor[] = [];
 
-/** Turns one raw hit into a candidate, or null when no entry fits the text's case. */
-function candidateAt(a: Automaton, text: string, start: number, end: number, state: number): Candidate | null {
+/**
+ * Scratch space for `analyseBlock`, reused across calls so that a block costs no
+ * allocation beyond the analysis it returns: raw hits, their visiting order, the
+ * chosen matches and the unknown names, as typed arrays grown on demand.
+ */
+export class AnalysisScratch {
+  readonly hits: Hits = createHits();
+  order = new Int32Array(64);
+  /** Chosen matches, `chosen` of them: span, state, entity (-1 = contextual), entry. */
+  start = new Int32Array(16);
+  end = new Int32Array(16);
+  state = new Int32Array(16);
+  entity = new Int32Array(16);
+  entry = new Int32Array(16);
+  surname = new Uint8Array(16);
+  /** A contextual match's entities (ascending); null for a fixed one. */
+  readonly entities: (number[] | null)[] = [];
+  /** Unknown full names as [start, form] pairs. */
+  unknown = new Int32Array(32);
+  /** What `candidateAt` found: a fixed entity and its entry, or contextual entities. */
+  hitEntity = -1;
+  hitEntry = -1;
+  hitEntities: number[] | null = null;
+  hitSurname = false;
+
+  /** Makes room for one more chosen match at index `k`. */
+  reserve(k: number): void {
+    if (k < this.start.length) return;
+    const grow = <T extends Int32Array | Uint8Array>(x: T): T => {
+      const y = new (x.constructor as new (n: number) => T)(x.length * 2);
+      y.set(x);
+      return y;
+    };
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+    this.state = grow(this.state);
+    this.entity = grow(this.entity);
+    this.entry = grow(this.entry);
+    this.surname = grow(this.surname);
+  }
+}
+
+const sharedScratch = new AnalysisScratch();
+
+/**
+ * Evaluates one raw hit: false when no entry fits the text's case; otherwise the
+ * result is in the scratch's hit fields (a fixed entity, or the contextual entities).
+ */
+function candidateAt(a: Automaton, sc: AnalysisScratch, text: string, start: number, end: number, state: number): boolean {
   const policies = a.table.policies;
-  let entity = -1;
-  let entry = -1;
   let entities: number[] | null = null;
+  let ascending = true;
   let surnames = 0;
   let ambiguous = 0;
   for (let r = a.entryStart[state]!; r < a.entryStart[state + 1]!; r++) {
@@ -111,103 +149,164 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
     const e = a.entryEntity[r]!;
     if ((flags & (ENTRY_AMBIGUOUS | ENTRY_SURNAME)) === 0) {
       // Entries are sorted by entity within a state, so the first fixed one wins.
-      if (entity < 0) {
-        entity = e;
-        entry = r;
-      }
-      continue;
+      sc.hitEntity = e;
+      sc.hitEntry = r;
+      sc.hitEntities = null;
+      sc.hitSurname = false;
+      return true;
     }
     if (flags & ENTRY_AMBIGUOUS) ambiguous++;
     else surnames++;
-    entities ??= [];
-    if (!entities.includes(e)) entities.push(e);
+    if (entities === null) entities = [e];
+    else if (!entities.includes(e)) {
+      if (e < entities[entities.length - 1]!) ascending = false;
+      entities.push(e);
+    }
   }
-  if (entity >= 0) return { start, end, state, entity, entry, entities: NO_ENTITIES, surname: false };
-  if (!entities) return null;
-  const surname = ambiguous === 0 && surnames > 0 && entities.length === 1;
-  return { start, end, state, entity: -1, entry: -1, entities, surname };
+  if (entities === null) return false;
+  if (!ascending) entities.sort((x, y) => x - y);
+  sc.hitEntity = -1;
+  sc.hitEntry = -1;
+  sc.hitEntities = entities;
+  sc.hitSurname = ambiguous === 0 && surnames > 0 && entities.length === 1;
+  return true;
 }
 
-/** Analyses one block of text on its own. `hits` is scratch space reused across calls. */
-export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, hits: number[] = []): BlockAnalysis {
-  hits.length = 0;
+/** Analyses one block of text on its own. */
+export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, sc: AnalysisScratch = sharedScratch): BlockAnalysis {
+  const hits = sc.hits;
   scan(a, text, hits);
-  if (hits.length === 0) return { fixed: [], contextual: [], competitors: [] };
+  const n = hits.count / 3;
+  if (n === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
+  const h = hits.data;
 
   // Leftmost-longest: visit hits by start, longest first, and evaluate a hit only if it
   // starts after the last chosen match; a hit inside a chosen one is never looked at.
-  const order = new Int32Array(hits.length / 3);
-  for (let k = 0; k < order.length; k++) order[k] = 3 * k;
-  order.sort((x, y) => hits[x]! - hits[y]! || hits[y + 1]! - hits[x + 1]!);
+  // Hits come ordered by end, so by start they are nearly sorted: an insertion sort
+  // (stable) moves each one back past the few longer hits that end after it.
+  if (sc.order.length < n) sc.order = new Int32Array(2 * n);
+  const order = sc.order;
+  for (let k = 0; k < n; k++) {
+    const x = 3 * k;
+    const xs = h[x]!;
+    const xe = h[x + 1]!;
+    let j = k;
+    for (; j > 0; j--) {
+      const y = order[j - 1]!;
+      const ys = h[y]!;
+      if (ys < xs || (ys === xs && h[y + 1]! >= xe)) break;
+      order[j] = y;
+    }
+    order[j] = x;
+  }
 
-  const chosen: Candidate[] = [];
-  const unknownNames: FormAnchor[] = [];
+  const isPerson = index.isPerson;
+  let chosen = 0;
+  let unknown = 0;
   let taken = 0;
-  for (let k = 0; k < order.length; k++) {
-    const h = order[k]!;
-    const start = hits[h]!;
+  for (let k = 0; k < n; k++) {
+    const x = order[k]!;
+    const start = h[x]!;
     if (start < taken) continue;
-    const end = hits[h + 1]!;
-    const c = candidateAt(a, text, start, end, hits[h + 2]!);
-    if (!c) continue;
-    const person = c.entity >= 0 ? index.isPerson[c.entity] === 1 : c.entities.some((e) => index.isPerson[e] === 1);
+    const end = h[x + 1]!;
+    const state = h[x + 2]!;
+    if (!candidateAt(a, sc, text, start, end, state)) continue;
+    const entity = sc.hitEntity;
+    const entities = sc.hitEntities;
+    let person = false;
+    if (entity >= 0) person = isPerson[entity] === 1;
+    else for (let i = 0; i < entities!.length && !person; i++) person = isPerson[entities![i]!] === 1;
     if (person) {
       if (isInsideInstitutionName(text, start, end)) continue;
       // "Donald Trump Jr.": the son.
       const junior = hasGenerationSuffix(text, end);
       // A full name inside a longer one belongs to someone else ("Maryam Nawaz Sharif"
       // is not Nawaz Sharif); its surname hit, also rejected, competes for bare forms.
-      if (c.entity >= 0 && (junior || (hasForeignFirstName(text, start, end) && !isHeadline(text, start)))) continue;
-      if (c.entity < 0) {
+      if (entity >= 0 && (junior || (hasForeignFirstName(text, start, end) && !isHeadline(text, start)))) continue;
+      if (entity < 0) {
         // Someone else with this name: skip it, and let it compete for later bare forms.
         if (junior || hasForeignFirstName(text, start, end)) {
-          unknownNames.push({ form: c.state, start });
+          unknown = addUnknown(sc, unknown, start, state);
           continue;
         }
         // A first name or place prefix ("Khan Younis", "Graham Potter"); surnames the
         // corpus calls unambiguous are rarely followed by another name ("Trump White House").
-        const continuation = c.surname ? null : continuesAsProperName(text, start, end);
-        if (continuation === 'name') unknownNames.push({ form: c.state, start });
+        const continuation = sc.hitSurname ? null : continuesAsProperName(text, start, end);
+        if (continuation === 'name') unknown = addUnknown(sc, unknown, start, state);
         if (continuation !== null) continue;
       }
     } else if (followsInstitutionWord(text, start)) continue;
-    chosen.push(c);
+    sc.reserve(chosen);
+    sc.start[chosen] = start;
+    sc.end[chosen] = end;
+    sc.state[chosen] = state;
+    sc.entity[chosen] = entity;
+    sc.entry[chosen] = sc.hitEntry;
+    sc.surname[chosen] = sc.hitSurname ? 1 : 0;
+    sc.entities[chosen] = entities;
+    chosen++;
     taken = end;
   }
+  if (chosen === 0 && unknown === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
 
   const fixed: Mention[] = [];
-  const contextual: Contextual[] = [];
-  const competitors: FormAnchor[] = [];
-  for (const c of chosen) {
-    if (c.entity >= 0) {
-      fixed.push({ entity: c.entity, start: c.start, end: c.end });
-      const forms = index.sharers.get(c.entry);
-      if (forms) for (const form of forms) competitors.push({ form, start: c.start });
-    } else {
-      let competitorForms = index.suffixForms.get(c.state);
-      if (!competitorForms) {
-        competitorForms = [c.state];
-        for (let s = a.next[c.state]!; s !== 0; s = a.next[s]!) competitorForms.push(s);
-        index.suffixForms.set(c.state, competitorForms);
+  let contextual = NO_CONTEXTUAL as Contextual[];
+  let competitors = NO_COMPETITORS as FormAnchor[];
+  for (let k = 0; k < chosen; k++) {
+    const start = sc.start[k]!;
+    const entity = sc.entity[k]!;
+    if (entity >= 0) {
+      fixed.push({ entity, start, end: sc.end[k]! });
+      const forms = index.sharers.get(sc.entry[k]!);
+      if (forms) {
+        if (competitors === NO_COMPETITORS) competitors = [];
+        for (const form of forms) competitors.push({ form, start });
       }
-      contextual.push({
-        start: c.start,
-        end: c.end,
-        form: c.state,
-        competitorForms,
-        entities: c.entities.sort((x, y) => x - y),
-        surname: c.surname,
-      });
+    } else {
+      const state = sc.state[k]!;
+      let competitorForms = index.suffixForms.get(state);
+      if (!competitorForms) {
+        competitorForms = [state];
+        for (let s = a.next[state]!; s !== 0; s = a.next[s]!) competitorForms.push(s);
+        index.suffixForms.set(state, competitorForms);
+      }
+      if (contextual === NO_CONTEXTUAL) contextual = [];
+      contextual.push({ start, end: sc.end[k]!, form: state, competitorForms, entities: sc.entities[k]!, surname: sc.surname[k] === 1 });
     }
+    sc.entities[k] = null;
   }
   // A surname inside a chosen longer match ("Khan" in "Imran Ahmed Khan Niazi") is
-  // that match's own, not a competing name.
-  let k = 0;
-  for (const u of unknownNames.sort((x, y) => x.start - y.start)) {
-    while (k < chosen.length && chosen[k]!.end <= u.start) k++;
-    if (k < chosen.length && chosen[k]!.start <= u.start) continue;
-    competitors.push(u);
+  // that match's own, not a competing name. Unknown names come in start order, as do
+  // the competitors above (at chosen matches' starts, never an unknown name's): merge.
+  if (unknown > 0) {
+    const u = sc.unknown;
+    const shared = competitors;
+    const merged: FormAnchor[] = [];
+    let i = 0;
+    let k = 0;
+    for (let q = 0; q < unknown; q += 2) {
+      const start = u[q]!;
+      while (k < chosen && sc.end[k]! <= start) k++;
+      if (k < chosen && sc.start[k]! <= start) continue;
+      while (i < shared.length && shared[i]!.start <= start) merged.push(shared[i++]!);
+      merged.push({ form: u[q + 1]!, start });
+    }
+    if (merged.length > 0) {
+      while (i < shared.length) merged.push(shared[i++]!);
+      competitors = merged;
+    }
   }
-  competitors.sort((x, y) => x.start - y.start);
   return { fixed, contextual, competitors };
+}
+
+/** Appends an unknown name [start, form] at `used`; returns the new length. */
+function addUnknown(sc: AnalysisScratch, used: number, start: number, form: number): number {
+  if (used + 2 > sc.unknown.length) {
+    const grown = new Int32Array(sc.unknown.length * 2);
+    grown.set(sc.unknown);
+    sc.unknown = grown;
+  }
+  sc.unknown[used] = start;
+  sc.unknown[used + 1] = form;
+  return used + 2;
 }

@@ -127,6 +127,19 @@ export function checkCasePolicy(policy: string, text: string, start: number, end
   return true;
 }
 
+/**
+ * Whether text whose first cased letter is lower-case can satisfy `policy` ("al
+ * Mayadeen", "war in Gaza"), judged by the first word's token alone as
+ * `checkCasePolicy` does: `C` and a mask starting with `U` cannot. The scanner uses it
+ * to skip lower-case words that only upper-case aliases begin with.
+ */
+export function admitsLowerCaseStart(policy: string): boolean {
+  const end = policy.indexOf(' ');
+  const width = end < 0 ? policy.length : end;
+  const first = policy.charCodeAt(0);
+  return width === 1 ? first !== 67 /* C */ : first !== 85 /* U */;
+}
+
 /** A mask token must have seen all its letters (guards against folding that changes length). */
 function finishWord(policy: string, tokenStart: number, tokenEnd: number, letters: number): boolean {
   const width = tokenEnd - tokenStart;

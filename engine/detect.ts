@@ -60,13 +60,15 @@ export interface Detector {
   session(): DetectionSession;
 }
 
-const NONE_RESOLVED = new Int32Array(0);
+const NONE_RESOLVED: number[] = [];
+/** What the caller shows for a block it has not been told about; never handed out. */
+const NOTHING_SHOWN: Mention[] = [];
 
 interface BlockState {
   key: number;
   analysis: BlockAnalysis;
   /** Current entity of each contextual candidate, -1 when unlinked. */
-  resolved: Int32Array;
+  resolved: number[];
   /** Mentions last reported to the caller. */
   reported: Mention[];
   /** False once the block is removed or replaced. */
@@ -90,12 +92,11 @@ interface Waiter {
 export function createDetector(table: MatcherTable): Detector {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
-  const scratchHits: number[] = [];
   return {
     entities: table.entities,
     detect(text: string): Mention[] {
       // One block is its own document: resolve in place, without session bookkeeping.
-      const analysis = analyseBlock(automaton, index, text, scratchHits);
+      const analysis = analyseBlock(automaton, index, text);
       const { fixed, contextual, competitors } = analysis;
       if (contextual.length === 0) return fixed.slice();
       const entityAnchors = new AnchorIndex();
@@ -140,7 +141,6 @@ class Session implements DetectionSession {
   private readonly byEntity = new Map<number, Waiter[]>();
   /** Contextual candidates under each of their competitor forms, in position order. */
   private readonly byForm = new Map<number, Waiter[]>();
-  private readonly hits: number[] = [];
   /** Counts add/remove calls: marks what one call has queued. */
   private epoch = 0;
   /** This call's candidates to resolve: surnames first, then the rest (see context.ts). */
@@ -157,14 +157,14 @@ class Session implements DetectionSession {
     this.epoch++;
     for (const b of blocks) {
       // A replaced block starts from what the caller shows now, so clearing it is reported.
-      const shown = this.blocks.get(b.key)?.reported ?? [];
+      const shown = this.blocks.get(b.key)?.reported ?? NOTHING_SHOWN;
       this.drop(b.key);
-      const analysis = analyseBlock(this.automaton, this.index, b.text, this.hits);
+      const analysis = analyseBlock(this.automaton, this.index, b.text);
       const { fixed, contextual, competitors } = analysis;
       const state: BlockState = {
         key: b.key,
         analysis,
-        resolved: contextual.length === 0 ? NONE_RESOLVED : new Int32Array(contextual.length).fill(-1),
+        resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
         reported: shown,
         live: true,
         changed: 0,
@@ -310,7 +310,13 @@ class Session implements DetectionSession {
       if (!same) out.push({ key: state.key, mentions });
     }
     changed.length = 0;
-    out.sort((x, y) => x.key - y.key);
+    // Fresh blocks come in the caller's order, blocks changed by context after them.
+    for (let i = 1; i < out.length; i++) {
+      if (out[i - 1]!.key > out[i]!.key) {
+        out.sort((x, y) => x.key - y.key);
+        break;
+      }
+    }
     return { blocks: out };
   }
 }
@@ -349,7 +355,7 @@ function removeWaiters(index: Map<number, Waiter[]>, id: number, key: number): v
 }
 
 /** Fixed mentions and linked contextual ones, in document order. */
-function merge(analysis: BlockAnalysis, resolved: Int32Array): Mention[] {
+function merge(analysis: BlockAnalysis, resolved: ArrayLike<number>): Mention[] {
   const { fixed, contextual } = analysis;
   if (contextual.length === 0) return fixed;
   const out: Mention[] = [];

@@ -193,7 +193,7 @@ export function caseOf(c: number): number {
 }
 
 /** Direct table access for the scanner's hot loop (index only below `tableSize`). */
-export const tables = { CLASS, FOLD, size: TABLE_SIZE } as const;
+export const tables = { CLASS, FOLD, CASE, size: TABLE_SIZE } as const;
 
 /**
  * The folded form of a whole string, exactly as the scanner would see it, with

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { checkCasePolicy, inferCasePolicy } from '../../../engine/case-policy';
+import { admitsLowerCaseStart, checkCasePolicy, inferCasePolicy } from '../../../engine/case-policy';
+import { seededRandom } from '../../../engine/synthetic-corpus';
 
 const passes = (alias: string, text: string) => checkCasePolicy(inferCasePolicy(alias), text, 0, text.length);
 
@@ -43,5 +44,29 @@ describe('case policy checked against text', () => {
 
   it('checks capitals on decomposed letters', () => {
     expect(passes('Élysée', 'E\u0301lyse\u0301e')).toBe(true);
+  });
+});
+
+describe('lower-case starts (the scanner skips words no alias could start)', () => {
+  it('admits a lower-case first letter whenever some text starting so can pass', () => {
+    const rand = seededRandom(5);
+    const letters = 'aAbBeEiIlLmMsStT12';
+    const word = () => Array.from({ length: 1 + Math.floor(rand() * 4) }, () => letters[Math.floor(rand() * letters.length)]).join('');
+    const recase = (s: string) => [...s].map((ch) => (rand() < 0.5 ? ch.toLowerCase() : ch.toUpperCase())).join('');
+    for (let k = 0; k < 3000; k++) {
+      const alias = Array.from({ length: 1 + Math.floor(rand() * 3) }, word).join(' ');
+      const policy = inferCasePolicy(alias);
+      for (let j = 0; j < 8; j++) {
+        const text = recase(alias);
+        const first = /[a-zA-Z]/.exec(text)?.[0];
+        if (first === undefined || first !== first.toLowerCase()) continue;
+        // A text whose first cased letter is lower-case passes only if the policy admits it.
+        if (checkCasePolicy(policy, text, 0, text.length)) expect(admitsLowerCaseStart(policy)).toBe(true);
+      }
+    }
+    expect(admitsLowerCaseStart('C C')).toBe(false);
+    expect(admitsLowerCaseStart('UlU')).toBe(false);
+    expect(admitsLowerCaseStart('* C')).toBe(true);
+    expect(admitsLowerCaseStart('lUll')).toBe(true);
   });
 });

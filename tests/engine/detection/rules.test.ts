@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detector, found } from './helpers';
+import { createDetector } from '../../../engine/detect';
+import { compileMatcherTable } from '../../../engine/table';
 
 describe('normalisation keeps offsets into the original text', () => {
   it('matches through diacritics, dashes, no-break spaces and invisible characters', () => {
@@ -229,5 +231,26 @@ describe('one-word surnames the corpus calls unambiguous', () => {
   it('defer to a competing full name that precedes them', () => {
     expect(found('Sadegh Larijani chaired the council. Larijani said the plan was ready.')).toEqual([]);
     expect(found('Larijani spoke. Sadegh Larijani, his brother, did not.')).toEqual(['ali-larijani:Larijani']);
+  });
+});
+
+describe('aliases that start lower-case', () => {
+  const d = createDetector(
+    compileMatcherTable([
+      { id: 'gaza-war', name: 'Gaza war', kind: 'event', aliases: ['war in Gaza', '12 day war', 'al Mayadeen strike'], ambiguous: [] },
+      { id: 'warsaw', name: 'Warsaw', kind: 'place', aliases: ['War Office'], ambiguous: [] },
+      { id: 'alma', name: 'Almaty', kind: 'place', aliases: ['Alma Ata'], ambiguous: [] },
+    ]),
+  );
+  const ids = (text: string) => d.detect(text).map((m) => `${d.entities[m.entity]!.id}:${text.slice(m.start, m.end)}`);
+
+  it('are found after lower-case words that only capitalised aliases begin with', () => {
+    expect(ids('the war in Gaza and the 12 day war, in warsaw, al Mayadeen strike')).toEqual([
+      'gaza-war:war in Gaza',
+      'gaza-war:12 day war',
+      'gaza-war:al Mayadeen strike',
+    ]);
+    expect(ids('alma ata, war office, Alma Ata, War Office, wars in Gaza')).toEqual(['alma:Alma Ata', 'warsaw:War Office']);
+    expect(ids('aftermath: war in Gaza')).toEqual(['gaza-war:war in Gaza']);
   });
 });
