@@ -80,9 +80,8 @@ export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
 }
 
-/** Elements never read, whatever the caller's visibility check says. */
-function isExcluded(el: Element): boolean {
-  if (SKIPPED_TAGS.has(el.localName)) return true;
+/** Marked up as not for reading: `hidden`, `aria-hidden="true"`, or editable content. */
+function isExcludedByAttributes(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
@@ -137,54 +136,64 @@ class BlockBuilder {
 export function collectTextBlocks(root: Node, options: TextBlockOptions = {}): PageBlock[] {
   const isHidden = options.isHidden ?? isHiddenByAttributes;
   const skip = options.skip;
-  const isBlock = options.isBlock ?? isBlockElement;
-  const accept = (el: Element): boolean => !isExcluded(el) && !(skip && skip(el)) && !isHidden(el);
+  const customBlock = options.isBlock;
   const builder = new BlockBuilder(options.firstKey ?? 0);
+  // Each DOM read is a call into the browser: an element's name is read once, its
+  // attributes only if it has any (one call; most elements of an article carry none),
+  // and whether it is a block is remembered (per depth) until the walk leaves it.
+  /** Elements read: not a skipped tag, not excluded by markup, nor by the caller. */
+  const accept = (el: Element, name: string): boolean => {
+    if (SKIPPED_TAGS.has(name)) return false;
+    const attributes = el.hasAttributes();
+    if (attributes && isExcludedByAttributes(el)) return false;
+    if (skip && skip(el)) return false;
+    return isHidden === isHiddenByAttributes ? !attributes || !isHidden(el) : !isHidden(el);
+  };
+  const blockAt = (el: Element, name: string): boolean => (customBlock ? customBlock(el) : BLOCK_TAGS.has(name));
 
   const walk = (top: Node): void => {
+    /** Whether each element the walk is inside (below `top`) is a block, by depth. */
+    const blocks: boolean[] = [];
+    let depth = 0;
     let node: Node | null = top.firstChild;
     while (node) {
-      let descend = false;
-      if (node.nodeType === TEXT_NODE) {
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
         builder.text(node as Text);
-      } else if (node.nodeType === ELEMENT_NODE) {
+      } else if (type === ELEMENT_NODE) {
         const el = node as Element;
-        if (accept(el)) {
-          if (el.localName === 'br' || isBlock(el)) builder.flush();
+        const name = el.localName;
+        if (accept(el, name)) {
+          const block = blockAt(el, name);
+          if (block || name === 'br') builder.flush();
           const shadow = el.shadowRoot;
           if (shadow) {
             builder.flush();
             walk(shadow);
             builder.flush();
           }
-          descend = el.firstChild !== null;
-        } else {
-          node = next(node, top);
-          continue;
+          const first = el.firstChild;
+          if (first) {
+            blocks[depth++] = block;
+            node = first;
+            continue;
+          }
+          // Leaving an empty element: a block ends its block.
+          if (block) builder.flush();
         }
       }
-      if (descend) {
-        node = node.firstChild;
-        continue;
+      // Next node in document order after this one's subtree, leaving (and closing) ancestors.
+      let next: Node | null = node.nextSibling;
+      while (!next && depth > 0) {
+        node = node.parentNode!;
+        if (blocks[--depth]) builder.flush();
+        next = node.nextSibling;
       }
-      // Leaving this node: a block element ends its block.
-      if (node.nodeType === ELEMENT_NODE && isBlock(node as Element)) builder.flush();
-      node = next(node, top);
+      node = next;
     }
   };
 
-  /** Next node in document order after `node`'s subtree, leaving (and closing) ancestors. */
-  const next = (node: Node, top: Node): Node | null => {
-    let n: Node | null = node;
-    while (n && n !== top) {
-      if (n.nextSibling) return n.nextSibling;
-      n = n.parentNode;
-      if (n && n !== top && n.nodeType === ELEMENT_NODE && isBlock(n as Element)) builder.flush();
-    }
-    return null;
-  };
-
-  if (root.nodeType === ELEMENT_NODE && !accept(root as Element)) return [];
+  if (root.nodeType === ELEMENT_NODE && !accept(root as Element, (root as Element).localName)) return [];
   if (root.nodeType === TEXT_NODE) builder.text(root as Text);
   else {
     const shadow = root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;

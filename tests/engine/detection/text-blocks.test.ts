@@ -6,11 +6,14 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import {
   collectTextBlocks,
+  isBlockElement,
   isHiddenByAttributes,
   joinBlocks,
   spanToDom,
   type PageBlock,
+  type TextBlockOptions,
 } from '../../../adapters/page/text-blocks';
+import { seededRandom } from '../../../engine/synthetic-corpus';
 import { detector, labels } from './helpers';
 
 const ARTICLE = `
@@ -78,6 +81,111 @@ describe('collectTextBlocks', () => {
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<div>Ali <b>Larijani</b> in the shadow</div>';
     expect(texts(collectTextBlocks(document.body))).toEqual(['Before', 'Ali Larijani in the shadow', 'After']);
+  });
+});
+
+/**
+ * The rules above, written as plainly as possible (recursive, every check re-read):
+ * the walk must produce exactly this on any tree, however it saves DOM reads.
+ */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select', 'option', 'optgroup', 'button', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'meta', 'link']);
+function referenceBlocks(root: Node, o: TextBlockOptions): { key: number; text: string; nodes: Node[]; starts: number[] }[] {
+  const out: { key: number; text: string; nodes: Node[]; starts: number[] }[] = [];
+  let key = o.firstKey ?? 0;
+  let text = '';
+  let nodes: Node[] = [];
+  let starts: number[] = [];
+  const flush = () => {
+    if (nodes.length > 0) out.push({ key: key++, text, nodes, starts });
+    text = '';
+    nodes = [];
+    starts = [];
+  };
+  const addText = (t: Text) => {
+    if (t.data.length === 0 || (nodes.length === 0 && /^[ \n\t\r\f\u00a0]*$/.test(t.data))) return;
+    nodes.push(t);
+    starts.push(text.length);
+    text += t.data;
+  };
+  const isBlock = o.isBlock ?? ((el: Element) => isBlockElement(el));
+  const accept = (el: Element) => {
+    const editable = el.getAttribute('contenteditable');
+    return !SKIPPED.has(el.localName) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true' &&
+      !(editable !== null && editable.toLowerCase() !== 'false') && !(o.skip?.(el) ?? false) && !(o.isHidden ?? isHiddenByAttributes)(el);
+  };
+  const children = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  const visit = (n: Node) => {
+    if (n.nodeType === 3) return addText(n as Text);
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    if (!accept(el)) return;
+    const block = isBlock(el);
+    if (block || el.localName === 'br') flush();
+    if (el.shadowRoot) {
+      flush();
+      children(el.shadowRoot);
+      flush();
+    }
+    children(el);
+    if (block) flush();
+  };
+  if (root.nodeType === 1 && !accept(root as Element)) return [];
+  if (root.nodeType === 3) addText(root as Text);
+  else {
+    const shadow = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+    if (shadow) {
+      children(shadow);
+      flush();
+    }
+    children(root);
+  }
+  flush();
+  return out;
+}
+
+describe('collectTextBlocks on random trees', () => {
+  const TAGS = ['p', 'div', 'span', 'em', 'a', 'br', 'li', 'ul', 'script', 'code', 'section', 'b', 'h2', 'td', 'button', 'x-widget', 'table', 'img', 'hr'];
+  const ATTRS = ['', '', '', ' hidden', ' aria-hidden="true"', ' aria-hidden="false"', ' contenteditable', ' contenteditable="false"',
+    ' contenteditable="FALSE"', ' contenteditable="true"', ' style="display:none"', ' style="color:red"', ' class="x"', ' data-skip'];
+  const WORDS = ['Imran', 'Khan', ' ', '\n  ', 'said', '\u00a0', '<!-- note -->'];
+  function html(rand: () => number, depth: number): string {
+    let out = '';
+    for (let n = Math.floor(rand() * 5); n > 0; n--) {
+      if (rand() < 0.35 || depth > 5) out += WORDS[Math.floor(rand() * WORDS.length)];
+      else {
+        const tag = TAGS[Math.floor(rand() * TAGS.length)]!;
+        const attr = ATTRS[Math.floor(rand() * ATTRS.length)];
+        out += tag === 'br' || tag === 'img' || tag === 'hr' ? `<${tag}${attr}>` : `<${tag}${attr}>${html(rand, depth + 1)}</${tag}>`;
+      }
+    }
+    return out;
+  }
+
+  it('reads what the plain recursive rules read, in happy-dom (with shadow roots) and linkedom', () => {
+    const rand = seededRandom(17);
+    const options: TextBlockOptions[] = [
+      {},
+      { isHidden: () => false },
+      { isHidden: () => false, skip: (el) => el.hasAttribute('data-skip'), firstKey: 5 },
+      { isBlock: (el) => el.localName === 'span' || el.localName === 'p' },
+    ];
+    for (let k = 0; k < 300; k++) {
+      const markup = `<div id="root">${html(rand, 0)}</div>`;
+      document.body.innerHTML = markup;
+      for (const host of document.querySelectorAll('x-widget')) host.attachShadow({ mode: 'open' }).innerHTML = html(rand, 3);
+      const roots: Node[] = [document.getElementById('root')!, parseHTML(`<html><body>${markup}</body></html>`).document.getElementById('root')!];
+      for (const root of roots) {
+        for (const start of [root, root.firstChild, (root as Element).querySelector('p'), (root as Element).querySelector('span')]) {
+          if (!start) continue;
+          for (const o of options) {
+            const got = collectTextBlocks(start, o).map((b) => ({ key: b.key, text: b.text, nodes: b.segments.map((s) => s.node), starts: b.segments.map((s) => s.start) }));
+            expect(got).toEqual(referenceBlocks(start, o));
+          }
+        }
+      }
+    }
   });
 });
 
