@@ -8,7 +8,7 @@
  * (a ticker, a live blog) cannot make Backstory use more than `maxMainThreadShare` of
  * the main thread.
  */
-import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './text-blocks';
+import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock, type TextSegment } from './text-blocks';
 import type { DetectionSession, Detector, Update } from '../../engine/detect';
 import { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
@@ -18,10 +18,30 @@ import { TIMING } from './timing';
 const SPLIT_ABOVE_ELEMENTS = 1500;
 /** Blocks handed to the engine at once between budget checks. */
 const BLOCKS_PER_STEP = 64;
+/** Text handed to the engine at once between budget checks (a batch stops after the block that crosses it). */
+const CHARS_PER_STEP = 32_000;
+/**
+ * A block longer than this is handed to the engine in pieces (`splitHugeBlock`). The
+ * engine reads a block in one call, in time linear in its length: a 5 MB text node is
+ * 60 ms to over half a second in one go, depending on how many names it holds. Pieces
+ * of 16,000 characters take about a millisecond each, so slices keep their budget.
+ */
+const MAX_BLOCK_CHARS = 16_000;
+/**
+ * Each piece also reads this much of its neighbours' text, so a name cut by the split,
+ * and the words around a name that the proper-name rules look at, are seen whole. Far
+ * longer than any alias in the corpus.
+ */
+const PIECE_OVERLAP = 256;
 
 interface BlockRecord {
   block: PageBlock;
   owner: Element;
+  /**
+   * For a piece of a huge block: the part of its text it owns. Only mentions starting
+   * there are marked; the overlap on either side belongs to the neighbouring pieces.
+   */
+  own?: { from: number; to: number };
 }
 
 /** A block read from the page, waiting for the engine. */
@@ -40,7 +60,7 @@ export class PageScanner {
   private readonly records = new Map<number, BlockRecord>();
   private readonly keysByOwner = new Map<Element, number[]>();
   private nextKey = 1;
-  private readonly queue: Node[] = [];
+  private readonly queue = new NodeQueue();
   private readonly queued = new Set<Node>();
   private pendingBlocks: PendingBlock[] = [];
   private timer = 0;
@@ -71,7 +91,12 @@ export class PageScanner {
     this.highlighter.attach();
     this.observe(this.doc);
     this.enqueue(this.doc.body ?? this.doc.documentElement);
-    this.runSlice();
+    // The first slice waits for the page's first frame. Reading visibility needs the
+    // page's style; on a heavy page computing it is long (100,000 nodes: 200-400 ms) and
+    // is work the browser does for its first paint anyway. Asked for before that paint,
+    // all of it landed in our first slice and held the paint back. A hidden tab paints
+    // no frame: the timer starts the scan there.
+    afterFirstFrame(this.doc.defaultView ?? window, () => this.runSlice());
   }
 
   /** Stops reading and removes every mark. */
@@ -81,15 +106,20 @@ export class PageScanner {
     this.observer?.disconnect();
     this.observer = null;
     this.observedRoots.clear();
-    this.queue.length = 0;
+    this.queue.clear();
     this.queued.clear();
     this.pendingBlocks = [];
-    const keys = [...this.records.keys()];
-    this.applyUpdate(this.session.remove(keys));
-    this.records.clear();
+    this.forget([...this.records.keys()]);
     this.keysByOwner.clear();
     this.highlighter.detach();
     this.options.onChange();
+  }
+
+  /** The open shadow roots being read: hit testing has to be told about them to see inside. */
+  get shadowRoots(): ShadowRoot[] {
+    const roots: ShadowRoot[] = [];
+    for (const root of this.observedRoots) if (root.nodeType === 11) roots.push(root as ShadowRoot);
+    return roots;
   }
 
   /** Resolves once all queued work is done (tests and the benchmark wait on it). */
@@ -146,8 +176,23 @@ export class PageScanner {
       gone.push(...keys);
       this.keysByOwner.delete(owner);
     }
-    for (const key of gone) this.records.delete(key);
-    if (gone.length) this.applyUpdate(this.session.remove(gone));
+    this.forget(gone);
+  }
+
+  /**
+   * Drops blocks and their marks. The engine's update after a removal lists only the
+   * blocks that remain and changed (a surname that lost its anchor), never the removed
+   * ones, so their marks are taken out of the index and the highlights here. (Before,
+   * they stayed: a ticker or a single-page app piled up marks on detached text, which
+   * the popup's digest still counted, and a rescanned paragraph kept its old ranges.)
+   */
+  private forget(keys: number[]): void {
+    if (!keys.length) return;
+    for (const key of keys) {
+      this.records.delete(key);
+      for (const old of this.index.removeBlock(key)) this.highlighter.remove(old.kind, old.range);
+    }
+    this.applyUpdate(this.session.remove(keys));
   }
 
   private schedule(delay: number): void {
@@ -227,18 +272,21 @@ export class PageScanner {
       owners.add(owner);
       const parent = first.parentElement;
       if (parent && !isRendered(parent)) continue;
-      fresh.push({ block, owner });
+      if (block.text.length > MAX_BLOCK_CHARS) {
+        for (const piece of splitHugeBlock(block)) fresh.push({ ...piece, owner });
+      } else {
+        fresh.push({ block, owner });
+      }
     }
     const stale: number[] = [];
     for (const owner of owners) {
       const keys = this.keysByOwner.get(owner);
       if (!keys) continue;
       this.keysByOwner.delete(owner);
-      for (const k of keys) this.records.delete(k);
       stale.push(...keys);
     }
-    if (stale.length) this.applyUpdate(this.session.remove(stale));
-    this.pendingBlocks.push(...fresh);
+    this.forget(stale);
+    for (const block of fresh) this.pendingBlocks.push(block);
   }
 
   /**
@@ -248,33 +296,42 @@ export class PageScanner {
    */
   private readLargeElement(el: Element): void {
     const children: Node[] = [];
-    for (let c = el.firstChild; c; c = c.nextSibling) children.push(c);
-    // Front of the queue, in order: keeps reading order for the first screenful.
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i]!;
+    for (let c = el.firstChild; c; c = c.nextSibling) {
       if (this.queued.has(c)) continue;
       this.queued.add(c);
-      this.queue.unshift(c);
+      children.push(c);
     }
+    // Front of the queue, in order: keeps reading order for the first screenful.
+    this.queue.unshiftAll(children);
     if (el.shadowRoot) this.enqueue(el.shadowRoot);
   }
 
   private watchShadowRoots(node: Node): void {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    const root = node as ParentNode;
-    const all = root.querySelectorAll?.('*') ?? [];
-    for (const el of all) if (el.shadowRoot) this.observe(el.shadowRoot);
-    if (node.nodeType === 1 && (node as Element).shadowRoot) this.observe((node as Element).shadowRoot!);
+    // querySelectorAll stops at shadow boundaries: look inside each root found, so a
+    // shadow root nested in another one is watched (and hit-tested) too.
+    const roots: ParentNode[] = [node as ParentNode];
+    if (node.nodeType === 1 && (node as Element).shadowRoot) roots.push((node as Element).shadowRoot!);
+    for (let i = 0; i < roots.length; i++) {
+      const root = roots[i]!;
+      if (root !== node) this.observe(root as ShadowRoot);
+      for (const el of root.querySelectorAll?.('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
+    }
   }
 
   /** Hands a batch of collected blocks to the engine and marks the result. */
   private detectSome(): boolean {
-    const batch = this.pendingBlocks.splice(0, BLOCKS_PER_STEP);
+    let count = 0;
+    let chars = 0;
+    while (count < this.pendingBlocks.length && count < BLOCKS_PER_STEP && chars < CHARS_PER_STEP) {
+      chars += this.pendingBlocks[count++]!.block.text.length;
+    }
+    const batch = this.pendingBlocks.splice(0, count);
     const fresh: PageBlock[] = [];
-    for (const { block, owner } of batch) {
+    for (const { block, owner, own } of batch) {
       if (!owner.isConnected) continue;
       const keyed: PageBlock = { ...block, key: this.nextKey++ };
-      this.records.set(keyed.key, { block: keyed, owner });
+      this.records.set(keyed.key, own ? { block: keyed, owner, own } : { block: keyed, owner });
       const keys = this.keysByOwner.get(owner);
       if (keys) keys.push(keyed.key);
       else this.keysByOwner.set(owner, [keyed.key]);
@@ -290,7 +347,9 @@ export class PageScanner {
       const record = this.records.get(key);
       const marks: PageMention[] = [];
       if (record) {
+        const own = record.own;
         for (const m of mentions) {
+          if (own && (m.start < own.from || m.start >= own.to)) continue; // a neighbouring piece's
           const span = spanToDom(record.block, m.start, m.end);
           if (!span) continue;
           const range = new StaticRange({
@@ -308,6 +367,23 @@ export class PageScanner {
     }
     return changed;
   }
+}
+
+/** Longest wait for the first frame before scanning anyway (hidden tabs paint none). */
+const FIRST_FRAME_WAIT_MS = 100;
+
+/** Calls `fn` once the next frame has been rendered, or after FIRST_FRAME_WAIT_MS. */
+function afterFirstFrame(win: Window, fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    win.clearTimeout(fallback);
+    fn();
+  };
+  const fallback = win.setTimeout(run, FIRST_FRAME_WAIT_MS);
+  // A timeout queued from a frame callback runs after that frame's style, layout and paint.
+  win.requestAnimationFrame(() => win.setTimeout(run, 0));
 }
 
 /** The block element a text node's text belongs to (crossing shadow boundaries). */
@@ -329,4 +405,111 @@ function hasBlockChildren(el: Element): boolean {
 function isRendered(el: Element): boolean {
   const check = (el as Element & { checkVisibility?(o?: object): boolean }).checkVisibility;
   return check ? check.call(el, { visibilityProperty: true }) : true;
+}
+
+/**
+ * Cuts a huge block into pieces for the engine, at whitespace, each reading
+ * `PIECE_OVERLAP` characters of its neighbours on both sides and owning the text between
+ * its cuts: a mention is kept by the one piece its start falls in, seen whole thanks to
+ * the overlap, so none is lost or doubled at a cut. A piece's segments are the block's,
+ * shifted to the piece's text; the first may start before the piece (a negative start),
+ * which `spanToDom` maps back to the right offset in that text node.
+ */
+function splitHugeBlock(block: PageBlock): { block: PageBlock; own: { from: number; to: number } }[] {
+  const { text, segments } = block;
+  const pieces: { block: PageBlock; own: { from: number; to: number } }[] = [];
+  let start = 0;
+  let seg = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + MAX_BLOCK_CHARS);
+    if (end < text.length) {
+      // Cut at the last whitespace in the second half of the piece; hard cut in a run without any.
+      const space = lastSpace(text, start + MAX_BLOCK_CHARS / 2, end);
+      if (space > start) end = space;
+    }
+    // Read from a word start in the overlap before `start`, up to a whitespace after `end`.
+    let from = Math.max(0, start - PIECE_OVERLAP);
+    if (from > 0) {
+      const space = firstSpace(text, from, start);
+      if (space >= 0) from = space + 1;
+    }
+    let to = Math.min(text.length, end + PIECE_OVERLAP);
+    if (to < text.length) {
+      const space = lastSpace(text, end, to);
+      if (space > end) to = space;
+    }
+    while (seg + 1 < segments.length && segments[seg + 1]!.start <= from) seg++;
+    const pieceSegments: TextSegment[] = [];
+    for (let i = seg; i < segments.length && segments[i]!.start < to; i++) {
+      pieceSegments.push({ node: segments[i]!.node, start: segments[i]!.start - from });
+    }
+    pieces.push({
+      block: { key: block.key, text: text.slice(from, to), segments: pieceSegments },
+      own: { from: start - from, to: end - from },
+    });
+    start = end;
+  }
+  return pieces;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
+}
+
+/** Index of the last whitespace in [from, to), or -1. */
+function lastSpace(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/** Index of the first whitespace in [from, to), or -1. */
+function firstSpace(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (isSpace(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * The scanner's work queue: FIFO, with a whole run of nodes put at the front at once.
+ * Array `shift` and `unshift` move every element on large arrays, which made reading a
+ * 12,500-child feed quadratic (one slice of the 100,000-node page took ~200 ms).
+ */
+class NodeQueue {
+  /** Nodes put at the front, last one first out. */
+  private front: Node[] = [];
+  private back: (Node | undefined)[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.front.length + this.back.length - this.head;
+  }
+
+  push(node: Node): void {
+    this.back.push(node);
+  }
+
+  /** Puts `nodes` at the front of the queue, in their order. */
+  unshiftAll(nodes: readonly Node[]): void {
+    for (let i = nodes.length - 1; i >= 0; i--) this.front.push(nodes[i]!);
+  }
+
+  shift(): Node | undefined {
+    if (this.front.length) return this.front.pop();
+    if (this.head >= this.back.length) return undefined;
+    const node = this.back[this.head];
+    this.back[this.head++] = undefined;
+    if (this.head === this.back.length) {
+      this.back = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.back.length) {
+      this.back = this.back.slice(this.head);
+      this.head = 0;
+    }
+    return node;
+  }
+
+  clear(): void {
+    this.front = [];
+    this.back = [];
+    this.head = 0;
+  }
 }
