@@ -110,6 +110,7 @@ class PageReader {
     this.scanner.start();
     window.addEventListener('pointermove', this.onPointerMove, { passive: true, capture: true });
     window.addEventListener('pointerdown', this.onPointerDown, { passive: true, capture: true });
+    window.addEventListener('pointerout', this.onPointerOut, { passive: true, capture: true });
     window.addEventListener('click', this.onClick, { capture: true });
     window.addEventListener('keydown', this.onKeyDown, { capture: true });
   }
@@ -117,6 +118,7 @@ class PageReader {
   private deactivate(): void {
     window.removeEventListener('pointermove', this.onPointerMove, { capture: true });
     window.removeEventListener('pointerdown', this.onPointerDown, { capture: true });
+    window.removeEventListener('pointerout', this.onPointerOut, { capture: true });
     window.removeEventListener('click', this.onClick, { capture: true });
     window.removeEventListener('keydown', this.onKeyDown, { capture: true });
     cancelAnimationFrame(this.pointerFrame);
@@ -178,6 +180,18 @@ class PageReader {
       const m = mentionAtPoint(this.doc, this.scanner.index, e.clientX, e.clientY, this.scanner.shadowRoots);
       this.hover.pointerMoved(e.clientX, e.clientY, m ? { mention: m, key: this.keyOf(m) } : null);
     });
+  };
+
+  /**
+   * The pointer left this document: out of the window, or out of a frame into the page
+   * around it, where no pointermove of this document follows it. Without this a card
+   * opened in a frame stayed open after the pointer left the frame.
+   */
+  private readonly onPointerOut = (event: PointerEvent): void => {
+    if (event.relatedTarget || event.pointerType === 'touch') return;
+    cancelAnimationFrame(this.pointerFrame);
+    this.pointerFrame = 0;
+    this.hover.pointerMoved(event.clientX, event.clientY, null);
   };
 
   private readonly onPointerDown = (event: PointerEvent): void => {
