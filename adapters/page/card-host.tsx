@@ -53,6 +53,8 @@ export interface OpenOptions {
 export class CardHost {
   private host: HTMLElement | null = null;
   private frame: HTMLDivElement | null = null;
+  private zoomSheet: CSSStyleSheet | null = null;
+  private zoomRule = '';
   private options: OpenOptions | null = null;
   private returnFocus: Element | null = null;
   private openedAt = 0;
@@ -117,17 +119,19 @@ export class CardHost {
     this.host?.remove();
     this.host = null;
     this.frame = null;
+    this.zoomSheet = null;
   }
 
   private ensureHost(): HTMLDivElement {
     if (this.host && this.frame && this.host.isConnected) return this.frame;
-    const host = this.doc.createElement(CARD_HOST_TAG);
+    // Made in a document of its own, which has no custom elements: a page that defines
+    // <backstory-card> itself (and gives it a shadow root) would otherwise get its
+    // constructor run on our element, and our attachShadow would throw, leaving no card.
+    // Inserted with our shadow root already attached, the page's constructor is what
+    // fails, and the card works.
+    const host = this.doc.implementation.createHTMLDocument('').createElement(CARD_HOST_TAG);
     host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'open' });
-    const win = this.doc.defaultView as Window & typeof globalThis;
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(HOST_CSS + cardCss);
-    shadow.adoptedStyleSheets = [sheet];
     const frame = this.doc.createElement('div');
     frame.className = 'bs-frame';
     frame.setAttribute('role', 'dialog');
@@ -137,6 +141,14 @@ export class CardHost {
     frame.addEventListener('keydown', (event) => this.onKeyDown(event));
     shadow.append(frame);
     (this.doc.body ?? this.doc.documentElement).append(host);
+    // Constructed sheets can only be adopted in the document they were made for: the
+    // host belongs to the page's document from here on.
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(HOST_CSS + cardCss);
+    this.zoomSheet = new win.CSSStyleSheet();
+    this.zoomRule = '';
+    shadow.adoptedStyleSheets = [sheet, this.zoomSheet];
     this.host = host;
     this.frame = frame;
     return frame;
@@ -174,6 +186,7 @@ export class CardHost {
     const frame = this.frame;
     const options = this.options;
     if (!frame || !options) return;
+    this.unzoom();
     const anchor = options.anchor();
     const win = this.doc.defaultView!;
     const viewport = { width: win.innerWidth, height: win.innerHeight };
@@ -192,6 +205,22 @@ export class CardHost {
     frame.style.top = `${placement.top}px`;
     frame.style.width = `${placement.width}px`;
     frame.style.maxHeight = `${placement.maxHeight}px`;
+  }
+
+  /**
+   * CSS `zoom` multiplies down the tree, and `all: initial` does not reset it: a page's
+   * `html { zoom: 1.25 }` scaled the card and every pixel of its placement (computed in
+   * viewport pixels), pushing it off screen, and a rule giving the host its own zoom
+   * shrank it. The host takes the inverse of its parent's zoom, `!important` inside the
+   * shadow root (which no page rule beats), so the card's zoom is 1 whatever the page does.
+   */
+  private unzoom(): void {
+    const parent = this.host?.parentElement as (Element & { currentCSSZoom?: number }) | null | undefined;
+    const zoom = parent?.currentCSSZoom;
+    const rule = `:host { zoom: ${zoom && zoom > 0 && Number.isFinite(zoom) ? 1 / zoom : 1} !important; }`;
+    if (rule === this.zoomRule) return;
+    this.zoomRule = rule;
+    this.zoomSheet?.replaceSync(rule);
   }
 
   private focusCard(): void {
