@@ -22,6 +22,13 @@ export default defineConfig({
     // storage: the on/off switches (global and per site) survive restarts.
     // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
     permissions: ['storage'],
+    // Extension pages run only their own bundled scripts: no inline script, no eval, no
+    // plugins. MV3's default is as strict; written out so no change can loosen it quietly
+    // (tests check the built manifest).
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'self'"
+        : { extension_pages: "script-src 'self'; object-src 'self'" },
     // Firefox opens the popup and the sidebar itself through its reserved command names;
     // Chrome has a reserved name for the popup only, so the timeline goes through ours.
     commands: {
