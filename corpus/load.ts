@@ -3,7 +3,7 @@
  * problem found. File-system work lives here only; checking is `validate.ts`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRecords } from './compile';
 import type { CorpusRecords } from './records';
@@ -13,32 +13,37 @@ export type LoadResult = { ok: true; records: CorpusRecords } | { ok: false; pro
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const SOURCES_FILE = 'data/sources.json';
-const ENTITIES_DIR = 'data/entities';
+/** Where the corpus lives under the project root; another folder can be given instead. */
+const DATA_DIR = 'data';
 
 /** Reads one file, or records why it could not be read. */
 function read(root: string, file: string, problems: Problem[]): RawFile {
   try {
-    return { file, text: readFileSync(join(root, file), 'utf8') };
+    return { file, text: readFileSync(resolve(root, file), 'utf8') };
   } catch (error) {
     problems.push({ file, path: '(file)', message: `cannot read: ${(error as Error).message}` });
     return { file, text: '[]' };
   }
 }
 
-/** Loads the raw files of a corpus rooted at `root` (the project root by default). */
-export function readCorpusFiles(root: string = PROJECT_ROOT): { input: CorpusInput; problems: Problem[] } {
+/**
+ * Loads the raw files of a corpus rooted at `root` (the project root by default), from
+ * its `data/` folder or from `dataDir` (relative to `root`, or absolute), which holds
+ * `sources.json` and `entities/*.json` the same way.
+ */
+export function readCorpusFiles(root: string = PROJECT_ROOT, dataDir: string = DATA_DIR): { input: CorpusInput; problems: Problem[] } {
   const problems: Problem[] = [];
-  const sources = read(root, SOURCES_FILE, problems);
-  const dir = join(root, ENTITIES_DIR);
+  const sources = read(root, `${dataDir}/sources.json`, problems);
+  const entitiesDir = `${dataDir}/entities`;
+  const dir = resolve(root, entitiesDir);
   const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
-  if (names.length === 0) problems.push({ file: ENTITIES_DIR, path: '(file)', message: 'no entity files found' });
-  const entities = names.map((name) => read(root, `${ENTITIES_DIR}/${name}`, problems));
+  if (names.length === 0) problems.push({ file: entitiesDir, path: '(file)', message: 'no entity files found' });
+  const entities = names.map((name) => read(root, `${entitiesDir}/${name}`, problems));
   return { input: { sources, entities }, problems };
 }
 
-export function loadCorpus(root: string = PROJECT_ROOT): LoadResult {
-  const { input, problems } = readCorpusFiles(root);
+export function loadCorpus(root: string = PROJECT_ROOT, dataDir: string = DATA_DIR): LoadResult {
+  const { input, problems } = readCorpusFiles(root, dataDir);
   const result = validate(input);
   problems.push(...result.problems);
   if (problems.length > 0) return { ok: false, problems };

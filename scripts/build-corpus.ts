@@ -3,22 +3,28 @@
  * (full records for the extension pages) and `generated/matcher.json` (the compiled
  * matcher table for the content script). On any problem it writes nothing, lists
  * every problem on stderr and exits 1.
+ *
+ * Options (for checking a corpus kept elsewhere, and for tests):
+ *   --data DIR   read the corpus from DIR (its sources.json and entities/) instead of data/
+ *   --out DIR    write the two files to DIR instead of generated/
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { compileMatcherTable } from '../engine/table';
 import { corpusStats, toMatcherSources } from '../corpus/compile';
 import { loadCorpus, PROJECT_ROOT } from '../corpus/load';
 import { formatProblem } from '../corpus/validate';
 
-const result = loadCorpus();
+const { values: options } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' } } });
+const result = options.data ? loadCorpus(PROJECT_ROOT, resolve(options.data)) : loadCorpus();
 if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem(problem));
   console.error(`corpus: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}`);
   process.exit(1);
 }
 
-const out = join(PROJECT_ROOT, 'generated');
+const out = options.out ? resolve(options.out) : join(PROJECT_ROOT, 'generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'records.json'), JSON.stringify(result.records));
 writeFileSync(join(out, 'matcher.json'), JSON.stringify(compileMatcherTable(toMatcherSources(result.records))));
