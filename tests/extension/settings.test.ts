@@ -1,0 +1,199 @@
+// @vitest-environment node
+/**
+ * Stored settings are parsed, never trusted: whatever an old version, another tool or a
+ * corrupt profile left in storage, the reader gets working settings, a warning says what
+ * was wrong, and the repaired value is written back. Nothing throws.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const fake = vi.hoisted(() => {
+  const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
+  const store: Record<string, unknown> = {};
+  const writes: Record<string, unknown>[] = [];
+  return {
+    store,
+    writes,
+    listeners,
+    browser: {
+      storage: {
+        local: {
+          get: async (key: string) => (key in store ? { [key]: store[key] } : {}),
+          set: async (items: Record<string, unknown>) => {
+            writes.push(structuredClone(items));
+            Object.assign(store, items);
+          },
+        },
+        onChanged: {
+          addListener: (l: never) => void listeners.add(l),
+          removeListener: (l: never) => void listeners.delete(l),
+        },
+      },
+    },
+  };
+});
+vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
+
+import {
+  DEFAULT_SETTINGS,
+  isActiveOn,
+  loadSettings,
+  parseSettings,
+  watchSettings,
+  withSite,
+} from '../../adapters/extension/settings';
+
+const DEFAULTS = { enabled: true, disabledSites: [] };
+
+beforeEach(() => {
+  for (const key of Object.keys(fake.store)) delete fake.store[key];
+  fake.writes.length = 0;
+  fake.listeners.clear();
+  vi.restoreAllMocks();
+});
+
+describe('parseSettings', () => {
+  it('nothing stored yet: the defaults, and nothing to report', () => {
+    expect(parseSettings(undefined)).toEqual({ settings: DEFAULTS, problems: [] });
+  });
+
+  it('valid settings pass unchanged', () => {
+    const stored = { enabled: false, disabledSites: ['www.dawn.com', 'example.org'] };
+    expect(parseSettings(stored)).toEqual({ settings: stored, problems: [] });
+  });
+
+  it('the defaults it returns are a fresh object each time', () => {
+    const a = parseSettings(undefined).settings;
+    a.disabledSites.push('x.org');
+    expect(parseSettings(undefined).settings).toEqual(DEFAULTS);
+    expect(DEFAULT_SETTINGS.disabledSites).toEqual([]);
+  });
+
+  it.each([
+    ['a string', 'garbage', /expected an object, found "garbage"/],
+    ['a number', 42, /expected an object, found number/],
+    ['null', null, /expected an object, found null/],
+    ['a list', [1, 2, 3], /expected an object, found a list/],
+    ['a boolean', true, /expected an object, found boolean/],
+  ])('not an object (%s): the defaults, with the reason', (_, raw, reason) => {
+    const { settings, problems } = parseSettings(raw);
+    expect(settings).toEqual(DEFAULTS);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(reason);
+  });
+
+  it('a wrong type in one field falls back for that field only', () => {
+    expect(parseSettings({ enabled: 'yes', disabledSites: ['a.org'] })).toEqual({
+      settings: { enabled: true, disabledSites: ['a.org'] },
+      problems: ['settings.enabled: expected true or false, found "yes"'],
+    });
+    expect(parseSettings({ enabled: false, disabledSites: 'a.org' })).toEqual({
+      settings: { enabled: false, disabledSites: [] },
+      problems: ['settings.disabledSites: expected a list, found "a.org"'],
+    });
+    expect(parseSettings({ enabled: null, disabledSites: { 'a.org': true } }).problems).toEqual([
+      'settings.enabled: expected true or false, found null',
+      'settings.disabledSites: expected a list, found object',
+    ]);
+  });
+
+  it('entries that are not host names are dropped; hosts are lower-cased and deduplicated', () => {
+    const { settings, problems } = parseSettings({ enabled: true, disabledSites: ['A.org', 'a.org', '', 7, null, { host: 'b' }, 'b.org'] });
+    expect(settings.disabledSites).toEqual(['a.org', 'b.org']);
+    expect(problems).toEqual(['settings.disabledSites: dropped entries that are not host names']);
+  });
+
+  it('an out-of-date shape (unknown fields) keeps what it can and drops the rest', () => {
+    const { settings, problems } = parseSettings({ version: 0, enabled: false, sites: { 'a.org': false }, theme: 'dark' });
+    expect(settings).toEqual({ enabled: false, disabledSites: [] });
+    expect(problems).toEqual(['settings.version: unknown, dropped', 'settings.sites: unknown, dropped', 'settings.theme: unknown, dropped']);
+  });
+
+  it('a very long string is quoted only in part', () => {
+    const { problems } = parseSettings({ enabled: 'x'.repeat(10_000) });
+    expect(problems[0]!.length).toBeLessThan(120);
+  });
+
+  it('prototype tricks are just unknown fields', () => {
+    const raw = JSON.parse('{"__proto__": {"enabled": false}, "constructor": 1, "enabled": true}') as unknown;
+    const { settings, problems } = parseSettings(raw);
+    expect(settings).toEqual(DEFAULTS);
+    expect(problems).toEqual(['settings.__proto__: unknown, dropped', 'settings.constructor: unknown, dropped']);
+    expect(({} as Record<string, unknown>).enabled).toBeUndefined();
+  });
+
+  it('never throws, whatever it is given', () => {
+    const odd: unknown[] = [Symbol('s'), () => 1, new Date(), new Map(), Object.create(null), { enabled: Symbol('e') }, { disabledSites: [Symbol('x')] }, 10n];
+    for (const raw of odd) {
+      const { settings } = parseSettings(raw);
+      expect(typeof settings.enabled).toBe('boolean');
+      expect(Array.isArray(settings.disabledSites)).toBe(true);
+    }
+  });
+});
+
+describe('loadSettings', () => {
+  it('corrupt settings: defaults, one console warning naming the problems, and the repaired value written back', async () => {
+    fake.store.settings = { enabled: 'yes', disabledSites: 'nope', extra: 1 };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(loadSettings()).resolves.toEqual(DEFAULTS);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]![0]).toMatch(/^Backstory: stored settings were repaired \(settings\.enabled: .*; settings\.disabledSites: .*; settings\.extra: unknown, dropped\)$/);
+    expect(error).not.toHaveBeenCalled();
+    expect(fake.writes).toEqual([{ settings: DEFAULTS }]);
+    // Once repaired, the next load is quiet and writes nothing.
+    await expect(loadSettings()).resolves.toEqual(DEFAULTS);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(fake.writes).toHaveLength(1);
+  });
+
+  it('the valid part of a damaged value is kept', async () => {
+    fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3] };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(loadSettings()).resolves.toEqual({ enabled: false, disabledSites: ['dawn.com'] });
+    expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'] });
+  });
+
+  it('nothing stored: defaults, no warning, nothing written', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(loadSettings()).resolves.toEqual(DEFAULTS);
+    expect(warn).not.toHaveBeenCalled();
+    expect(fake.writes).toEqual([]);
+  });
+
+  it('valid settings: returned as stored, no warning, nothing written', async () => {
+    fake.store.settings = { enabled: true, disabledSites: ['a.org'] };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(loadSettings()).resolves.toEqual({ enabled: true, disabledSites: ['a.org'] });
+    expect(warn).not.toHaveBeenCalled();
+    expect(fake.writes).toEqual([]);
+  });
+});
+
+describe('watchSettings', () => {
+  it('a corrupt value written while a page is open reaches listeners parsed', () => {
+    const seen: unknown[] = [];
+    const stop = watchSettings((s) => seen.push(s));
+    for (const l of fake.listeners) {
+      l({ settings: { newValue: 'garbage' } }, 'local');
+      l({ settings: { newValue: { enabled: false, disabledSites: ['a.org', 5] } } }, 'local');
+      l({ settings: { newValue: undefined } }, 'local'); // cleared
+      l({ settings: { newValue: { enabled: false } } }, 'sync'); // another area: ignored
+      l({ other: { newValue: 1 } }, 'local'); // another key: ignored
+    }
+    expect(seen).toEqual([DEFAULTS, { enabled: false, disabledSites: ['a.org'] }, DEFAULTS]);
+    stop();
+    expect(fake.listeners.size).toBe(0);
+  });
+});
+
+describe('isActiveOn and withSite', () => {
+  it('per-site switches ignore the case of host names', () => {
+    const off = withSite({ enabled: true, disabledSites: [] }, 'WWW.Dawn.com', false);
+    expect(off.disabledSites).toEqual(['www.dawn.com']);
+    expect(isActiveOn(off, 'www.DAWN.com')).toBe(false);
+    expect(isActiveOn(off, 'dawn.com')).toBe(true);
+    expect(isActiveOn(withSite(off, 'www.dawn.com', true), 'www.dawn.com')).toBe(true);
+    expect(isActiveOn({ enabled: false, disabledSites: [] }, 'a.org')).toBe(false);
+  });
+});
