@@ -312,30 +312,14 @@ const APOSTROPHE_CODE = APOSTROPHE;
 const classOf = charClass;
 const fold = foldChar;
 
-/** Growable scratch for raw hits: `count` numbers of `data` are in use. */
-export interface Hits {
-  data: Int32Array;
-  count: number;
-}
-
-export function createHits(): Hits {
-  return { data: new Int32Array(192), count: 0 };
-}
-
-function growHits(hits: Hits, used: number): Int32Array {
-  const data = new Int32Array(hits.data.length * 2);
-  data.set(hits.data.subarray(0, used));
-  hits.data = data;
-  return data;
-}
-
 /**
  * Raw hits: every alias occurrence that starts at a word start and ends at a word end
- * (a possessive 's or a bare apostrophe counts as an end). Fills `hits` with triples
- * [start, end, state] (UTF-16 offsets into `text`), ordered by end.
+ * (a possessive 's or a bare apostrophe counts as an end). Writes triples
+ * [start, end, state] (UTF-16 offsets into `text`), ordered by end, to the front of
+ * `hits` and returns how many numbers it wrote: the array is scratch, reused without
+ * being emptied (emptying a JS array gives its storage up).
  */
-export function scan(a: Automaton, text: string, hits: Hits): void {
-  let out = hits.data;
+export function scan(a: Automaton, text: string, hits: number[]): number {
   let n = 0;
   const ring = a.ring;
   const mask = a.ringMask;
@@ -413,11 +397,9 @@ export function scan(a: Automaton, text: string, hits: Hits): void {
     const flags = lc[2 * state + 1]!;
     if (flags & HAS_EMIT) {
       for (let s = flags & IS_TERMINAL ? state : emit[state]!; s !== 0; s = chain[2 * s]!) {
-        if (n + 3 > out.length) out = growHits(hits, n);
-        out[n] = ring[(p - chain[2 * s + 1]!) & mask]!;
-        out[n + 1] = prevEnd;
-        out[n + 2] = s;
-        n += 3;
+        hits[n++] = ring[(p - chain[2 * s + 1]!) & mask]!;
+        hits[n++] = prevEnd;
+        hits[n++] = s;
       }
     }
     state = step(a, state, code, false);
@@ -427,12 +409,10 @@ export function scan(a: Automaton, text: string, hits: Hits): void {
   }
   if (state !== 0) {
     for (let s = emit[state]!; s !== 0; s = chain[2 * s]!) {
-      if (n + 3 > out.length) out = growHits(hits, n);
-      out[n] = ring[(p - chain[2 * s + 1]!) & mask]!;
-      out[n + 1] = prevEnd;
-      out[n + 2] = s;
-      n += 3;
+      hits[n++] = ring[(p - chain[2 * s + 1]!) & mask]!;
+      hits[n++] = prevEnd;
+      hits[n++] = s;
     }
   }
-  hits.count = n;
+  return n;
 }

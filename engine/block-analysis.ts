@@ -4,7 +4,7 @@
  * overlap resolution. What it cannot decide alone (ambiguous short forms) it hands
  * on as contextual candidates, with the anchors this block contributes.
  */
-import { createHits, scan as importedScan, type Automaton, type Hits } from './automaton';
+import { scan as importedScan, type Automaton } from './automaton';
 import { checkCasePolicy as importedCheckCasePolicy } from './case-policy';
 import * as names from './proper-name';
 import { ENTRY_AMBIGUOUS, ENTRY_SURNAME } from './table-format';
@@ -89,55 +89,31 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
 const NO_CONTEXTUAL: readonly Contextual[] = [];
 const NO_COMPETITORS: readonly FormAnchor[] = [];
 
-/**
- * Scratch space for `analyseBlock`, reused across calls so that a block costs no
- * allocation beyond the analysis it returns: raw hits, their visiting order, the
- * chosen matches and the unknown names, as typed arrays grown on demand.
- */
-export class AnalysisScratch {
-  readonly hits: Hits = createHits();
-  order = new Int32Array(64);
-  /** Chosen matches, `chosen` of them: span, state, entity (-1 = contextual), entry. */
-  start = new Int32Array(16);
-  end = new Int32Array(16);
-  state = new Int32Array(16);
-  entity = new Int32Array(16);
-  entry = new Int32Array(16);
-  surname = new Uint8Array(16);
-  /** A contextual match's entities (ascending); null for a fixed one. */
-  readonly entities: (number[] | null)[] = [];
-  /** Unknown full names as [start, form] pairs. */
-  unknown = new Int32Array(32);
-  /** What `candidateAt` found: a fixed entity and its entry, or contextual entities. */
-  hitEntity = -1;
-  hitEntry = -1;
-  hitEntities: number[] | null = null;
-  hitSurname = false;
-
-  /** Makes room for one more chosen match at index `k`. */
-  reserve(k: number): void {
-    if (k < this.start.length) return;
-    const grow = <T extends Int32Array | Uint8Array>(x: T): T => {
-      const y = new (x.constructor as new (n: number) => T)(x.length * 2);
-      y.set(x);
-      return y;
-    };
-    this.start = grow(this.start);
-    this.end = grow(this.end);
-    this.state = grow(this.state);
-    this.entity = grow(this.entity);
-    this.entry = grow(this.entry);
-    this.surname = grow(this.surname);
-  }
-}
-
-const sharedScratch = new AnalysisScratch();
+// Scratch reused by every call (analyseBlock never re-enters), so that a block costs no
+// allocation beyond the analysis it returns. Plain arrays written by index, never
+// emptied: they keep their storage.
+/** Raw hits, triples [start, end, state]. */
+const hits: number[] = [];
+/** Offsets of hits in `hits`, in visiting order. */
+const order: number[] = [];
+/** Chosen matches, CHOSEN numbers each: hit offset, entity (-1 = contextual), entry, surname (0/1). */
+const chosenHits: number[] = [];
+const CHOSEN = 4;
+/** A chosen contextual match's entities (ascending); null for a fixed one. */
+const chosenEntities: (number[] | null)[] = [];
+/** Unknown full names as [start, form] pairs. */
+const unknownNames: number[] = [];
+/** What `candidateAt` found: a fixed entity and its entry, or contextual entities. */
+let hitEntity = -1;
+let hitEntry = -1;
+let hitEntities: number[] | null = null;
+let hitSurname = false;
 
 /**
  * Evaluates one raw hit: false when no entry fits the text's case; otherwise the
- * result is in the scratch's hit fields (a fixed entity, or the contextual entities).
+ * result is in hitEntity/hitEntry (a fixed mention) or hitEntities/hitSurname.
  */
-function candidateAt(a: Automaton, sc: AnalysisScratch, text: string, start: number, end: number, state: number): boolean {
+function candidateAt(a: Automaton, text: string, start: number, end: number, state: number): boolean {
   const policies = a.table.policies;
   let entities: number[] | null = null;
   let ascending = true;
@@ -149,10 +125,8 @@ function candidateAt(a: Automaton, sc: AnalysisScratch, text: string, start: num
     const e = a.entryEntity[r]!;
     if ((flags & (ENTRY_AMBIGUOUS | ENTRY_SURNAME)) === 0) {
       // Entries are sorted by entity within a state, so the first fixed one wins.
-      sc.hitEntity = e;
-      sc.hitEntry = r;
-      sc.hitEntities = null;
-      sc.hitSurname = false;
+      hitEntity = e;
+      hitEntry = r;
       return true;
     }
     if (flags & ENTRY_AMBIGUOUS) ambiguous++;
@@ -165,32 +139,26 @@ function candidateAt(a: Automaton, sc: AnalysisScratch, text: string, start: num
   }
   if (entities === null) return false;
   if (!ascending) entities.sort((x, y) => x - y);
-  sc.hitEntity = -1;
-  sc.hitEntry = -1;
-  sc.hitEntities = entities;
-  sc.hitSurname = ambiguous === 0 && surnames > 0 && entities.length === 1;
+  hitEntity = -1;
+  hitEntities = entities;
+  hitSurname = ambiguous === 0 && surnames > 0 && entities.length === 1;
   return true;
 }
 
 /** Analyses one block of text on its own. */
-export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, sc: AnalysisScratch = sharedScratch): BlockAnalysis {
-  const hits = sc.hits;
-  scan(a, text, hits);
-  const n = hits.count / 3;
+export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): BlockAnalysis {
+  const n = scan(a, text, hits);
   if (n === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
-  const h = hits.data;
+  const h = hits;
 
   // Leftmost-longest: visit hits by start, longest first, and evaluate a hit only if it
   // starts after the last chosen match; a hit inside a chosen one is never looked at.
   // Hits come ordered by end, so by start they are nearly sorted: an insertion sort
   // (stable) moves each one back past the few longer hits that end after it.
-  if (sc.order.length < n) sc.order = new Int32Array(2 * n);
-  const order = sc.order;
-  for (let k = 0; k < n; k++) {
-    const x = 3 * k;
+  for (let x = 0; x < n; x += 3) {
     const xs = h[x]!;
     const xe = h[x + 1]!;
-    let j = k;
+    let j = x / 3;
     for (; j > 0; j--) {
       const y = order[j - 1]!;
       const ys = h[y]!;
@@ -204,15 +172,15 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, s
   let chosen = 0;
   let unknown = 0;
   let taken = 0;
-  for (let k = 0; k < n; k++) {
+  for (let k = 0; k < n / 3; k++) {
     const x = order[k]!;
     const start = h[x]!;
     if (start < taken) continue;
     const end = h[x + 1]!;
     const state = h[x + 2]!;
-    if (!candidateAt(a, sc, text, start, end, state)) continue;
-    const entity = sc.hitEntity;
-    const entities = sc.hitEntities;
+    if (!candidateAt(a, text, start, end, state)) continue;
+    const entity = hitEntity;
+    const entities = hitEntities;
     let person = false;
     if (entity >= 0) person = isPerson[entity] === 1;
     else for (let i = 0; i < entities!.length && !person; i++) person = isPerson[entities![i]!] === 1;
@@ -226,25 +194,25 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, s
       if (entity < 0) {
         // Someone else with this name: skip it, and let it compete for later bare forms.
         if (junior || hasForeignFirstName(text, start, end)) {
-          unknown = addUnknown(sc, unknown, start, state);
+          unknownNames[unknown++] = start;
+          unknownNames[unknown++] = state;
           continue;
         }
         // A first name or place prefix ("Khan Younis", "Graham Potter"); surnames the
         // corpus calls unambiguous are rarely followed by another name ("Trump White House").
-        const continuation = sc.hitSurname ? null : continuesAsProperName(text, start, end);
-        if (continuation === 'name') unknown = addUnknown(sc, unknown, start, state);
+        const continuation = hitSurname ? null : continuesAsProperName(text, start, end);
+        if (continuation === 'name') {
+          unknownNames[unknown++] = start;
+          unknownNames[unknown++] = state;
+        }
         if (continuation !== null) continue;
       }
     } else if (followsInstitutionWord(text, start)) continue;
-    sc.reserve(chosen);
-    sc.start[chosen] = start;
-    sc.end[chosen] = end;
-    sc.state[chosen] = state;
-    sc.entity[chosen] = entity;
-    sc.entry[chosen] = sc.hitEntry;
-    sc.surname[chosen] = sc.hitSurname ? 1 : 0;
-    sc.entities[chosen] = entities;
-    chosen++;
+    chosenHits[CHOSEN * chosen] = x;
+    chosenHits[CHOSEN * chosen + 1] = entity;
+    chosenHits[CHOSEN * chosen + 2] = hitEntry;
+    chosenHits[CHOSEN * chosen + 3] = entity < 0 && hitSurname ? 1 : 0;
+    chosenEntities[chosen++] = entity < 0 ? entities : null;
     taken = end;
   }
   if (chosen === 0 && unknown === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
@@ -253,17 +221,18 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, s
   let contextual = NO_CONTEXTUAL as Contextual[];
   let competitors = NO_COMPETITORS as FormAnchor[];
   for (let k = 0; k < chosen; k++) {
-    const start = sc.start[k]!;
-    const entity = sc.entity[k]!;
+    const x = chosenHits[CHOSEN * k]!;
+    const start = h[x]!;
+    const entity = chosenHits[CHOSEN * k + 1]!;
     if (entity >= 0) {
-      fixed.push({ entity, start, end: sc.end[k]! });
-      const forms = index.sharers.get(sc.entry[k]!);
+      fixed.push({ entity, start, end: h[x + 1]! });
+      const forms = index.sharers.get(chosenHits[CHOSEN * k + 2]!);
       if (forms) {
         if (competitors === NO_COMPETITORS) competitors = [];
         for (const form of forms) competitors.push({ form, start });
       }
     } else {
-      const state = sc.state[k]!;
+      const state = h[x + 2]!;
       let competitorForms = index.suffixForms.get(state);
       if (!competitorForms) {
         competitorForms = [state];
@@ -271,25 +240,24 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, s
         index.suffixForms.set(state, competitorForms);
       }
       if (contextual === NO_CONTEXTUAL) contextual = [];
-      contextual.push({ start, end: sc.end[k]!, form: state, competitorForms, entities: sc.entities[k]!, surname: sc.surname[k] === 1 });
+      contextual.push({ start, end: h[x + 1]!, form: state, competitorForms, entities: chosenEntities[k]!, surname: chosenHits[CHOSEN * k + 3] === 1 });
     }
-    sc.entities[k] = null;
+    chosenEntities[k] = null;
   }
   // A surname inside a chosen longer match ("Khan" in "Imran Ahmed Khan Niazi") is
   // that match's own, not a competing name. Unknown names come in start order, as do
   // the competitors above (at chosen matches' starts, never an unknown name's): merge.
   if (unknown > 0) {
-    const u = sc.unknown;
     const shared = competitors;
     const merged: FormAnchor[] = [];
     let i = 0;
     let k = 0;
     for (let q = 0; q < unknown; q += 2) {
-      const start = u[q]!;
-      while (k < chosen && sc.end[k]! <= start) k++;
-      if (k < chosen && sc.start[k]! <= start) continue;
+      const start = unknownNames[q]!;
+      while (k < chosen && h[chosenHits[CHOSEN * k]! + 1]! <= start) k++;
+      if (k < chosen && h[chosenHits[CHOSEN * k]!]! <= start) continue;
       while (i < shared.length && shared[i]!.start <= start) merged.push(shared[i++]!);
-      merged.push({ form: u[q + 1]!, start });
+      merged.push({ form: unknownNames[q + 1]!, start });
     }
     if (merged.length > 0) {
       while (i < shared.length) merged.push(shared[i++]!);
@@ -297,16 +265,4 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string, s
     }
   }
   return { fixed, contextual, competitors };
-}
-
-/** Appends an unknown name [start, form] at `used`; returns the new length. */
-function addUnknown(sc: AnalysisScratch, used: number, start: number, form: number): number {
-  if (used + 2 > sc.unknown.length) {
-    const grown = new Int32Array(sc.unknown.length * 2);
-    grown.set(sc.unknown);
-    sc.unknown = grown;
-  }
-  sc.unknown[used] = start;
-  sc.unknown[used + 1] = form;
-  return used + 2;
 }

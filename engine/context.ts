@@ -23,19 +23,23 @@ const before = (a: Position, key: number, start: number): boolean => a.key < key
  * Sorted positions per id (entity index or form state), with removal by block. The
  * mutators return where the list changed, so a caller can tell which positions may
  * now have other nearest anchors: those between the changed place's neighbours.
+ * Holds anchors, or anything else with a position (the session's waiting candidates).
  */
-export class AnchorIndex {
-  private readonly lists = new Map<number, Position[]>();
+export class AnchorIndex<T extends Position = Position> {
+  private readonly lists = new Map<number, T[]>();
 
   /** Adds an anchor; returns its index (its neighbours are at index - 1 and index + 1). */
   add(id: number, key: number, start: number): number {
+    return this.insert(id, { key, start } as T);
+  }
+
+  insert(id: number, p: T): number {
     let list = this.lists.get(id);
     if (!list) this.lists.set(id, (list = []));
-    const p = { key, start };
     // Blocks usually arrive in document order, so appending is the common case.
     const last = list[list.length - 1];
-    if (!last || before(last, key, start)) return list.push(p) - 1;
-    const i = this.upperBound(list, key, start);
+    if (!last || before(last, p.key, p.start)) return list.push(p) - 1;
+    const i = this.upperBound(list, p.key, p.start);
     list.splice(i, 0, p);
     return i;
   }
@@ -69,7 +73,7 @@ export class AnchorIndex {
   }
 
   /** Anchors of `id`, sorted, or undefined. */
-  list(id: number): readonly Position[] | undefined {
+  list(id: number): readonly T[] | undefined {
     return this.lists.get(id);
   }
 

@@ -21,7 +21,7 @@ import {
   type BlockAnalysis,
   type Mention,
 } from './block-analysis';
-import { AnchorIndex, resolve, type Position } from './context';
+import { AnchorIndex, resolve } from './context';
 import type { MatcherTable, TableEntity } from './table-format';
 
 export type { Mention } from './block-analysis';
@@ -138,9 +138,9 @@ class Session implements DetectionSession {
   private readonly linkedSurnames = new AnchorIndex();
   private readonly competitors = new AnchorIndex();
   /** Contextual candidates under each entity they may link to, in position order. */
-  private readonly byEntity = new Map<number, Waiter[]>();
+  private readonly byEntity = new AnchorIndex<Waiter>();
   /** Contextual candidates under each of their competitor forms, in position order. */
-  private readonly byForm = new Map<number, Waiter[]>();
+  private readonly byForm = new AnchorIndex<Waiter>();
   /** Counts add/remove calls: marks what one call has queued. */
   private epoch = 0;
   /** This call's candidates to resolve: surnames first, then the rest (see context.ts). */
@@ -171,21 +171,19 @@ class Session implements DetectionSession {
       };
       this.blocks.set(b.key, state);
       this.markChanged(state);
-      for (let i = 0; i < fixed.length; i++) {
-        const m = fixed[i]!;
+      for (const m of fixed) {
         const at = this.entityAnchors.add(m.entity, b.key, m.start);
-        this.touch(this.byEntity.get(m.entity), this.entityAnchors.list(m.entity), at, at + 1, false);
+        this.touch(this.byEntity, this.entityAnchors, m.entity, at, at + 1, false);
       }
-      for (let i = 0; i < competitors.length; i++) {
-        const c = competitors[i]!;
+      for (const c of competitors) {
         const at = this.competitors.add(c.form, b.key, c.start);
-        this.touch(this.byForm.get(c.form), this.competitors.list(c.form), at, at + 1, false);
+        this.touch(this.byForm, this.competitors, c.form, at, at + 1, false);
       }
       for (let k = 0; k < contextual.length; k++) {
         const c = contextual[k]!;
         const w: Waiter = { state, k, key: b.key, start: c.start, surname: c.surname, queued: 0 };
-        for (let i = 0; i < c.entities.length; i++) insertWaiter(this.byEntity, c.entities[i]!, w);
-        for (let i = 0; i < c.competitorForms.length; i++) insertWaiter(this.byForm, c.competitorForms[i]!, w);
+        for (const e of c.entities) this.byEntity.insert(e, w);
+        for (const f of c.competitorForms) this.byForm.insert(f, w);
         this.queue(w);
       }
     }
@@ -209,40 +207,39 @@ class Session implements DetectionSession {
     this.blocks.delete(key);
     old.live = false;
     const { fixed, contextual, competitors } = old.analysis;
-    for (let k = 0; k < contextual.length; k++) {
-      const c = contextual[k]!;
-      for (let i = 0; i < c.entities.length; i++) removeWaiters(this.byEntity, c.entities[i]!, key);
-      for (let i = 0; i < c.competitorForms.length; i++) removeWaiters(this.byForm, c.competitorForms[i]!, key);
+    for (const c of contextual) {
+      for (const e of c.entities) this.byEntity.removeBlock(e, key);
+      for (const f of c.competitorForms) this.byForm.removeBlock(f, key);
     }
-    for (let i = 0; i < fixed.length; i++) {
-      const e = fixed[i]!.entity;
+    for (const { entity: e } of fixed) {
       const at = this.entityAnchors.removeBlock(e, key);
-      if (at >= 0) this.touch(this.byEntity.get(e), this.entityAnchors.list(e), at, at, false);
+      if (at >= 0) this.touch(this.byEntity, this.entityAnchors, e, at, at, false);
     }
-    for (let i = 0; i < competitors.length; i++) {
-      const f = competitors[i]!.form;
+    for (const { form: f } of competitors) {
       const at = this.competitors.removeBlock(f, key);
-      if (at >= 0) this.touch(this.byForm.get(f), this.competitors.list(f), at, at, false);
+      if (at >= 0) this.touch(this.byForm, this.competitors, f, at, at, false);
     }
     for (let k = 0; k < contextual.length; k++) {
       const e = old.resolved[k]!;
       if (!contextual[k]!.surname || e < 0) continue;
       const at = this.linkedSurnames.removeBlock(e, key);
-      if (at >= 0) this.touch(this.byEntity.get(e), this.linkedSurnames.list(e), at, at, true);
+      if (at >= 0) this.touch(this.byEntity, this.linkedSurnames, e, at, at, true);
     }
   }
 
   /**
-   * Queues the candidates in `waiters` that lie between `list[lo - 1]` and `list[hi]`
-   * (inclusive; a missing neighbour leaves that side open): after a change to `list`
-   * between those indices, only they can see other nearest anchors in it. With
+   * Queues the candidates under `id` in `index` that lie between the anchors of `id`
+   * at `lo - 1` and `hi` (inclusive; a missing neighbour leaves that side open): after
+   * a change between those indices, only they can see other nearest anchors. With
    * `othersOnly`, surnames are left out (linked surnames do not anchor surnames).
    */
-  private touch(waiters: Waiter[] | undefined, list: readonly Position[] | undefined, lo: number, hi: number, othersOnly: boolean): void {
+  private touch(index: AnchorIndex<Waiter>, anchors: AnchorIndex, id: number, lo: number, hi: number, othersOnly: boolean): void {
+    const waiters = index.list(id);
     if (!waiters) return;
+    const list = anchors.list(id);
     const from = list?.[lo - 1];
     const to = list?.[hi];
-    let i = from ? firstWaiterNotBefore(waiters, from.key, from.start) : 0;
+    let i = from ? AnchorIndex.firstNotBefore(waiters, from.key, from.start) : 0;
     for (; i < waiters.length; i++) {
       const w = waiters[i]!;
       if (to && (w.key > to.key || (w.key === to.key && w.start > to.start))) break;
@@ -279,11 +276,11 @@ class Session implements DetectionSession {
       this.markChanged(state);
       if (previous >= 0) {
         const at = this.linkedSurnames.remove(previous, w.key, w.start);
-        if (at >= 0) this.touch(this.byEntity.get(previous), this.linkedSurnames.list(previous), at, at, true);
+        if (at >= 0) this.touch(this.byEntity, this.linkedSurnames, previous, at, at, true);
       }
       if (entity >= 0) {
         const at = this.linkedSurnames.add(entity, w.key, w.start);
-        this.touch(this.byEntity.get(entity), this.linkedSurnames.list(entity), at, at + 1, true);
+        this.touch(this.byEntity, this.linkedSurnames, entity, at, at + 1, true);
       }
     }
     surnames.length = 0;
@@ -319,39 +316,6 @@ class Session implements DetectionSession {
     }
     return { blocks: out };
   }
-}
-
-/** Index of the first waiter at or after (key, start). */
-function firstWaiterNotBefore(list: readonly Waiter[], key: number, start: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const w = list[mid]!;
-    if (w.key < key || (w.key === key && w.start < start)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function insertWaiter(index: Map<number, Waiter[]>, id: number, w: Waiter): void {
-  let list = index.get(id);
-  if (!list) index.set(id, (list = []));
-  const last = list[list.length - 1];
-  // Blocks usually arrive in document order: append.
-  if (!last || last.key < w.key || (last.key === w.key && last.start < w.start)) list.push(w);
-  else list.splice(firstWaiterNotBefore(list, w.key, w.start), 0, w);
-}
-
-function removeWaiters(index: Map<number, Waiter[]>, id: number, key: number): void {
-  const list = index.get(id);
-  if (!list) return;
-  const i = firstWaiterNotBefore(list, key, -Infinity);
-  let j = i;
-  while (j < list.length && list[j]!.key === key) j++;
-  if (j === i) return;
-  if (j - i === list.length) index.delete(id);
-  else list.splice(i, j - i);
 }
 
 /** Fixed mentions and linked contextual ones, in document order. */
