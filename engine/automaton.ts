@@ -55,6 +55,8 @@ export interface Automaton {
    * while this holds, since every hit it could start would fail its case policy.
    */
   readonly lowerStart: Uint8Array;
+  /** Root transitions for lower-case ASCII letters at a word start: -1 where `lowerStart` stops them. */
+  readonly rootLower: Int32Array;
   /** Ring size for start positions: a power of two above the deepest state. */
   readonly ringMask: number;
   /** Scratch ring reused by every scan (scans never interleave: they do not yield). */
@@ -234,6 +236,9 @@ export function hydrate(table: MatcherTable): Automaton {
     if (lowerStart[s] === 1) lowerStart[parent[s]!] = 1;
   }
 
+  const rootLower = new Int32Array(128).fill(-1);
+  for (let c = 97; c <= 122; c++) if (rootAscii[c]! > 0 && lowerStart[rootAscii[c]!] === 1) rootLower[c] = rootAscii[c]!;
+
   let ring = 2;
   while (ring <= maxDepth + 1) ring <<= 1;
   return {
@@ -242,6 +247,7 @@ export function hydrate(table: MatcherTable): Automaton {
     ...partial,
     rows,
     lowerStart,
+    rootLower,
     fail,
     depth,
     emit,
@@ -334,14 +340,37 @@ export function scan(a: Automaton, text: string, hits: number[]): number {
   let prevEnd = 0; // end (in `text`) of the previous stream character and its marks
   let lowerRun = false; // the match under way began at a lower-case letter, in this word
   const rootAscii = a.rootAscii;
+  const rootLower = a.rootLower;
   const lowerStart = a.lowerStart;
   const len = text.length;
 
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
-    // The commonest character by far: a lower-case ASCII letter inside a word that no
-    // match has reached. Skip it before any table lookup.
-    if (state === 0 && prevWord && c >= 97 && c <= 122) continue;
+    if (state === 0) {
+      // The commonest characters by far, with no match under way: lower-case ASCII
+      // letters and spaces. Decided before any table lookup.
+      if (c >= 97 && c <= 122) {
+        if (prevWord) continue; // inside a word: no match can cover it
+        prevWord = true;
+        inSpace = false;
+        const t = rootLower[c]!;
+        if (t < 0) continue; // no alias a lower-case word may start begins so
+        lowerRun = true;
+        ring[p & mask] = i;
+        p++;
+        prevEnd = i + 1;
+        state = t;
+        continue;
+      }
+      if (c === 32) {
+        if (!inSpace) {
+          inSpace = true;
+          breaks = 0;
+          prevWord = false;
+        }
+        continue;
+      }
+    }
     const cls = c < TABLE_SIZE ? CLASS[c]! : classOf(c);
     if (cls === WORD) {
       const f = c < TABLE_SIZE ? FOLD[c]! : fold(c);
