@@ -38,7 +38,8 @@ const HOST_CSS = `
 `;
 
 export interface CardActions {
-  loadView(id: string): Promise<EntityView | null>;
+  /** A view at hand is returned directly, so the card shows it in its first paint. */
+  loadView(id: string): EntityView | Promise<EntityView | null>;
   showTimeline(id: string): void;
   search(query: string): void;
 }

@@ -93,8 +93,29 @@ export class MentionIndex {
   }
 }
 
+/**
+ * The text nodes a mention covers, the ones between its ends included ("<a>Asim</a>
+ * <b>Munir</b>" has a space node between), so the caret anywhere on it finds it.
+ */
 function nodesOf(range: AbstractRange): Node[] {
-  return range.startContainer === range.endContainer ? [range.startContainer] : [range.startContainer, range.endContainer];
+  const first = range.startContainer;
+  const last = range.endContainer;
+  if (first === last) return [first];
+  const nodes: Node[] = [first];
+  // Document order, bounded by the mention's length: a name spans a handful of nodes.
+  for (let n = following(first); n && n !== last && nodes.length < 64; n = following(n)) {
+    if (n.nodeType === 3) nodes.push(n);
+  }
+  nodes.push(last);
+  return nodes;
+}
+
+function following(node: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nextSibling) return n.nextSibling;
+  }
+  return null;
 }
 
 function compareRanges(a: PageMention, b: PageMention): number {

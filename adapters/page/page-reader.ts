@@ -31,7 +31,8 @@ class PageReader {
   private readonly highlighter: Highlighter;
   private readonly card: CardHost;
   private readonly hover: HoverIntent<PageMention>;
-  private readonly views = new Map<string, Promise<EntityView | null>>();
+  /** Card views by entity id: the answer once it has arrived, else the request under way. */
+  private readonly views = new Map<string, EntityView | Promise<EntityView | null>>();
   private readonly mentionKeys = new WeakMap<PageMention, string>();
   private nextMentionKey = 1;
   private settings: Settings | null = null;
@@ -142,15 +143,23 @@ class PageReader {
     return key;
   }
 
-  private loadView(id: string): Promise<EntityView | null> {
-    let view = this.views.get(id);
-    if (!view) {
-      view = sendToBackground({ type: 'card', id }).catch(() => null);
-      this.views.set(id, view);
-      // A failed lookup (background restarting) is retried next time, not cached.
-      void view.then((v) => v || this.views.delete(id));
-    }
-    return view;
+  /**
+   * A view already fetched is returned as it is, not wrapped in a promise, so the card
+   * prefetched during hover intent renders in the very frame it opens.
+   */
+  private loadView(id: string): EntityView | Promise<EntityView | null> {
+    const known = this.views.get(id);
+    if (known) return known;
+    const request = sendToBackground({ type: 'card', id })
+      .catch(() => null)
+      .then((view) => {
+        // A failed lookup (background restarting) is retried next time, not cached.
+        if (view) this.views.set(id, view);
+        else this.views.delete(id);
+        return view;
+      });
+    this.views.set(id, request);
+    return request;
   }
 
   private anchorOf(m: PageMention) {

@@ -13,6 +13,7 @@ import type { DetectionSession, Detector, Update } from '../../engine/detect';
 import { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
+import type { EntityKind } from '../../engine/types';
 
 /** A subtree with more elements than this is read child by child, so one slice stays short. */
 const SPLIT_ABOVE_ELEMENTS = 1500;
@@ -75,6 +76,17 @@ export class PageScanner {
    * page's own performance timeline shows too. Nothing else reads these fields.
    */
   private readonly initialScan = { started: false, done: false, slices: 0, longestSliceMs: 0 };
+  /**
+   * Mark changes not yet handed to the highlighter. Chrome re-validates every range of
+   * every highlight in the next frame after any highlight changes (bench/README.md), so
+   * adding marks in every slice made the rendering cost of a first pass grow with the
+   * square of the page's mentions. During the first pass, marks are handed over when
+   * they at least double what is shown (the first screenful at once, then a few growing
+   * batches); afterwards, at the end of every slice that changed any.
+   */
+  private readonly markOps = new Map<AbstractRange, { kind: EntityKind; add: boolean }>();
+  private marksPending = 0;
+  private marksShown = 0;
 
   constructor(
     private readonly doc: Document,
@@ -111,6 +123,9 @@ export class PageScanner {
     this.pendingBlocks = [];
     this.forget([...this.records.keys()]);
     this.keysByOwner.clear();
+    this.markOps.clear();
+    this.marksPending = 0;
+    this.marksShown = 0;
     this.highlighter.detach();
     this.options.onChange();
   }
@@ -190,7 +205,7 @@ export class PageScanner {
     if (!keys.length) return;
     for (const key of keys) {
       this.records.delete(key);
-      for (const old of this.index.removeBlock(key)) this.highlighter.remove(old.kind, old.range);
+      for (const old of this.index.removeBlock(key)) this.queueMark(old.kind, old.range, false);
     }
     this.applyUpdate(this.session.remove(keys));
   }
@@ -222,6 +237,7 @@ export class PageScanner {
       this.queued.delete(node);
       this.read(node);
     }
+    if (this.markOps.size && (this.initialScan.done || this.idle || this.marksPending >= this.marksShown)) this.flushMarks();
     const spent = performance.now() - started;
     this.busyMs += spent;
     this.reportInitialScan(spent);
@@ -361,11 +377,33 @@ export class PageScanner {
           marks.push({ entity: m.entity, kind: this.detector.entities[m.entity]!.kind, block: key, range });
         }
       }
-      for (const old of this.index.setBlock(key, marks)) this.highlighter.remove(old.kind, old.range);
-      for (const mark of marks) this.highlighter.add(mark.kind, mark.range);
+      for (const old of this.index.setBlock(key, marks)) this.queueMark(old.kind, old.range, false);
+      for (const mark of marks) this.queueMark(mark.kind, mark.range, true);
       changed = true;
     }
     return changed;
+  }
+
+  /** Queues a mark change for the highlighter (see `markOps`). */
+  private queueMark(kind: EntityKind, range: AbstractRange, add: boolean): void {
+    if (!add && this.markOps.get(range)?.add) {
+      // Never shown: nothing to take back.
+      this.markOps.delete(range);
+      this.marksPending--;
+      return;
+    }
+    this.markOps.set(range, { kind, add });
+    if (add) this.marksPending++;
+  }
+
+  private flushMarks(): void {
+    for (const [range, { kind, add }] of this.markOps) {
+      if (add) this.highlighter.add(kind, range);
+      else this.highlighter.remove(kind, range);
+    }
+    this.marksShown += this.marksPending;
+    this.markOps.clear();
+    this.marksPending = 0;
   }
 }
 

@@ -29,8 +29,19 @@ export function test(name: string, fn: TestFn): void {
   registered.push({ name, fn });
 }
 
-function isOurs(message: ConsoleMessage): boolean {
-  return message.type() === 'error' && /backstory/i.test(message.text());
+/**
+ * An error is ours when our code logged it (messages start with "Backstory") or when it
+ * was thrown from one of the extension's scripts, content script included: their stack
+ * frames and console locations carry the extension's origin.
+ */
+function isOurs(message: ConsoleMessage, origin: string): boolean {
+  if (message.type() !== 'error') return false;
+  return /backstory/i.test(message.text()) || message.location().url.startsWith(origin);
+}
+
+function isOurException(error: Error, origin: string): boolean {
+  const stack = String(error.stack);
+  return /backstory/i.test(stack) || stack.includes(origin);
 }
 
 export async function runRegistered(filter?: string): Promise<{ passed: number; failed: number }> {
@@ -45,8 +56,8 @@ export async function runRegistered(filter?: string): Promise<{ passed: number; 
       const errors: string[] = [];
       const track = (page: Page) => {
         pages.push(page);
-        page.on('console', (m) => isOurs(m) && errors.push(m.text()));
-        page.on('pageerror', (e) => /backstory/i.test(String(e.stack)) && errors.push(String(e)));
+        page.on('console', (m) => isOurs(m, browser.extensionOrigin) && errors.push(m.text()));
+        page.on('pageerror', (e) => isOurException(e, browser.extensionOrigin) && errors.push(String(e)));
         return page;
       };
       const strayBefore = browser.strayRequests().length;
