@@ -26,13 +26,13 @@ export interface Automaton {
   readonly kidStart: Int32Array;
   readonly edges: Int32Array;
   readonly fail: Int32Array;
-  /** Length of each state's folded string, to recover where a match starts. */
-  readonly depth: Int32Array;
   /** Nearest state with entries on the failure chain, including the state itself (0 = none). */
   readonly emit: Int32Array;
-  /** Nearest state with entries strictly further down the failure chain (0 = none). */
-  readonly next: Int32Array;
-  /** next and depth interleaved, [next, depth] per state, for the scan's emission loop. */
+  /**
+   * Per state, [next, depth]: the nearest state with entries strictly further down the
+   * failure chain (0 = none), and the length of the state's folded string (to recover
+   * where a match starts). Interleaved for the scan's emission loop.
+   */
   readonly chain: Int32Array;
   /** Entries of state s are records entryStart[s] .. entryStart[s+1]-1. */
   readonly entryStart: Int32Array;
@@ -189,16 +189,15 @@ export function hydrate(table: MatcherTable): Automaton {
 
   // Output links need the failure target's links first: visit states by depth.
   const emit = new Int32Array(n);
-  const next = new Int32Array(n);
+  const chain = new Int32Array(2 * n);
   for (let k = 1; k < n; k++) {
     const s = ordered[k]!;
     const f = fail[s]!;
-    next[s] = f === 0 ? 0 : emit[f]!;
-    emit[s] = entryStart[s + 1]! > entryStart[s]! ? s : next[s]!;
+    const next = f === 0 ? 0 : emit[f]!;
+    chain[2 * s] = next;
+    emit[s] = entryStart[s + 1]! > entryStart[s]! ? s : next;
   }
-  const chain = new Int32Array(2 * n);
   for (let s = 0; s < n; s++) {
-    chain[2 * s] = next[s]!;
     chain[2 * s + 1] = depth[s]!;
     if (fail[s] !== 0) lc[2 * s + 1]! |= HAS_FAIL;
     if (emit[s] !== 0) lc[2 * s + 1]! |= HAS_EMIT;
@@ -228,10 +227,11 @@ export function hydrate(table: MatcherTable): Automaton {
   }
 
   // Which subtrees hold an alias a lower-case word may start (children follow parents in preorder).
+  const lowerPolicy = table.policies.map(admitsLowerCaseStart);
   const lowerStart = new Uint8Array(n);
   for (let s = n - 1; s > 0; s--) {
     for (let r = entryStart[s]!; r < entryStart[s + 1]! && lowerStart[s] === 0; r++) {
-      if (admitsLowerCaseStart(table.policies[entryPolicy[r]!]!)) lowerStart[s] = 1;
+      if (lowerPolicy[entryPolicy[r]!]) lowerStart[s] = 1;
     }
     if (lowerStart[s] === 1) lowerStart[parent[s]!] = 1;
   }
@@ -249,9 +249,7 @@ export function hydrate(table: MatcherTable): Automaton {
     lowerStart,
     rootLower,
     fail,
-    depth,
     emit,
-    next,
     chain,
     entryStart,
     entryEntity,

@@ -236,7 +236,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
       let competitorForms = index.suffixForms.get(state);
       if (!competitorForms) {
         competitorForms = [state];
-        for (let s = a.next[state]!; s !== 0; s = a.next[s]!) competitorForms.push(s);
+        for (let s = a.chain[2 * state]!; s !== 0; s = a.chain[2 * s]!) competitorForms.push(s);
         index.suffixForms.set(state, competitorForms);
       }
       if (contextual === NO_CONTEXTUAL) contextual = [];
