@@ -90,8 +90,9 @@ const NO_CONTEXTUAL: readonly Contextual[] = [];
 const NO_COMPETITORS: readonly FormAnchor[] = [];
 
 // Scratch reused by every call (analyseBlock never re-enters), so that a block costs no
-// allocation beyond the analysis it returns. Plain arrays written by index, never
-// emptied: they keep their storage.
+// allocation beyond the analysis it returns. Plain arrays written by index and not
+// emptied, so they keep their storage, unless a huge block made them huge.
+const KEEP_SCRATCH = 1 << 16;
 /** Raw hits, triples [start, end, state]. */
 const hits: number[] = [];
 /** Offsets of hits in `hits`, in visiting order. */
@@ -147,6 +148,7 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
 
 /** Analyses one block of text on its own. */
 export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): BlockAnalysis {
+  if (hits.length > KEEP_SCRATCH) hits.length = order.length = chosenHits.length = chosenEntities.length = unknownNames.length = 0;
   const n = scan(a, text, hits);
   if (n === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
   const h = hits;
