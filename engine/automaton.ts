@@ -22,7 +22,10 @@ export interface Automaton {
    * failure and output arrays are read only when they say something.
    */
   readonly lc: Uint16Array;
-  /** For states with several children: edges kidStart[s] .. +count[s] of `edges`, pairs [label, target], by label. */
+  /**
+   * For states with several children: edges kidStart[s] .. +count[s] of `edges`, pairs
+   * [label, target], by label; or -row for a state with a direct row (see `rows`).
+   */
   readonly kidStart: Int32Array;
   readonly edges: Int32Array;
   readonly fail: Int32Array;
@@ -43,7 +46,7 @@ export interface Automaton {
   readonly rootAscii: Int32Array;
   /**
    * Direct transition rows for the branching states near the root, which nearly every
-   * capitalised word start walks through: ROW_WIDTH slots per row, one per character
+   * capitalised word start walks through: 1 << ROW_SHIFT slots per row, one per character
    * of the common folded alphabet (ALPHABET_SLOT), -1 for no child; slot 0 keeps the
    * state's offset in `edges` for the other characters. A state with a row has
    * kidStart = -row.
@@ -72,9 +75,8 @@ const HAS_FAIL = 0x4000;
 /** The state or a state on its failure chain ends an alias. */
 const HAS_EMIT = 0x8000;
 
-/** Slots per direct row (a power of two). */
+/** A direct row has 1 << ROW_SHIFT slots. */
 const ROW_SHIFT = 6;
-const ROW_WIDTH = 1 << ROW_SHIFT;
 /** Branching states this shallow (root excluded: it has `rootAscii`) get a direct row. */
 const ROW_DEPTH = 3;
 /** Slot of each folded ASCII code in a direct row: letters, digits, space, apostrophe; 0 for the rest. */
