@@ -168,6 +168,16 @@ test('the card\'s "Show on timeline" and "Search" open the timeline and the sear
   const contexts = (type: string) =>
     probe.evaluate(async (contextType) => (await chrome.runtime.getContexts({ contextTypes: [contextType] })).map((c) => c.documentUrl ?? ''), type);
   const pages = () => t.browser.context.pages().map((p) => p.url());
+  // The panel takes a focus request out of storage once it has applied it: watch the
+  // writes rather than read the key afterwards.
+  await probe.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __focus: string[] }).__focus = seen;
+    chrome.storage.onChanged.addListener((changes) => {
+      const focus = changes.timelineFocus?.newValue as { entityId?: string } | undefined;
+      if (focus?.entityId) seen.push(focus.entityId);
+    });
+  });
   try {
     await page.bringToFront();
     await restOn(page, await phraseBox(page, '#p1', 'Ali Larijani'));
@@ -178,7 +188,7 @@ test('the card\'s "Show on timeline" and "Search" open the timeline and the sear
       (await contexts('SIDE_PANEL')).some((u) => u.includes('sidepanel.html')) || pages().some((u) => u.includes('sidepanel.html?entity=ali-larijani')),
     );
     await eventually('focus requested for Ali Larijani', () =>
-      probe.evaluate(async () => ((await chrome.storage.local.get('timelineFocus')).timelineFocus as { entityId?: string } | undefined)?.entityId === 'ali-larijani'),
+      probe.evaluate(() => (window as unknown as { __focus: string[] }).__focus.includes('ali-larijani')),
     );
 
     await page.bringToFront();
@@ -198,5 +208,44 @@ test('the card\'s "Show on timeline" and "Search" open the timeline and the sear
       await chrome.sidePanel.setOptions({ enabled: true });
     });
     for (const p of t.browser.context.pages()) if (/sidepanel\.html|popup\.html\?/.test(p.url())) await p.close();
+  }
+});
+
+test('a page opened scrolled down is marked where the reader is first', async (t) => {
+  const names = ['Ali Larijani', 'Ishaq Dar', 'Asim Munir', 'Shehbaz Sharif', 'Abbas Araghchi'];
+  const paragraphs = Array.from(
+    { length: 4000 },
+    (_, i) => `<p id="p${i}">Paragraph ${i}: officials said ${names[i % names.length]} would travel again, and talks went on late into the night.</p>`,
+  );
+  t.server.route('/long.html', { body: `<!doctype html><html><head><meta charset="utf-8"><title>Long</title></head><body>${paragraphs.join('')}</body></html>` });
+  const page = await t.browser.context.newPage();
+  try {
+    // Watches, from the page, when a mark first appears in a paragraph near the top and
+    // in the one the reader lands on. (A string: tsx's helpers don't exist in the page.)
+    await page.addInitScript(`
+      const seen = (window.__firstMarked = {});
+      const timer = setInterval(() => {
+        for (const id of ['p10', 'p3510']) {
+          const el = document.getElementById(id);
+          if (seen[id] || !el) continue;
+          for (const [, h] of CSS.highlights) for (const r of h) if (el.contains(r.startContainer)) seen[id] = performance.now();
+        }
+        if (!seen.scrolled && scrollY > 0) seen.scrolled = performance.now();
+        if (seen.p10 && seen.p3510) clearInterval(timer);
+      }, 5);
+    `);
+    await page.goto(t.server.url('/long.html#p3500'));
+    const seen = await eventually('both paragraphs marked', () =>
+      page.evaluate(() => {
+        const s = (window as unknown as { __firstMarked: Record<string, number> }).__firstMarked;
+        const scan = performance.getEntriesByName('backstory:scan')[0];
+        return s.p10 && s.p3510 && scan ? { p10: s.p10, p3510: s.p3510, scrolled: s.scrolled ?? 0, scanEnd: scan.startTime + scan.duration } : null;
+      }), 20_000);
+    const report = JSON.stringify(seen);
+    // Marked as soon as the page scrolls there, long before the pass reaches it.
+    assert.ok(seen.p3510 < seen.scanEnd, `on-screen paragraph marked before the first pass ended: ${report}`);
+    assert.ok(seen.p3510 - seen.scrolled < 150, `on-screen paragraph marked right after the page scrolled there: ${report}`);
+  } finally {
+    await page.close();
   }
 });

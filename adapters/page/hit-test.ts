@@ -36,7 +36,7 @@ export function mentionAtPoint(
   // measures every range of every highlight on each call (170 ms a call with 750 marks
   // in one 5 MB text node, on every pointer frame), so it is asked only where there is
   // no caret position to go by.
-  const position = caretAt(doc as DocWithCaret, x, y, options);
+  const position = caretAt(doc, x, y, options);
   if (position && position.node.nodeType === 3) {
     const mention = index.at(position.node, position.offset) ?? index.at(position.node, position.offset - 1);
     return mention && pointInRange(doc, mention, x, y) ? mention : null;
@@ -53,12 +53,14 @@ export function mentionAtPoint(
   return null;
 }
 
-function caretAt(doc: DocWithCaret, x: number, y: number, options: PointOptions): { node: Node; offset: number } | null {
-  if (doc.caretPositionFromPoint) {
-    const p = doc.caretPositionFromPoint(x, y, options);
+/** The text position nearest a point (it snaps to the closest line, even from a margin). */
+export function caretAt(doc: Document, x: number, y: number, options: PointOptions = {}): { node: Node; offset: number } | null {
+  const d = doc as DocWithCaret;
+  if (d.caretPositionFromPoint) {
+    const p = d.caretPositionFromPoint(x, y, options);
     return p ? { node: p.offsetNode, offset: p.offset } : null;
   }
-  const r = doc.caretRangeFromPoint?.(x, y);
+  const r = d.caretRangeFromPoint?.(x, y);
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 

@@ -13,10 +13,16 @@ import type { DetectionSession, Detector, Update } from '../../engine/detect';
 import { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
+import { caretAt } from './hit-test';
 import type { EntityKind } from '../../engine/types';
 
 /** A subtree with more elements than this is read child by child, so one slice stays short. */
 const SPLIT_ABOVE_ELEMENTS = 1500;
+/**
+ * Distance between the points sampled down the viewport to find the paragraphs on
+ * screen: less than one line of body text, so no paragraph is stepped over.
+ */
+const VIEWPORT_STEP_PX = 16;
 /** Blocks handed to the engine at once between budget checks. */
 const BLOCKS_PER_STEP = 64;
 /** Text handed to the engine at once between budget checks (a batch stops after the block that crosses it). */
@@ -108,12 +114,62 @@ export class PageScanner {
     // is work the browser does for its first paint anyway. Asked for before that paint,
     // all of it landed in our first slice and held the paint back. A hidden tab paints
     // no frame: the timer starts the scan there.
-    afterFirstFrame(this.doc.defaultView ?? window, () => this.runSlice());
+    afterFirstFrame(this.doc.defaultView ?? window, () => {
+      this.queue.unshiftAll(this.visibleBlocks());
+      this.runSlice();
+    });
+    // The view can move before the first pass is done (a #fragment is scrolled to after
+    // the document is parsed; a reader scrolls on): what comes into view jumps the queue.
+    (this.doc.defaultView ?? window).addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+  }
+
+  private scrollFrame = 0;
+  /** Set when on-screen blocks were queued: the slice that reads them shows its marks. */
+  private showNow = false;
+  private readonly onScroll = (): void => {
+    if (this.initialScan.done || !this.running) {
+      (this.doc.defaultView ?? window).removeEventListener('scroll', this.onScroll, { capture: true });
+      return;
+    }
+    if (this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      this.queue.unshiftAll(this.visibleBlocks());
+    });
+  };
+
+  /**
+   * The paragraphs on screen now, read before the rest of the page so that what the
+   * reader sees is marked first even on a page opened scrolled down (a #fragment link,
+   * a restored position). Sampled down the middle of the viewport, one caret lookup per
+   * paragraph. The full pass then skips them (see readLargeElement).
+   */
+  private visibleBlocks(): Element[] {
+    const win = this.doc.defaultView;
+    // A page small enough to be read whole in a slice or two needs no head start (and
+    // reading its on-screen paragraphs first would only read them twice).
+    if (!win || this.doc.getElementsByTagName('*').length <= SPLIT_ABOVE_ELEMENTS) return [];
+    const found: Element[] = [];
+    for (let y = VIEWPORT_STEP_PX / 2; y < win.innerHeight; y += VIEWPORT_STEP_PX) {
+      const at = caretAt(this.doc, win.innerWidth / 2, y);
+      const owner = at && ownerOf(at.node);
+      if (!owner || owner === this.doc.body || owner === this.doc.documentElement || found.includes(owner)) continue;
+      // Continue below this paragraph: one lookup per paragraph, and a single giant text
+      // node (where each lookup is slow) costs one.
+      y = Math.max(y, owner.getBoundingClientRect().bottom);
+      if (this.keysByOwner.has(owner)) continue; // already read
+      if (!this.options.skip(owner)) found.push(owner);
+    }
+    for (const el of found) this.queued.add(el);
+    // What is on screen is shown as soon as it is read, not with the next batch.
+    if (found.length) this.showNow = true;
+    return found;
   }
 
   /** Stops reading and removes every mark. */
   stop(): void {
     this.running = false;
+    (this.doc.defaultView ?? window).removeEventListener('scroll', this.onScroll, { capture: true });
     clearTimeout(this.timer);
     this.observer?.disconnect();
     this.observer = null;
@@ -234,10 +290,13 @@ export class PageScanner {
       }
       const node = this.queue.shift();
       if (!node) break;
-      this.queued.delete(node);
+      // A node can stand in the queue twice (moved ahead when it came on screen): it is
+      // read once, when its first entry comes up.
+      if (!this.queued.delete(node)) continue;
       this.read(node);
     }
-    if (this.markOps.size && (this.initialScan.done || this.idle || this.marksPending >= this.marksShown)) this.flushMarks();
+    if (this.markOps.size && (this.showNow || this.initialScan.done || this.idle || this.marksPending >= this.marksShown)) this.flushMarks();
+    this.showNow = false;
     const spent = performance.now() - started;
     this.busyMs += spent;
     this.reportInitialScan(spent);
@@ -313,7 +372,10 @@ export class PageScanner {
   private readLargeElement(el: Element): void {
     const children: Node[] = [];
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (this.queued.has(c)) continue;
+      // A paragraph already read (the on-screen ones go first) is not read again: that
+      // would take its marks down until the pass came back round to it. If it changes,
+      // the MutationObserver queues it.
+      if (this.queued.has(c) || this.keysByOwner.has(c as Element)) continue;
       this.queued.add(c);
       children.push(c);
     }

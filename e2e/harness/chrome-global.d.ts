@@ -21,5 +21,8 @@ declare namespace chrome {
       set(items: Record<string, unknown>): Promise<void>;
       clear(): Promise<void>;
     };
+    const onChanged: {
+      addListener(listener: (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => void): void;
+    };
   }
 }
