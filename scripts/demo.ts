@@ -53,6 +53,8 @@ try {
 
     const panel = await openExtensionPage(browser, `sidepanel.html?tab=${tabId}`);
     await panel.setViewportSize({ width: 400, height: 860 });
+    // The timeline filtered to the article, as a reader following the story would.
+    await panel.getByRole('button', { name: 'This page' }).click();
     await panel.waitForTimeout(600);
     await panel.screenshot({ path: `${OUT}/side-panel.png` });
 
