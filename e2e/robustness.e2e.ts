@@ -22,6 +22,7 @@ import { openExtensionPage } from './harness/chromium';
 import { assert, eventually } from './harness/assert';
 import { test, type E2E } from './harness/runner';
 import { digestOf } from './harness/tabs';
+import { readHighlightTexts } from './harness/page-probes';
 import { TIMING } from '../adapters/page/timing';
 
 const FIXTURES = 'e2e/fixtures/hostile';
@@ -281,19 +282,7 @@ function isCardHostMutation(key: string): boolean {
 
 /** Texts of the marks in a frame's highlight registry, by highlight name. */
 async function marksIn(frame: Frame): Promise<Record<string, string[]>> {
-  return inPage(frame, () => {
-    const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-    for (const [name, highlight] of registry) {
-      out[name] = [...highlight].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    }
-    return out;
-  }, undefined);
+  return inPage(frame, readHighlightTexts, undefined);
 }
 
 /** Every marked text, whatever its kind (the "current" ring excluded). */

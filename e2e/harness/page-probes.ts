@@ -62,21 +62,27 @@ export async function cardState(page: Page): Promise<CardState> {
   });
 }
 
+/**
+ * Runs in a page or frame (pass it to `evaluate`): the texts of every highlighted range,
+ * by highlight name.
+ */
+export function readHighlightTexts(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+  for (const [name, highlight] of registry) {
+    out[name] = [...highlight].map((r) => {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      return range.toString();
+    });
+  }
+  return out;
+}
+
 /** Texts of every highlighted range, by highlight name. */
 export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
-    for (const [name, highlight] of registry) {
-      out[name] = [...highlight].map((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString();
-      });
-    }
-    return out;
-  });
+  return page.evaluate(readHighlightTexts);
 }
 
 /** Whether any highlighted range touches an element matching `selector`. */
