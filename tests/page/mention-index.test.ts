@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { MentionIndex, type PageMention } from '../../adapters/page/mention-index';
+
+function mention(entity: number, block: number, start: [Node, number], end: [Node, number]): PageMention {
+  const range = document.createRange();
+  range.setStart(start[0], start[1]);
+  range.setEnd(end[0], end[1]);
+  return { entity, kind: 'person', block, range };
+}
+
+describe('MentionIndex', () => {
+  it('finds a mention from any caret position on it, the text between its ends included', () => {
+    document.body.innerHTML = '<p><a>Asim</a> <b>Munir</b> met <i>Ishaq Dar</i>.</p>';
+    const asim = document.querySelector('a')!.firstChild!;
+    const space = asim.parentNode!.nextSibling!;
+    const munir = document.querySelector('b')!.firstChild!;
+    const dar = document.querySelector('i')!.firstChild!;
+    const index = new MentionIndex();
+    const munirMention = mention(1, 1, [asim, 0], [munir, 5]);
+    const darMention = mention(2, 1, [dar, 0], [dar, 9]);
+    index.setBlock(1, [munirMention, darMention]);
+    expect(index.at(asim, 2)).toBe(munirMention);
+    expect(index.at(space, 0)).toBe(munirMention);
+    expect(index.at(munir, 4)).toBe(munirMention);
+    expect(index.at(munir, 5)).toBeUndefined(); // just past the end
+    expect(index.at(dar, 3)).toBe(darMention);
+    expect(index.countsByEntity()).toEqual(new Map([[1, 1], [2, 1]]));
+  });
+
+  it('replaces a block wholesale and returns what it had, and orders mentions for reading', () => {
+    document.body.innerHTML = '<p>Dar</p><p>Munir</p>';
+    const [first, second] = [...document.querySelectorAll('p')].map((p) => p.firstChild!);
+    const index = new MentionIndex();
+    const late = mention(1, 2, [second!, 0], [second!, 5]);
+    const early = mention(2, 1, [first!, 0], [first!, 3]);
+    index.setBlock(2, [late]);
+    index.setBlock(1, [early]);
+    expect(index.inOrder()).toEqual([early, late]);
+    expect(index.setBlock(2, [])).toEqual([late]);
+    expect(index.at(second!, 1)).toBeUndefined();
+    expect(index.size).toBe(1);
+    expect(index.removeBlock(1)).toEqual([early]);
+    expect(index.inOrder()).toEqual([]);
+  });
+});
