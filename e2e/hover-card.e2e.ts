@@ -249,3 +249,22 @@ test('a page opened scrolled down is marked where the reader is first', async (t
     await page.close();
   }
 });
+
+test('a paragraph whose text changes keeps its place for "the nearest name before"', async (t) => {
+  t.server.route('/sharifs.html', {
+    body: `<!doctype html><html><head><meta charset="utf-8"><title>Sharifs</title></head><body>
+      <p id="a">Nawaz Sharif addressed the rally in Lahore on Sunday.</p>
+      <p id="b">Sharif said the party would contest every seat.</p>
+      <p id="c">Prime Minister Shehbaz Sharif later met Ishaq Dar.</p></body></html>`,
+  });
+  const page = await t.open('/sharifs.html');
+  const inB = () => highlightsInside(page, '#b');
+  await eventually('the article read', async () => (await highlightedTexts(page))['backstory-person']?.includes('Ishaq Dar'));
+  assert.equal(await inB(), 0, 'a bare "Sharif" after Nawaz Sharif is not linked to Shehbaz Sharif');
+  // A live update rewrites the paragraph: it is read again, in its place on the page.
+  await page.evaluate(() => {
+    document.querySelector('#b')!.firstChild!.nodeValue = 'Sharif said the party would contest every seat in Punjab.';
+  });
+  await page.waitForTimeout(400);
+  assert.equal(await inB(), 0, 'still not linked once the paragraph changed');
+});

@@ -67,6 +67,12 @@ export class PageScanner {
   private readonly records = new Map<number, BlockRecord>();
   private readonly keysByOwner = new Map<Element, number[]>();
   private nextKey = 1;
+  /**
+   * Where a re-read paragraph stood: its blocks keep that place in the engine's
+   * document order (keys order blocks, and "the nearest mention before" depends on it),
+   * instead of moving to the end of the page as brand-new blocks do.
+   */
+  private readonly placeOf = new WeakMap<Element, number>();
   private readonly queue = new NodeQueue();
   private readonly queued = new Set<Node>();
   private pendingBlocks: PendingBlock[] = [];
@@ -359,6 +365,7 @@ export class PageScanner {
       if (!keys) continue;
       this.keysByOwner.delete(owner);
       stale.push(...keys);
+      this.placeOf.set(owner, keys[0]!);
     }
     this.forget(stale);
     for (const block of fresh) this.pendingBlocks.push(block);
@@ -408,7 +415,7 @@ export class PageScanner {
     const fresh: PageBlock[] = [];
     for (const { block, owner, own } of batch) {
       if (!owner.isConnected) continue;
-      const keyed: PageBlock = { ...block, key: this.nextKey++ };
+      const keyed: PageBlock = { ...block, key: this.keyFor(owner) };
       this.records.set(keyed.key, own ? { block: keyed, owner, own } : { block: keyed, owner });
       const keys = this.keysByOwner.get(owner);
       if (keys) keys.push(keyed.key);
@@ -444,6 +451,17 @@ export class PageScanner {
       changed = true;
     }
     return changed;
+  }
+
+  /** The key of the next block of `owner`: at its old place if it is being re-read. */
+  private keyFor(owner: Element): number {
+    const place = this.placeOf.get(owner);
+    if (place === undefined) return this.nextKey++;
+    // Between the owner's old first key and the next whole key: room for 1,000 blocks.
+    const next = place + 1 / 1024;
+    if (Math.floor(next) === Math.floor(place)) this.placeOf.set(owner, next);
+    else this.placeOf.delete(owner);
+    return place;
   }
 
   /** Queues a mark change for the highlighter (see `markOps`). */
