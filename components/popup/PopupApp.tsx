@@ -190,7 +190,10 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
     void env.saveSettings(next).catch(() => undefined);
   };
 
-  useEffect(() => {
+  // A layout effect, so the listener follows each render before the next key can
+  // arrive: with a plain effect, an Esc pressed just after opening a card could still
+  // meet the search view's listener and clear the box instead of going back.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       event.preventDefault();
