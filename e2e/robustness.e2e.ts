@@ -1004,7 +1004,13 @@ test('robustness: the built manifest asks only for storage and sidePanel, with a
     assert.deepEqual(m.optional_permissions ?? [], [], `${what}: no optional permissions`);
     assert.deepEqual(m.optional_host_permissions ?? [], [], `${what}: no optional host permissions`);
     assert.equal(m.externally_connectable, undefined, `${what}: no page or extension may message Backstory`);
-    assert.deepEqual(m.web_accessible_resources ?? [], [], `${what}: pages cannot load Backstory's files`);
+    // One file is reachable from pages: the card UI the content script loads on the first
+    // hover, under a per-session URL, so a page cannot probe for Backstory by a fixed one.
+    assert.deepEqual(
+      m.web_accessible_resources ?? [],
+      [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+      `${what}: only the card UI is web-accessible, under a dynamic URL`,
+    );
     for (const cs of m.content_scripts ?? []) assert.deepEqual([...cs.matches].sort(), ['http://*/*', 'https://*/*']);
     const csp = typeof m.content_security_policy === 'object' ? m.content_security_policy.extension_pages : undefined;
     // MV3's default is already strict; an explicit policy must be at least as strict.
@@ -1024,6 +1030,17 @@ test('robustness: the built manifest asks only for storage and sidePanel, with a
     return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
   });
   assert.equal(ran, false, 'inline script blocked in extension pages');
+  // A page cannot find Backstory by fetching the card UI at the extension's fixed URL.
+  const site = await t.open('/fixtures/plain.html');
+  const probed = await site.evaluate(async (url) => {
+    try {
+      await fetch(url);
+      return 'loaded';
+    } catch {
+      return 'refused';
+    }
+  }, `chrome-extension://${t.browser.extensionId}/card-ui.js`);
+  assert.equal(probed, 'refused', 'the card UI is not reachable at a fixed URL');
   const firefox = '.output/firefox-mv2/manifest.json';
   try {
     const fx = JSON.parse(readFileSync(firefox, 'utf8')) as BuiltManifest;

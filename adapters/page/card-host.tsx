@@ -5,14 +5,13 @@
  * cannot reach inside the shadow root, and the rules on `:host` are `!important`,
  * which inside a shadow root beat even a page's `* { all: unset !important }`. The
  * card's position is set on a container inside the shadow root for the same reason.
+ * It lives in the card UI bundle, loaded on the first hover (see card-ui-contract.ts).
  */
 import { render } from 'preact';
 import { CardBrowser } from '../../components/card/CardBrowser';
 import cardCss from '../../components/card/card.css?inline';
-import type { EntityView } from '../../engine/entity-view';
-import { placeCard, type Rect } from './card-placement';
-
-export const CARD_HOST_TAG = 'backstory-card';
+import { placeCard } from './card-placement';
+import { CARD_HOST_TAG, type CardActions, type CardHooks, type CardHostApi, type OpenOptions } from './card-ui-contract';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 !important;
@@ -37,21 +36,7 @@ const HOST_CSS = `
 }
 `;
 
-export interface CardActions {
-  /** A view at hand is returned directly, so the card shows it in its first paint. */
-  loadView(id: string): EntityView | Promise<EntityView | null>;
-  showTimeline(id: string): void;
-  search(query: string): void;
-}
-
-export interface OpenOptions {
-  /** Re-measured on scroll and resize, so the card follows its mention. */
-  anchor(): Rect | null;
-  /** Move focus into the card (keyboard and touch openings), and back on close. */
-  focus: boolean;
-}
-
-export class CardHost {
+export class CardHost implements CardHostApi {
   private host: HTMLElement | null = null;
   private frame: HTMLDivElement | null = null;
   private zoomSheet: CSSStyleSheet | null = null;
@@ -65,7 +50,7 @@ export class CardHost {
   constructor(
     private readonly doc: Document,
     private readonly actions: CardActions,
-    private readonly hooks: { onPointerEnter(): void; onPointerLeave(): void; onClose(): void },
+    private readonly hooks: CardHooks,
   ) {}
 
   get isOpen(): boolean {

@@ -11,7 +11,8 @@ import type { EntityView } from '../../engine/entity-view';
 import { browser } from '../extension/browser-api';
 import { isTabRequest, sendToBackground, type PageDigest, type TabRequest } from '../extension/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '../extension/settings';
-import { CARD_HOST_TAG, CardHost } from './card-host';
+import { CARD_HOST_TAG } from './card-ui-contract';
+import { LazyCardHost } from './card-ui-loader';
 import { Highlighter } from './highlighter';
 import { mentionAtPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
@@ -29,7 +30,7 @@ class PageReader {
   private detector: Detector | null = null;
   private scanner: PageScanner | null = null;
   private readonly highlighter: Highlighter;
-  private readonly card: CardHost;
+  private readonly card: LazyCardHost;
   private readonly hover: HoverIntent<PageMention>;
   /** Card views by entity id: the answer once it has arrived, else the request under way. */
   private readonly views = new Map<string, EntityView | Promise<EntityView | null>>();
@@ -47,7 +48,7 @@ class PageReader {
 
   constructor(private readonly doc: Document) {
     this.highlighter = new Highlighter(doc);
-    this.card = new CardHost(
+    this.card = new LazyCardHost(
       doc,
       {
         loadView: (id) => this.loadView(id),
@@ -62,7 +63,10 @@ class PageReader {
     );
     this.hover = new HoverIntent<PageMention>(
       {
-        prefetch: (m) => void this.loadView(this.entityId(m)),
+        prefetch: (m) => {
+          this.card.preload();
+          void this.loadView(this.entityId(m));
+        },
         show: (m) => this.openCard(m, false),
         hide: () => this.card.close(),
       },
@@ -257,6 +261,8 @@ class PageReader {
   private setCurrent(m: PageMention | null): void {
     clearTimeout(this.flashTimer);
     this.current = m;
+    // Enter may follow: have the card ready.
+    if (m) this.card.preload();
     this.highlighter.setCurrent(m?.range ?? null);
   }
 

@@ -1,0 +1,53 @@
+/**
+ * The boundary between the content script and the card UI bundle. The card (its host
+ * element, placement, Preact and the card components, their CSS) is what a hover needs
+ * and none of what reading a page needs, so it ships as its own file, loaded on the
+ * first hover intent: the content script that runs on every page stays small. Types
+ * and constants only here, so the content script bundles none of the UI.
+ */
+import type { EntityView } from '../../engine/entity-view';
+import type { Rect } from './card-placement';
+
+/** The one element Backstory adds to a page. */
+export const CARD_HOST_TAG = 'backstory-card';
+
+export interface CardActions {
+  /** A view at hand is returned directly, so the card shows it in its first paint. */
+  loadView(id: string): EntityView | Promise<EntityView | null>;
+  showTimeline(id: string): void;
+  search(query: string): void;
+}
+
+export interface CardHooks {
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  onClose(): void;
+}
+
+export interface OpenOptions {
+  /** Re-measured on scroll and resize, so the card follows its mention. */
+  anchor(): Rect | null;
+  /** Move focus into the card (keyboard and touch openings), and back on close. */
+  focus: boolean;
+}
+
+/** What the content script asks of the card host (adapters/page/card-host.tsx). */
+export interface CardHostApi {
+  readonly isOpen: boolean;
+  contains(node: EventTarget | null): boolean;
+  open(entityId: string, options: OpenOptions): void;
+  close(): void;
+  destroy(): void;
+}
+
+export interface CardUi {
+  createHost(doc: Document, actions: CardActions, hooks: CardHooks): CardHostApi;
+}
+
+/**
+ * Where the loaded bundle leaves its API: the content script's own global, shared by
+ * every script of the extension in the page's isolated world, and invisible to the page.
+ */
+export const CARD_UI_GLOBAL = '__backstoryCardUi';
+/** The bundle's path in the extension (entrypoints/card-ui.ts). */
+export const CARD_UI_PATH = '/card-ui.js';

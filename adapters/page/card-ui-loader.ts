@@ -1,0 +1,94 @@
+/**
+ * The content script's side of the card: a stand-in for the card host that loads the
+ * card UI bundle once, on the first hover intent (well before the card is due: lookup
+ * at 150 ms, card at 500 ms), and hands every call on to the real host. `import()`
+ * from a content script runs the module in the content script's isolated world, under
+ * the extension's CSP: a page's strict CSP does not stop it and the page cannot see it.
+ */
+import { browser } from '../extension/browser-api';
+import {
+  CARD_UI_GLOBAL,
+  CARD_UI_PATH,
+  type CardActions,
+  type CardHooks,
+  type CardHostApi,
+  type CardUi,
+  type OpenOptions,
+} from './card-ui-contract';
+
+let loading: Promise<CardUi> | null = null;
+
+function loadCardUi(): Promise<CardUi> {
+  loading ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_PATH)).then(() => {
+    const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
+    if (!ui) throw new Error(`${CARD_UI_PATH} loaded but installed no card UI`);
+    return ui;
+  });
+  // A failed load (the extension updated under the page) is tried again next time.
+  loading.catch(() => (loading = null));
+  return loading;
+}
+
+export class LazyCardHost implements CardHostApi {
+  private host: CardHostApi | null = null;
+  /** The card asked for while the UI was on its way. */
+  private pending: { entityId: string; options: OpenOptions } | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly actions: CardActions,
+    private readonly hooks: CardHooks,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.host?.isOpen ?? this.pending !== null;
+  }
+
+  contains(node: EventTarget | null): boolean {
+    return this.host?.contains(node) ?? false;
+  }
+
+  /** Fetches the card UI ahead of need (hover intent has begun, or a mention is current). */
+  preload(): void {
+    if (!this.host) void this.ready().catch(() => undefined);
+  }
+
+  open(entityId: string, options: OpenOptions): void {
+    if (this.host) {
+      this.host.open(entityId, options);
+      return;
+    }
+    this.pending = { entityId, options };
+    this.ready().then(
+      (host) => {
+        const pending = this.pending;
+        this.pending = null;
+        if (pending) host.open(pending.entityId, pending.options);
+      },
+      (error: unknown) => {
+        this.pending = null;
+        console.error('Backstory: the card could not be shown', error);
+        this.hooks.onClose();
+      },
+    );
+  }
+
+  close(): void {
+    if (this.pending) {
+      this.pending = null;
+      this.hooks.onClose();
+    }
+    this.host?.close();
+  }
+
+  destroy(): void {
+    this.pending = null;
+    this.host?.destroy();
+  }
+
+  private async ready(): Promise<CardHostApi> {
+    const ui = await loadCardUi();
+    this.host ??= ui.createHost(this.doc, this.actions, this.hooks);
+    return this.host;
+  }
+}
