@@ -15,16 +15,18 @@ const CURRENT = `${HIGHLIGHT_PREFIX}current`;
 /**
  * Quiet marks: a faint tint and a dotted underline in the kind's hue. Translucent
  * colours keep the text readable on light and dark pages alike; the page's own text
- * colour is never changed.
+ * colour is never changed. The keyboard's current mention gets a stronger amber.
  */
-const RULES = `
-::highlight(backstory-person) { background-color: rgba(64, 124, 230, 0.14); text-decoration: underline dotted rgba(64, 124, 230, 0.85); }
-::highlight(backstory-organisation) { background-color: rgba(150, 90, 210, 0.14); text-decoration: underline dotted rgba(150, 90, 210, 0.85); }
-::highlight(backstory-event) { background-color: rgba(220, 100, 40, 0.14); text-decoration: underline dotted rgba(220, 100, 40, 0.85); }
-::highlight(backstory-agreement) { background-color: rgba(20, 150, 120, 0.14); text-decoration: underline dotted rgba(20, 150, 120, 0.85); }
-::highlight(backstory-place) { background-color: rgba(170, 135, 20, 0.16); text-decoration: underline dotted rgba(170, 135, 20, 0.9); }
-::highlight(backstory-current) { background-color: rgba(245, 176, 45, 0.55); text-decoration: underline solid rgba(200, 120, 0, 1); }
-`;
+const HUES: Record<EntityKind, string> = {
+  person: '64,124,230',
+  organisation: '150,90,210',
+  event: '220,100,40',
+  agreement: '20,150,120',
+  place: '170,135,20',
+};
+const RULES =
+  KINDS.map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}){background-color:rgba(${HUES[k]},.15);text-decoration:underline dotted rgba(${HUES[k]},.85)}`).join('') +
+  `::highlight(${CURRENT}){background-color:rgba(245,176,45,.55);text-decoration:underline solid rgb(200,120,0)}`;
 
 interface HighlightRegistry {
   set(name: string, highlight: Highlight): void;
