@@ -469,6 +469,16 @@ interface ScriptTime {
  * querySelectorAll, MutationObserver callbacks). Unlike a page-side meter this does not
  * move when other processes load the machine, so it holds on a busy CI runner.
  */
+/** Serves `html` at `path` and opens it probed, with the content script profiled from the start. */
+async function openProfiled(t: E2E, path: string, html: string): Promise<{ probed: Probed; stopProfile: () => Promise<ScriptTime> }> {
+  t.server.route(path, { body: html });
+  let stopProfile: (() => Promise<ScriptTime>) | null = null;
+  const probed = await openProbed(t, path, async (page) => {
+    stopProfile = await profileContentScript(t, page);
+  });
+  return { probed, stopProfile: () => stopProfile!() };
+}
+
 async function profileContentScript(t: E2E, page: Page): Promise<() => Promise<ScriptTime>> {
   const cdp = await t.browser.context.newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -621,11 +631,7 @@ async function scanMeasure(page: Page): Promise<{ busyMs: number; slices: number
 
 test('robustness: a page of 100,000 nodes is read in short slices, top first, and all of it', async (t) => {
   const { html, named } = hundredThousandNodes();
-  t.server.route('/hostile/100k', { body: html });
-  let stopProfile: (() => Promise<ScriptTime>) | null = null;
-  const probed = await openProbed(t, '/hostile/100k', async (page) => {
-    stopProfile = await profileContentScript(t, page);
-  });
+  const { probed, stopProfile } = await openProfiled(t, '/hostile/100k', html);
   const { page } = probed;
   const main = page.mainFrame();
   const nodes = await inPage(main, () => {
@@ -643,7 +649,7 @@ test('robustness: a page of 100,000 nodes is read in short slices, top first, an
   await page.locator('#r12499').scrollIntoViewIfNeeded();
   await hoverCard(page, main, '#r12499', 'Shehbaz Sharif', 'Shehbaz Sharif');
   await closeCard(page, main);
-  const time = await stopProfile!();
+  const time = await stopProfile();
   const verdict = await assertUnharmed(probed);
   const scan = await scanMeasure(page);
   if (scan) assert.ok(scan.longestSliceMs < 50, `longest scan slice ${scan.longestSliceMs} ms`);
@@ -658,11 +664,7 @@ test('robustness: a page of 100,000 nodes is read in short slices, top first, an
 
 test('robustness: a single 5 MB text node is marked completely without a long task', async (t) => {
   const { html, names } = fiveMegabyteText();
-  t.server.route('/hostile/5mb', { body: html });
-  let stopProfile: (() => Promise<ScriptTime>) | null = null;
-  const probed = await openProbed(t, '/hostile/5mb', async (page) => {
-    stopProfile = await profileContentScript(t, page);
-  });
+  const { probed, stopProfile } = await openProfiled(t, '/hostile/5mb', html);
   const { page } = probed;
   const main = page.mainFrame();
   const shape = await inPage(main, () => {
@@ -686,7 +688,7 @@ test('robustness: a single 5 MB text node is marked completely without a long ta
   assert.deepEqual([...marks].sort(), [...names].sort());
   await hoverCard(page, main, '#big', 'Ishaq Dar', 'Ishaq Dar');
   await closeCard(page, main);
-  const time = await stopProfile!();
+  const time = await stopProfile();
   const verdict = await assertUnharmed(probed);
   const scan = await scanMeasure(page);
   if (scan) assert.ok(scan.longestSliceMs < 50, `longest scan slice ${scan.longestSliceMs} ms`);
