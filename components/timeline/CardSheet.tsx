@@ -2,7 +2,7 @@
  * An entity's card over the timeline, as a modal sheet: focus moves into it, Tab stays
  * in it, Escape or the close button closes it, and focus returns to what opened it.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { EntityView } from '../../engine/entity-view';
 import { CardBrowser } from '../card/CardBrowser';
 import { STRINGS } from '../strings';
@@ -21,17 +21,26 @@ const FOCUSABLE = 'button:not([disabled]), [href], input, select, [tabindex]:not
 export function CardSheet({ entityId, name, loadView, onClose, onShowTimeline, onSearch }: CardSheetProps) {
   const sheet = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // A layout effect, not a plain one: a plain effect waits for the next frame, and a key
+  // pressed in that gap would go to whatever had focus behind the sheet.
+  useLayoutEffect(() => {
     sheet.current?.focus();
   }, [entityId]);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') {
+  // Escape is heard on the whole document while the sheet is open, so it closes the sheet
+  // even when focus is not inside it; a layout effect again, so it listens from the first
+  // frame the sheet is on screen.
+  useLayoutEffect(() => {
+    const onEscape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
-      e.stopPropagation();
       onClose();
-      return;
-    }
+    };
+    document.addEventListener('keydown', onEscape);
+    return () => document.removeEventListener('keydown', onEscape);
+  }, [onClose]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Tab' || !sheet.current) return;
     const focusable = [...sheet.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
     const first = focusable[0];

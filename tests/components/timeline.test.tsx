@@ -274,6 +274,12 @@ describe('TimelineApp', () => {
     await waitFor(() => expect(fake.state.sent).toEqual([{ type: 'open-search', query: 'Geneva' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Close card' }));
     expect(screen.queryByRole('dialog')).toBeNull();
+
+    // Escape closes the sheet even when focus has left it.
+    fireEvent.click(within(document.getElementById('event-geneva-talks')!).getByRole('button', { name: 'Geneva' }));
+    (document.activeElement as HTMLElement).blur();
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('says so when the corpus has nothing dated', () => {
