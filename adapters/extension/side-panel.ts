@@ -23,6 +23,7 @@ interface ChromeSidePanel {
 }
 interface FirefoxSidebarAction {
   open(): Promise<void>;
+  isOpen(details: { windowId?: number }): Promise<boolean>;
 }
 
 function chromeSidePanel(): ChromeSidePanel | undefined {
@@ -31,9 +32,8 @@ function chromeSidePanel(): ChromeSidePanel | undefined {
   return typeof panel?.open === 'function' ? (panel as ChromeSidePanel) : undefined;
 }
 
-function firefoxSidebar(): FirefoxSidebarAction | undefined {
-  const sidebar = (browser as unknown as { sidebarAction?: Partial<FirefoxSidebarAction> }).sidebarAction;
-  return typeof sidebar?.open === 'function' ? (sidebar as FirefoxSidebarAction) : undefined;
+function firefoxSidebar(): Partial<FirefoxSidebarAction> | undefined {
+  return (browser as unknown as { sidebarAction?: Partial<FirefoxSidebarAction> }).sidebarAction;
 }
 
 export function openSidePanel(target: SidePanelTarget): Promise<boolean> {
@@ -53,7 +53,7 @@ export function openSidePanel(target: SidePanelTarget): Promise<boolean> {
       );
     }
     const sidebar = firefoxSidebar();
-    if (sidebar) {
+    if (typeof sidebar?.open === 'function') {
       return sidebar.open().then(
         () => true,
         () => false,
@@ -63,4 +63,20 @@ export function openSidePanel(target: SidePanelTarget): Promise<boolean> {
     // A synchronous refusal (no gesture, unknown window): same answer as a rejection.
   }
   return Promise.resolve(false);
+}
+
+/**
+ * Whether the timeline is already showing in the window: Firefox's sidebar can say so
+ * (`sidebarAction.isOpen`). Chrome has no such question, so there the answer is false.
+ * An open panel follows focus requests by itself (timeline-focus.ts), so a caller whose
+ * `openSidePanel` was refused need not open the timeline elsewhere. Never throws.
+ */
+export async function isSidePanelOpen(target: SidePanelTarget): Promise<boolean> {
+  const sidebar = firefoxSidebar();
+  if (chromeSidePanel() || typeof sidebar?.isOpen !== 'function') return false;
+  try {
+    return (await sidebar.isOpen(target.windowId !== undefined ? { windowId: target.windowId } : {})) === true;
+  } catch {
+    return false;
+  }
 }
