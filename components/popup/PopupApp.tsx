@@ -138,6 +138,19 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
     return () => clearTimeout(timer);
   }, [ordered, view.kind]);
 
+  // Firefox loads the toolbar popup before it shows it, and focuses the popup's window
+  // only once the panel is up: by then `autoFocus` has had its turn and focus sits on the
+  // body, so typing at once would go nowhere. The first time the window gains focus with
+  // nothing focused, the search box takes it.
+  useEffect(() => {
+    const onWindowFocus = () => {
+      const focused = document.activeElement;
+      if (!focused || focused === document.body) inputRef.current?.focus();
+    };
+    window.addEventListener('focus', onWindowFocus, { once: true });
+    return () => window.removeEventListener('focus', onWindowFocus);
+  }, []);
+
   // Focus follows the view, in the same frame: the back button on a card, the search box on return.
   const firstRender = useRef(true);
   useLayoutEffect(() => {
