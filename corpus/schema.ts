@@ -4,8 +4,9 @@
  * error rather than silently ignored data.
  */
 import { z } from 'zod';
+import { ENTITY_KINDS } from './kinds';
 
-export const ENTITY_KINDS = ['person', 'organisation', 'event', 'agreement', 'place'] as const;
+export { ENTITY_KINDS };
 export const SOURCE_KINDS = ['news', 'analysis', 'opinion', 'blog'] as const;
 
 /**
