@@ -1,4 +1,5 @@
 /** The extension loads in Chromium, and each of its pages renders. */
+import { readFileSync } from 'node:fs';
 import { assert, eventually } from './harness/assert';
 import { test } from './harness/runner';
 
@@ -16,4 +17,21 @@ test('popup and side panel pages render', async (t) => {
   await eventually('popup heading', () => popup.getByRole('heading', { level: 1 }).isVisible());
   const panel = await t.sidePanel();
   await eventually('side panel heading', () => panel.getByRole('heading', { level: 1 }).isVisible());
+});
+
+test('the content script carries the matcher table, not the records: no names, summaries or facts', async (t) => {
+  const page = await t.popup();
+  const file = (await page.evaluate(() => chrome.runtime.getManifest().content_scripts?.[0]?.js?.[0])) ?? '';
+  const script = readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
+  const records = JSON.parse(readFileSync('generated/records.json', 'utf8')) as {
+    entities: { id: string; name: string; summary: string; facts: { text: string }[] }[];
+  };
+  assert.ok(records.entities.length > 50, 'the bundled corpus');
+  for (const e of records.entities) {
+    assert.ok(script.includes(JSON.stringify(e.id)), `${e.id}: in the table`);
+    // Aliases are in the table folded to lower case, so a name as written never is.
+    assert.ok(!script.includes(e.name), `${e.id}: no display name`);
+    assert.ok(!script.includes(e.summary.slice(0, 60)), `${e.id}: no summary`);
+    for (const f of e.facts) assert.ok(!script.includes(f.text.slice(0, 60)), `${e.id}: no fact text`);
+  }
 });

@@ -5,9 +5,13 @@
  */
 import type { EntityKind } from './types';
 
+/**
+ * What the content script needs of an entity: its id (to ask for its card) and its kind
+ * (the highlight's colour). Display names stay with the full records, which every page
+ * that shows a name already holds; the content script never shows one.
+ */
 export interface TableEntity {
   id: string;
-  name: string;
   kind: EntityKind;
 }
 

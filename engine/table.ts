@@ -201,7 +201,7 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
 
   return {
     format: 1,
-    entities: sources.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+    entities: sources.map((s) => ({ id: s.id, kind: s.kind })),
     labels: codesToString(order.slice(1).map((node) => node.label)),
     shape: codesToString(order.map((node) => SHAPE_BASE + node.children.size)),
     fail,

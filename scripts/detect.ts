@@ -5,10 +5,11 @@
  * stdin (text; add --html to read HTML from stdin), or an .html/.htm page. A page is
  * read the way the content script reads it: visible text in blocks, detected as one
  * session; offsets are into the blocks joined by a blank line, which `--text` prints.
- * `--table=PATH` reads another compiled table than generated/matcher.json.
+ * `--table=PATH` reads another compiled table than generated/matcher.json; the entities'
+ * names come from the records.json beside it (the corpus build writes both).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { collectTextBlocks, isHiddenByAttributes, joinBlocks, type PageBlock } from '../adapters/page/text-blocks';
@@ -24,6 +25,20 @@ export function loadDetector(path = MATCHER_PATH): Detector {
     throw new Error(`${path} is missing: run \`npm run corpus:build\` first.`);
   }
   return createDetector(JSON.parse(readFileSync(path, 'utf8')) as MatcherTable);
+}
+
+/**
+ * Display names by entity id. The matcher table carries none (it is the content
+ * script's, which never shows a name), so they come from the records the same build
+ * wrote beside the table.
+ */
+export function loadNames(tablePath = MATCHER_PATH): Map<string, string> {
+  const path = join(dirname(tablePath), 'records.json');
+  if (!existsSync(path)) {
+    throw new Error(`${path} is missing: run \`npm run corpus:build\` first.`);
+  }
+  const records = JSON.parse(readFileSync(path, 'utf8')) as { entities?: { id: string; name: string }[] };
+  return new Map((records.entities ?? []).map((e) => [e.id, e.name]));
 }
 
 export interface PageText {
@@ -81,11 +96,13 @@ function main(argv: string[]): void {
     process.stdout.write(isHtml ? `${joinBlocks(pageBlocks(input)).text}\n` : input);
     return;
   }
-  const detector = loadDetector(table === undefined ? MATCHER_PATH : resolve(table));
+  const tablePath = table === undefined ? MATCHER_PATH : resolve(table);
+  const detector = loadDetector(tablePath);
+  const names = loadNames(tablePath);
   const { text, mentions } = isHtml ? detectHtml(detector, input) : detectText(detector, input);
   const out = mentions.map((m) => {
     const e = detector.entities[m.entity]!;
-    return { id: e.id, name: e.name, kind: e.kind, start: m.start, end: m.end, text: text.slice(m.start, m.end) };
+    return { id: e.id, name: names.get(e.id) ?? e.id, kind: e.kind, start: m.start, end: m.end, text: text.slice(m.start, m.end) };
   });
   process.stdout.write(JSON.stringify({ mentions: out }) + '\n');
 }

@@ -21,10 +21,12 @@ export interface RuntimeResponses {
   'open-search': boolean;
 }
 
-/** One entity as detected on a page. */
+/**
+ * One entity as detected on a page. No display name: the content script's table has
+ * none (to stay small), and the pages that list entities name them from their records.
+ */
 export interface PageEntity {
   id: string;
-  name: string;
   kind: EntityKind;
   count: number;
 }

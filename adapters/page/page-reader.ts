@@ -293,10 +293,10 @@ class PageReader {
     if (this.scanner && this.detector) {
       for (const [entity, count] of this.scanner.index.countsByEntity()) {
         const e = this.detector.entities[entity]!;
-        entities.push({ id: e.id, name: e.name, kind: e.kind, count });
+        entities.push({ id: e.id, kind: e.kind, count });
       }
     }
-    entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    entities.sort((a, b) => b.count - a.count);
     return { url: location.href, host: location.hostname, active: this.active, entities };
   }
 

@@ -19,7 +19,7 @@ import { BackIcon, SearchIcon, TimelineIcon } from './icons';
 import type { PopupEnv, PopupTab } from './popup-env';
 import { PopupSwitches } from './PopupSwitches';
 import { RESULTS_ID, SearchResults, displayOrder, optionId } from './SearchResults';
-import { StartingPoints, type PageState } from './StartingPoints';
+import { nameDigest, StartingPoints, type PageState } from './StartingPoints';
 import '../card/card.css';
 import './popup.css';
 
@@ -91,7 +91,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
       env.digest(tab.tabId).then(
         (digest) => {
           if (!live) return;
-          setPage({ status: 'ready', digest });
+          setPage({ status: 'ready', digest: nameDigest(digest, (id) => corpus.byId.get(id)?.name) });
           // Its content script may still be reading the page.
           if (again && digest.active && digest.entities.length === 0) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
         },

@@ -11,18 +11,40 @@ import { InfoIcon, PageIcon } from './icons';
 
 const S = STRINGS.popup;
 
+/** A page's entity with the display name the popup's records give it. */
+export interface NamedPageEntity extends PageEntity {
+  name: string;
+}
+
+export type NamedPageDigest = Omit<PageDigest, 'entities'> & { entities: NamedPageEntity[] };
+
 export type PageState =
   | { status: 'loading' }
   /** No tab, or no content script answering in it. */
   | { status: 'unreachable' }
-  | { status: 'ready'; digest: PageDigest };
+  | { status: 'ready'; digest: NamedPageDigest };
+
+/**
+ * Names a tab's digest from the corpus records, most mentioned first, then by name. An id
+ * the records do not know (a content script left from an older version of the
+ * extension, until its tab reloads) is left out rather than shown without a name.
+ */
+export function nameDigest(digest: PageDigest, nameOf: (id: string) => string | undefined): NamedPageDigest {
+  const entities: NamedPageEntity[] = [];
+  for (const e of digest.entities) {
+    const name = nameOf(e.id);
+    if (name !== undefined) entities.push({ ...e, name });
+  }
+  entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return { ...digest, entities };
+}
 
 export interface StartingPointsProps {
   page: PageState;
   /** False when Backstory is switched off everywhere. */
   enabled: boolean;
   events: readonly RecentEvent[];
-  onReveal(entity: PageEntity): void;
+  onReveal(entity: NamedPageEntity): void;
   onOpenCard(id: string): void;
 }
 

@@ -5,7 +5,7 @@ import { openExtensionPage, type ExtensionBrowser } from './chromium';
 export interface Digest {
   url: string;
   active: boolean;
-  entities: { id: string; name: string; kind: string; count: number }[];
+  entities: { id: string; kind: string; count: number }[];
 }
 
 /**

@@ -55,9 +55,9 @@ const DIGEST: PageDigest = {
   host: 'news.example',
   active: true,
   entities: [
-    { id: 'ali-larijani', name: 'Ali Larijani', kind: 'person', count: 3 },
-    { id: 'twelve-day-war', name: 'Twelve-Day War', kind: 'event', count: 1 },
-    { id: 'shehbaz-sharif', name: 'Shehbaz Sharif', kind: 'person', count: 2 },
+    { id: 'ali-larijani', kind: 'person', count: 3 },
+    { id: 'twelve-day-war', kind: 'event', count: 1 },
+    { id: 'shehbaz-sharif', kind: 'person', count: 2 },
   ],
 };
 
@@ -247,6 +247,26 @@ describe('PopupApp: on this page', () => {
     fireEvent.click(reveal);
     expect(env.reveal).toHaveBeenCalledWith(7, 'ali-larijani');
     expect(env.digest).toHaveBeenCalledWith(7);
+  });
+
+  it('names the tab’s entities from its records, most mentioned first, and leaves out ids it does not know', async () => {
+    env = fakeEnv({
+      digest: vi.fn(async () => ({
+        ...DIGEST,
+        entities: [
+          { id: 'shehbaz-sharif', kind: 'person' as const, count: 2 },
+          { id: 'not-in-these-records', kind: 'person' as const, count: 9 },
+          { id: 'ali-larijani', kind: 'person' as const, count: 2 },
+          { id: 'twelve-day-war', kind: 'event' as const, count: 5 },
+        ],
+      })),
+    });
+    render(<PopupApp records={RECORDS} env={env} />);
+    await screen.findByRole('button', { name: /Ali Larijani, 2 mentions/ });
+    const section = screen.getByRole('heading', { name: /On this page/ }).closest('section')!;
+    const rows = [...section.querySelectorAll('.pp-row-name')].map((r) => r.textContent);
+    // Kinds in the order of their most mentioned name; within a kind by count, then by name.
+    expect(rows).toEqual(['Twelve-Day War', 'Ali Larijani', 'Shehbaz Sharif']);
   });
 
   it('opens a page name’s card from its info button, and goes back', async () => {

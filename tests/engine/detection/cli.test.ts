@@ -27,7 +27,9 @@ function detect(args: string[], input?: string): { status: number | null; stdout
 }
 
 beforeAll(() => {
+  // A compiled corpus as the build writes it: the table, and the records that name its entities.
   writeFileSync(table, JSON.stringify(compileMatcherTable(SOURCES)));
+  writeFileSync(join(dir, 'records.json'), JSON.stringify({ entities: SOURCES.map(({ id, name }) => ({ id, name })) }));
 });
 
 describe('detect CLI', () => {
@@ -87,6 +89,14 @@ describe('detect CLI', () => {
     });
     expect(noTable.status).not.toBe(0);
     expect(noTable.stderr).toMatch(/corpus:build/);
+    const lone = mkdtempSync(join(tmpdir(), 'backstory-detect-'));
+    writeFileSync(join(lone, 'matcher.json'), JSON.stringify(compileMatcherTable(SOURCES)));
+    const noRecords = spawnSync(TSX, [join(ROOT, 'scripts/detect.ts'), '-', `--table=${join(lone, 'matcher.json')}`], {
+      input: 'Imran Khan',
+      encoding: 'utf8',
+    });
+    expect(noRecords.status).not.toBe(0);
+    expect(noRecords.stderr).toMatch(/records\.json is missing: run `npm run corpus:build`/);
   });
 
   it('runs through npm run detect', () => {

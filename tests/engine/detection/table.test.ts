@@ -24,7 +24,7 @@ describe('compileMatcherTable', () => {
   it('exposes entities in corpus order', () => {
     const table = compileMatcherTable(SOURCES);
     expect(table.entities.map((e) => e.id)).toEqual(SOURCES.map((s) => s.id));
-    expect(table.entities[0]).toEqual({ id: 'imran-khan', name: 'Imran Khan', kind: 'person' });
+    expect(table.entities[0]).toEqual({ id: 'imran-khan', kind: 'person' });
   });
 
   it('stays small: about 100 entities and 800 aliases gzip well under the budget', () => {
