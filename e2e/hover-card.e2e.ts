@@ -268,3 +268,38 @@ test('a paragraph whose text changes keeps its place for "the nearest name befor
   await page.waitForTimeout(400);
   assert.equal(await inB(), 0, 'still not linked once the paragraph changed');
 });
+
+test('touch, on a phone-sized screen: a tap on a mention opens its card as a bottom sheet; a tap elsewhere closes it', async (t) => {
+  const page = await t.open(ARTICLE);
+  // A phone: narrow viewport, touch input. Taps go through Chrome's own gesture detection,
+  // so the page sees pointer events of type "touch" and then a click, as on a device.
+  const cdp = await page.context().newCDPSession(page);
+  const viewport = { width: 390, height: 780 };
+  await cdp.send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 2, mobile: true });
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  const tap = async (x: number, y: number) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+  await marked(page);
+  await page.evaluate(() => document.querySelector('#p1')!.scrollIntoView({ block: 'start' }));
+  const mention = await phraseBox(page, '#p1', 'Ishaq Dar');
+  await tap(mention.x + mention.width / 2, mention.y + mention.height / 2);
+  const card = await eventually('card open after a tap', async () => {
+    const s = await cardState(page);
+    return s.open && s.title && s.box ? s : null;
+  });
+  assert.equal(card.title, 'Ishaq Dar');
+  // Measured once its entrance animation (a 2px rise) has finished.
+  await page.evaluate(() =>
+    Promise.all(document.querySelector('backstory-card')!.shadowRoot!.querySelector('.bs-frame')!.getAnimations().map((a) => a.finished)),
+  );
+  const sheet = (await cardState(page)).box!;
+  assert.ok(Math.abs(sheet.x) <= 1 && Math.abs(sheet.width - viewport.width) <= 1, `full width: ${JSON.stringify(sheet)}`);
+  assert.ok(Math.abs(sheet.y + sheet.height - viewport.height) <= 1, `docked at the bottom: ${JSON.stringify(sheet)}`);
+  assert.ok(sheet.height <= viewport.height * 0.6 + 1, `leaves the text above it visible: ${sheet.height}px`);
+
+  // A tap on the page above the sheet, in the margin beside the text, closes it.
+  await tap(6, 40);
+  await eventually('card closed after a tap elsewhere', async () => !(await cardState(page)).open);
+});

@@ -21,7 +21,7 @@ const HOST_CSS = `
   transform: none !important; filter: none !important; opacity: 1 !important; visibility: visible !important; }
 :host(:not(:popover-open):not([data-fallback-open])) { display: none !important; }
 :host(:popover-open), :host([data-fallback-open]) { display: block !important; }
-.bs-frame { position: absolute; pointer-events: auto; overflow: auto; overscroll-behavior: contain;
+.bs-frame { position: absolute; box-sizing: border-box; pointer-events: auto; overflow: auto; overscroll-behavior: contain;
   border-radius: 12px; border: 1px solid rgba(20, 30, 50, 0.16);
   box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12);
   background: #fff; }
