@@ -303,3 +303,39 @@ test('touch, on a phone-sized screen: a tap on a mention opens its card as a bot
   await tap(6, 40);
   await eventually('card closed after a tap elsewhere', async () => !(await cardState(page)).open);
 });
+
+test('touch, pinch-zoomed in: the card opens in the part of the page on screen, at its usual size', async (t) => {
+  const page = await t.open(ARTICLE);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 780, deviceScaleFactor: 2, mobile: true });
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await marked(page);
+  await page.evaluate(() => document.querySelector('#p2')!.scrollIntoView({ block: 'start' }));
+  // The reader spreads two fingers: 2.5× over the top left of the layout viewport.
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2.5 });
+  const seen = await eventually('pinch applied', () =>
+    page.evaluate(() => {
+      const vv = visualViewport!;
+      return vv.scale === 2.5 ? { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width, height: vv.height } : null;
+    }),
+  );
+  const mention = await phraseBox(page, '#p2', 'Mr Larijani');
+  await cdp.send('Input.dispatchTouchEvent', {
+    type: 'touchStart',
+    touchPoints: [{ x: mention.x + mention.width / 2, y: mention.y + mention.height / 2 }],
+  });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await eventually('card open after a tap', async () => (await cardState(page)).open);
+  await page.evaluate(() =>
+    Promise.all(document.querySelector('backstory-card')!.shadowRoot!.querySelector('.bs-frame')!.getAnimations().map((a) => a.finished)),
+  );
+  const card = await cardState(page);
+  assert.equal(card.title, 'Ali Larijani');
+  const box = card.box!;
+  const near = (a: number, b: number) => Math.abs(a - b) <= 1;
+  // Box in layout pixels: the sheet spans exactly what is on screen, docked at its bottom.
+  assert.ok(near(box.x, seen.left) && near(box.width, seen.width), `spans the visible width: ${JSON.stringify({ box, seen })}`);
+  assert.ok(near(box.y + box.height, seen.top + seen.height), `docked at the visible bottom: ${JSON.stringify({ box, seen })}`);
+  // On screen it is as large as unzoomed: 60% of the screen's height at most, not 60% of 2.5×.
+  assert.ok(box.height * 2.5 <= 780 * 0.6 + 2, `screen height ${box.height * 2.5}px`);
+});

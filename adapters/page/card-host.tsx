@@ -36,6 +36,19 @@ const HOST_CSS = `
 }
 `;
 
+/**
+ * The part of the page on screen, in layout-viewport coordinates (`left`, `top`: where it
+ * starts), its size in screen pixels, and the pinch-zoom scale between the two.
+ */
+function visibleArea(win: Window): { left: number; top: number; width: number; height: number; scale: number } {
+  const vv = win.visualViewport;
+  const scale = vv?.scale;
+  if (!vv || !scale || !Number.isFinite(scale) || scale <= 0 || vv.width <= 0 || vv.height <= 0) {
+    return { left: 0, top: 0, width: win.innerWidth, height: win.innerHeight, scale: 1 };
+  }
+  return { left: vv.offsetLeft, top: vv.offsetTop, width: vv.width * scale, height: vv.height * scale, scale };
+}
+
 export class CardHost implements CardHostApi {
   private host: HTMLElement | null = null;
   private frame: HTMLDivElement | null = null;
@@ -154,12 +167,17 @@ export class CardHost implements CardHostApi {
     const win = this.doc.defaultView!;
     win.addEventListener('scroll', this.reposition, { capture: true, passive: true });
     win.addEventListener('resize', this.reposition, { passive: true });
+    // Pinching and panning move the visual viewport without a window scroll or resize.
+    win.visualViewport?.addEventListener('resize', this.reposition, { passive: true });
+    win.visualViewport?.addEventListener('scroll', this.reposition, { passive: true });
   }
 
   private removeListeners(): void {
     const win = this.doc.defaultView!;
     win.removeEventListener('scroll', this.reposition, { capture: true });
     win.removeEventListener('resize', this.reposition);
+    win.visualViewport?.removeEventListener('resize', this.reposition);
+    win.visualViewport?.removeEventListener('scroll', this.reposition);
     cancelAnimationFrame(this.frameRequest);
   }
 
@@ -172,10 +190,21 @@ export class CardHost implements CardHostApi {
     const frame = this.frame;
     const options = this.options;
     if (!frame || !options) return;
-    this.unzoom();
-    const anchor = options.anchor();
     const win = this.doc.defaultView!;
-    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    // Placement works in screen pixels over the visual viewport: what the reader sees.
+    // Pinch-zoomed (on a phone, most often), the visible area is part of the layout
+    // viewport, magnified; laid out against the layout viewport the card was magnified
+    // too, and often placed outside the visible part, so a tap showed nothing.
+    const screen = visibleArea(win);
+    this.unzoom(screen.scale);
+    const seen = options.anchor();
+    const anchor = seen && {
+      left: (seen.left - screen.left) * screen.scale,
+      top: (seen.top - screen.top) * screen.scale,
+      width: seen.width * screen.scale,
+      height: seen.height * screen.scale,
+    };
+    const viewport = { width: screen.width, height: screen.height };
     if (!anchor || anchor.top + anchor.height < 0 || anchor.top > viewport.height) {
       // The mention scrolled out of view: a card pointing at nothing only gets in the way.
       if (!frame.contains(this.doc.activeElement) && !frame.matches(':focus-within')) this.close();
@@ -187,8 +216,11 @@ export class CardHost implements CardHostApi {
     frame.style.width = `${width}px`;
     const placement = placeCard(anchor, frame.scrollHeight + 2, viewport);
     frame.dataset.side = placement.side;
-    frame.style.left = `${placement.left}px`;
-    frame.style.top = `${placement.top}px`;
+    // The frame's pixels are screen pixels (the host's zoom undoes the pinch); its
+    // containing block starts at the layout viewport's corner, `screen.scale` times
+    // nearer in these pixels.
+    frame.style.left = `${placement.left + screen.left * screen.scale}px`;
+    frame.style.top = `${placement.top + screen.top * screen.scale}px`;
     frame.style.width = `${placement.width}px`;
     frame.style.maxHeight = `${placement.maxHeight}px`;
   }
@@ -198,12 +230,14 @@ export class CardHost implements CardHostApi {
    * `html { zoom: 1.25 }` scaled the card and every pixel of its placement (computed in
    * viewport pixels), pushing it off screen, and a rule giving the host its own zoom
    * shrank it. The host takes the inverse of its parent's zoom, `!important` inside the
-   * shadow root (which no page rule beats), so the card's zoom is 1 whatever the page does.
+   * shadow root (which no page rule beats), so the card's zoom is 1 whatever the page does,
+   * and the inverse of the pinch zoom, so it keeps its size on screen.
    */
-  private unzoom(): void {
+  private unzoom(pinch: number): void {
     const parent = this.host?.parentElement as (Element & { currentCSSZoom?: number }) | null | undefined;
-    const zoom = parent?.currentCSSZoom;
-    const rule = `:host { zoom: ${zoom && zoom > 0 && Number.isFinite(zoom) ? 1 / zoom : 1} !important; }`;
+    const css = parent?.currentCSSZoom;
+    const zoom = (css && css > 0 && Number.isFinite(css) ? css : 1) * pinch;
+    const rule = `:host { zoom: ${1 / zoom} !important; }`;
     if (rule === this.zoomRule) return;
     this.zoomRule = rule;
     this.zoomSheet?.replaceSync(rule);
