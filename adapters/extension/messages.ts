@@ -23,7 +23,8 @@ export interface RuntimeResponses {
 
 /**
  * One entity as detected on a page. No display name: the content script's table has
- * none (to stay small), and the pages that list entities name them from their records.
+ * none (to stay small), and the pages that list entities name and order them from their
+ * records.
  */
 export interface PageEntity {
   id: string;

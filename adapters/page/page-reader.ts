@@ -296,7 +296,6 @@ class PageReader {
         entities.push({ id: e.id, kind: e.kind, count });
       }
     }
-    entities.sort((a, b) => b.count - a.count);
     return { url: location.href, host: location.hostname, active: this.active, entities };
   }
 

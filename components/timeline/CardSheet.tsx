@@ -29,16 +29,19 @@ export function CardSheet({ entityId, name, loadView, onClose, onShowTimeline, o
 
   // Escape is heard on the whole document while the sheet is open, so it closes the sheet
   // even when focus is not inside it; a layout effect again, so it listens from the first
-  // frame the sheet is on screen.
+  // frame the sheet is on screen. One listener for the sheet's life, calling the latest
+  // `onClose` (the parent passes a new one on every render).
+  const close = useRef(onClose);
+  close.current = onClose;
   useLayoutEffect(() => {
     const onEscape = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
-      onClose();
+      close.current();
     };
     document.addEventListener('keydown', onEscape);
     return () => document.removeEventListener('keydown', onEscape);
-  }, [onClose]);
+  }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key !== 'Tab' || !sheet.current) return;

@@ -45,21 +45,27 @@ export interface CardState {
   text: string;
 }
 
+/**
+ * Runs in a page (pass it to `evaluate`; the Firefox smoke test sends its source): the
+ * card as the page sees it, through <backstory-card> and its open shadow root.
+ */
+export function readCardState(): CardState {
+  const host = document.querySelector('backstory-card');
+  const shadow = host?.shadowRoot;
+  const frame = shadow?.querySelector<HTMLElement>('.bs-frame');
+  const open = !!host && (host.matches(':popover-open') || host.hasAttribute('data-fallback-open'));
+  const r = frame?.getBoundingClientRect();
+  return {
+    open,
+    title: open ? shadow?.querySelector('h2')?.textContent ?? null : null,
+    box: open && r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null,
+    focusedInCard: document.activeElement === host && !!shadow?.activeElement,
+    text: open ? frame?.innerText ?? '' : '',
+  };
+}
+
 export async function cardState(page: Page): Promise<CardState> {
-  return page.evaluate(() => {
-    const host = document.querySelector('backstory-card');
-    const shadow = host?.shadowRoot;
-    const frame = shadow?.querySelector<HTMLElement>('.bs-frame');
-    const open = !!host && (host.matches(':popover-open') || host.hasAttribute('data-fallback-open'));
-    const r = frame?.getBoundingClientRect();
-    return {
-      open,
-      title: open ? shadow?.querySelector('h2')?.textContent ?? null : null,
-      box: open && r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null,
-      focusedInCard: document.activeElement === host && !!shadow?.activeElement,
-      text: open ? frame?.innerText ?? '' : '',
-    };
-  });
+  return page.evaluate(readCardState);
 }
 
 /**

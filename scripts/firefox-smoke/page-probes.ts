@@ -1,25 +1,15 @@
-/** Page probes: strings evaluated in the page (see `evaluate` in tabs.ts). */
+/**
+ * Page probes: strings evaluated in the page (see `evaluate` in tabs.ts). The ones the
+ * Chromium end-to-end tests also use are their functions' source, so both read the same.
+ */
+import { readCardState, readHighlightTexts } from '../../e2e/harness/page-probes';
 
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box, CardState } from '../../e2e/harness/page-probes';
 
 /** Texts of every highlighted range, by highlight name, read from the page's own CSS.highlights. */
 export const HIGHLIGHT_TEXTS = `
-  const out = {};
   if (!CSS.highlights) return { unsupported: true };
-  for (const [name, highlight] of CSS.highlights) {
-    out[name] = [...highlight].map((r) => {
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      return range.toString();
-    });
-  }
-  return out;`;
+  return (${readHighlightTexts})();`;
 
 /**
  * Screen box of the first occurrence of `phrase` inside `selector` (its first line, if
@@ -41,26 +31,8 @@ export const phraseBox = (selector: string, phrase: string, scroll = false) => `
   }
   return null;`;
 
-export interface CardState {
-  open: boolean;
-  title: string | null;
-  text: string;
-  box: Box | null;
-}
-
 /** The card as the page sees it: <backstory-card>, its open shadow root, its title. */
-export const CARD_STATE = `
-  const host = document.querySelector('backstory-card');
-  const shadow = host && host.shadowRoot;
-  const frame = shadow && shadow.querySelector('.bs-frame');
-  const open = !!host && (host.matches(':popover-open') || host.hasAttribute('data-fallback-open'));
-  const r = frame && frame.getBoundingClientRect();
-  return {
-    open,
-    title: open && shadow.querySelector('h2') ? shadow.querySelector('h2').textContent : null,
-    text: open && frame ? frame.innerText : '',
-    box: open && r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null,
-  };`;
+export const CARD_STATE = `return (${readCardState})();`;
 
 /** Box of the first element matching `selector` whose text matches `text` (a regex source). */
 export const elementBox = (selector: string, text: string, root = 'document') => `
