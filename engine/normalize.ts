@@ -5,8 +5,9 @@
  *
  * - case and diacritics fold away (Nicolás = NICOLAS = nicolas);
  * - every apostrophe-like mark becomes `'`;
- * - runs of whitespace, hyphens and dashes become one space (Tehreek-e-Taliban =
- *   Tehreek e Taliban), except that a blank line is a hard break no alias can span;
+ * - runs of whitespace, hyphens, dashes and square brackets become one space
+ *   (Tehreek-e-Taliban = Tehreek e Taliban; "General [Qamar] Bajwa" = "General Qamar
+ *   Bajwa"), except that a blank line is a hard break no alias can span;
  * - soft hyphens, zero-width and bidi controls vanish; combining marks vanish but
  *   stay inside their word.
  *
@@ -106,6 +107,9 @@ function buildTables(): void {
   CLASS[0x09] = CLASS[0x0b] = CLASS[0x0c] = CLASS[0x20] = CLASS[0xa0] = CLASS[0x1680] = CharClass.Space;
   CLASS[0x0a] = CLASS[0x0d] = CLASS[0x85] = CharClass.LineBreak;
   CLASS[0x2d] = CharClass.Space;
+  // Square brackets are editorial insertions inside quotes ("General [Qamar] Bajwa"):
+  // read through them, so the name matches as if the editor's word were printed plain.
+  CLASS[0x5b] = CLASS[0x5d] = CharClass.Space;
   CLASS[0xad] = CharClass.Ignore;
   CLASS[0x34f] = CharClass.Ignore; // combining grapheme joiner
   for (const c of [0x27, 0x60, 0xb4, 0x2bb, 0x2bc, 0x2018, 0x2019, 0x201b, 0x2032]) CLASS[c] = CharClass.Apostrophe;

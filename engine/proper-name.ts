@@ -195,6 +195,10 @@ function isAllCaps(text: string, w: WordSpan): boolean {
  * (Syed, Mian, Muhammad, Seyyed) are titles here: "Mian Muhammad Nawaz Sharif".
  */
 export function hasForeignFirstName(text: string, start: number, end: number): boolean {
+  // A match led by a title ("Chief of Staff General Bajwa") already says whose name follows.
+  let i = start;
+  while (i < end && isWordClass(charClass(text.charCodeAt(i)))) i++;
+  if (NOT_NAME.has(text.slice(start, i).toLowerCase())) return false;
   return isNameWord(text, wordBefore(text, start), isAllCapsSpan(text, start, end));
 }
 

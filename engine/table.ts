@@ -50,6 +50,28 @@ function variants(alias: string): string[] {
   return out;
 }
 
+/**
+ * Generic nouns that end an organisation's name and that writers often lower-case after
+ * a demonym that makes it unique: "the Pakistani army", "the Iranian navy".
+ */
+const HEAD_NOUNS = new Set(['army', 'navy', 'force', 'forces', 'guard', 'guards', 'corps', 'council', 'front', 'police']);
+
+/**
+ * The case policy of an organisation's alias, with a capitalised generic head noun at its
+ * end relaxed to any case after a capitalised demonym ("Pakistani Army" also as "the
+ * Pakistani army"). After a country's name the lower-case noun is usually part of a
+ * title ("Pakistan army chief"), so that form keeps its capital.
+ */
+function organisationPolicy(alias: string, policy: string): string {
+  const tokens = policy.split(' ');
+  const words = alias.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const n = tokens.length;
+  if (n < 2 || words.length !== n || tokens[n - 1] !== 'C' || tokens[n - 2] !== 'C') return policy;
+  if (!HEAD_NOUNS.has(words[n - 1]!) || !/(?:i|[ei]an)$/.test(words[n - 2]!)) return policy;
+  tokens[n - 1] = '*';
+  return tokens.join(' ');
+}
+
 /** Trims characters an alias cannot usefully start with (quotes, spaces). */
 function trimStart(norm: string): string {
   let i = 0;
@@ -65,7 +87,8 @@ function collect(sources: MatcherSource[]): CompiledAlias[] {
       for (const v of variants(form)) {
         const norm = trimStart(normalizeText(v));
         if (norm.length === 0 || norm.includes(String.fromCharCode(HARD_BREAK))) continue;
-        const policy = inferCasePolicy(v);
+        const inferred = inferCasePolicy(v);
+        const policy = source.kind === 'organisation' ? organisationPolicy(v, inferred) : inferred;
         const key = `${norm}\u0000${policy}`;
         if (seen.has(key)) continue;
         seen.add(key);
