@@ -27,6 +27,8 @@ function toRecord(entity: Entity): EntityRecord {
     related: entity.related,
   };
   if (entity.event) record.event = entity.event;
+  if (entity.longerNames?.length) record.longerNames = entity.longerNames;
+  if (entity.namesakes?.length) record.namesakes = entity.namesakes;
   return record;
 }
 
@@ -47,6 +49,9 @@ export function toMatcherSources(records: CorpusRecords): MatcherSource[] {
     kind: e.kind,
     aliases: [...new Set([e.name, ...e.aliases])],
     ambiguous: e.ambiguous,
+    longerNames: e.longerNames,
+    namesakes: e.namesakes,
+    related: e.related.map((r) => r.target),
   }));
 }
 

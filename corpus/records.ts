@@ -3,7 +3,7 @@
  * ids resolved and checked. The content script never imports this (it carries only
  * the matcher table), so the shape can be as rich as the pages need.
  */
-import type { EntityKind, EventDetails, Fact, Relation, Source } from './schema';
+import type { EntityKind, EventDetails, Fact, Namesake, Relation, Source } from './schema';
 
 export interface EntityRecord {
   id: string;
@@ -11,6 +11,8 @@ export interface EntityRecord {
   name: string;
   aliases: string[];
   ambiguous: string[];
+  longerNames?: string[];
+  namesakes?: Namesake[];
   role: string;
   summary: string;
   facts: Fact[];

@@ -88,6 +88,19 @@ export const EventDetailsSchema = z.strictObject({
   sources: z.array(Id).min(1, 'an event cites at least one source'),
 });
 
+/**
+ * Someone or something else called by some of an entity's names (the actor Imran Khan),
+ * with the words that reveal it on a page ("Bollywood"). A block with a cue and no
+ * mention of the entity or of an entity related to it links those names to nothing.
+ */
+export const NamesakeSchema = z.strictObject({
+  /** Who the namesake is, for people reading the data. */
+  who: Text,
+  /** The entity's full names the namesake shares (its short forms are in `ambiguous`). */
+  names: z.array(Text).default([]),
+  cues: z.array(Text).min(1, 'a namesake needs at least one cue'),
+});
+
 export const EntitySchema = z.strictObject({
   id: Id,
   kind: z.enum(ENTITY_KINDS),
@@ -99,6 +112,12 @@ export const EntitySchema = z.strictObject({
    * detection links them only when the document also has an unambiguous mention.
    */
   ambiguous: z.array(Text).default([]),
+  /**
+   * Longer names of other things that contain one of its names ("Sistan and Baluchistan",
+   * "Balochistan Liberation Army"): detection never links them, or the name inside, to it.
+   */
+  longerNames: z.array(Text).optional(),
+  namesakes: z.array(NamesakeSchema).optional(),
   role: Text,
   summary: Text,
   facts: z.array(FactSchema).default([]),
@@ -118,3 +137,4 @@ export type Fact = z.infer<typeof FactSchema>;
 export type Relation = z.infer<typeof RelationSchema>;
 export type EventDetails = z.infer<typeof EventDetailsSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
+export type Namesake = z.infer<typeof NamesakeSchema>;

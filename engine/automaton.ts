@@ -98,7 +98,7 @@ const ALPHABET_SLOT = new Uint8Array(128);
 }
 
 export function hydrate(table: MatcherTable): Automaton {
-  if (table.format !== 1) throw new Error(`unsupported matcher table format ${String(table.format)}`);
+  if (table.format !== 2) throw new Error(`unsupported matcher table format ${String(table.format)}`);
   const n = table.shape.length;
   if (table.labels.length !== n - 1 || table.fail.length !== n) throw new Error('corrupt matcher table');
 
@@ -172,10 +172,12 @@ export function hydrate(table: MatcherTable): Automaton {
 
   // Failure links: parents precede children in preorder, so a continuation's base is known.
   const fail = new Int32Array(n);
+  let explicit = 0;
   for (let s = 1; s < n; s++) {
-    const code = table.fail[s]!;
+    const code = table.fail.charCodeAt(s) - 48;
     if (code === FAIL_ROOT) continue;
-    const target = code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, label[s]!) : code - FAIL_EXPLICIT;
+    const target =
+      code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, label[s]!) : code === FAIL_EXPLICIT ? (table.failTo[explicit++] ?? -1) : -1;
     if (target < 0 || target >= n || depth[target]! >= depth[s]!) throw new Error('corrupt matcher table');
     fail[s] = target;
   }
@@ -189,10 +191,10 @@ export function hydrate(table: MatcherTable): Automaton {
   const entryPolicy = new Int32Array(records);
   let state = 0;
   for (let r = 0; r < records; r++) {
-    state += e[r * ENTRY_WIDTH]!;
+    state += e[r]!;
     entryStart[state + 1]!++;
-    entryEntity[r] = e[r * ENTRY_WIDTH + 1]!;
-    const packed = e[r * ENTRY_WIDTH + 2]!;
+    entryEntity[r] = e[records + r]!;
+    const packed = e[2 * records + r]!;
     entryFlags[r] = packed & 3;
     entryPolicy[r] = packed >> 2;
   }

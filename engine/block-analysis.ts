@@ -7,7 +7,7 @@
 import { scan as importedScan, type Automaton } from './automaton';
 import { checkCasePolicy as importedCheckCasePolicy } from './case-policy';
 import * as names from './proper-name';
-import { ENTRY_AMBIGUOUS, ENTRY_SURNAME } from './table-format';
+import { ENTRY_AMBIGUOUS, ENTRY_CUE, ENTRY_SURNAME, OTHER_NAME } from './table-format';
 
 // Module-local copies (see automaton.ts on why imported bindings are copied).
 const scan = importedScan;
@@ -71,6 +71,12 @@ export interface AnalysisIndex {
   isPerson: Uint8Array;
   /** Cache: a contextual form's state and its suffix forms' states (shared, never mutated). */
   suffixForms: Map<number, number[]>;
+  /**
+   * For an entity with namesakes: the entities whose mention in a block shows the block
+   * means it despite a namesake cue, and the states of its contextual forms (which a
+   * cue competes for).
+   */
+  namesakes: Map<number, { coherent: number[]; forms: number[] }>;
 }
 
 export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
@@ -83,7 +89,19 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
   }
   const isPerson = new Uint8Array(a.table.entities.length);
   a.table.entities.forEach((e, k) => (isPerson[k] = e.kind === 'person' ? 1 : 0));
-  return { sharers, isPerson, suffixForms: new Map() };
+  const namesakes = new Map<number, { coherent: number[]; forms: number[] }>();
+  const c = a.table.coherent;
+  for (let k = 0; k < c.length; k += 2 + c[k + 1]!) namesakes.set(c[k]!, { coherent: c.slice(k + 2, k + 2 + c[k + 1]!), forms: [] });
+  if (namesakes.size > 0) {
+    for (let state = 1; state < a.states; state++) {
+      for (let r = a.entryStart[state]!; r < a.entryStart[state + 1]!; r++) {
+        const f = a.entryFlags[r]!;
+        const forms = f === ENTRY_AMBIGUOUS || f === ENTRY_SURNAME ? namesakes.get(a.entryEntity[r]!)?.forms : undefined;
+        if (forms && !forms.includes(state)) forms.push(state);
+      }
+    }
+  }
+  return { sharers, isPerson, suffixForms: new Map(), namesakes };
 }
 
 const NO_CONTEXTUAL: readonly Contextual[] = [];
@@ -104,6 +122,10 @@ const CHOSEN = 4;
 const chosenEntities: (number[] | null)[] = [];
 /** Unknown full names as [start, form] pairs. */
 const unknownNames: number[] = [];
+/** Namesake cues as [start, entity] pairs. */
+const cues: number[] = [];
+let cueCount = 0;
+
 /** What `candidateAt` found: a fixed entity and its entry, or contextual entities. */
 let hitEntity = -1;
 let hitEntry = -1;
@@ -124,8 +146,14 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
     if (!checkCasePolicy(policies[a.entryPolicy[r]!]!, text, start, end)) continue;
     const flags = a.entryFlags[r]!;
     const e = a.entryEntity[r]!;
-    if ((flags & (ENTRY_AMBIGUOUS | ENTRY_SURNAME)) === 0) {
-      // Entries are sorted by entity within a state, so the first fixed one wins.
+    if (flags === ENTRY_CUE) {
+      cues[cueCount++] = start;
+      cues[cueCount++] = e;
+      continue;
+    }
+    if (flags === 0) {
+      // Entries are sorted by entity within a state, so the first fixed one wins (a
+      // longer name of something else, OTHER_NAME, before any entity's).
       hitEntity = e;
       hitEntry = r;
       return true;
@@ -171,6 +199,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
   }
 
   const isPerson = index.isPerson;
+  cueCount = 0;
   let chosen = 0;
   let unknown = 0;
   let taken = 0;
@@ -183,6 +212,10 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
     if (!candidateAt(a, text, start, end, state)) continue;
     const entity = hitEntity;
     const entities = hitEntities;
+    if (entity === OTHER_NAME) {
+      taken = end;
+      continue;
+    }
     let person = false;
     if (entity >= 0) person = isPerson[entity] === 1;
     else for (let i = 0; i < entities!.length && !person; i++) person = isPerson[entities![i]!] === 1;
@@ -209,7 +242,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
         }
         if (continuation !== null) continue;
       }
-    } else if (followsInstitutionWord(text, start)) continue;
+    } else if (isInsideInstitutionName(text, start, end)) continue; // "Balochistan Liberation Army"
     chosenHits[CHOSEN * chosen] = x;
     chosenHits[CHOSEN * chosen + 1] = entity;
     chosenHits[CHOSEN * chosen + 2] = hitEntry;
@@ -217,7 +250,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
     chosenEntities[chosen++] = entity < 0 ? entities : null;
     taken = end;
   }
-  if (chosen === 0 && unknown === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
+  if (chosen === 0 && unknown === 0 && cueCount === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
 
   const fixed: Mention[] = [];
   let contextual = NO_CONTEXTUAL as Contextual[];
@@ -235,14 +268,18 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
       }
     } else {
       const state = h[x + 2]!;
-      let competitorForms = index.suffixForms.get(state);
+      const surname = chosenHits[CHOSEN * k + 3] === 1;
+      // A surname-like form ("Larijani", a namesake's "Imran Khan") yields only to a
+      // competitor for the form itself: "Sadiq Khan" is no rival of "Imran Khan".
+      const cacheKey = surname ? -1 - state : state;
+      let competitorForms = index.suffixForms.get(cacheKey);
       if (!competitorForms) {
         competitorForms = [state];
-        for (let s = a.chain[2 * state]!; s !== 0; s = a.chain[2 * s]!) competitorForms.push(s);
-        index.suffixForms.set(state, competitorForms);
+        if (!surname) for (let s = a.chain[2 * state]!; s !== 0; s = a.chain[2 * s]!) competitorForms.push(s);
+        index.suffixForms.set(cacheKey, competitorForms);
       }
       if (contextual === NO_CONTEXTUAL) contextual = [];
-      contextual.push({ start, end: h[x + 1]!, form: state, competitorForms, entities: chosenEntities[k]!, surname: chosenHits[CHOSEN * k + 3] === 1 });
+      contextual.push({ start, end: h[x + 1]!, form: state, competitorForms, entities: chosenEntities[k]!, surname });
     }
     chosenEntities[k] = null;
   }
@@ -266,5 +303,31 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
       competitors = merged;
     }
   }
+  if (cueCount > 0) competitors = applyCues(index, fixed, contextual, competitors);
   return { fixed, contextual, competitors };
+}
+
+/**
+ * Namesake cues ("Bollywood" beside "Imran Khan"): unless the block also mentions the
+ * entity unambiguously or one it is related to, each cue competes, from where it
+ * stands, for the entity's contextual forms as a rival's name would, and the block's
+ * namesake-shared forms of it lose their link-on-sight (so a cue after them counts too).
+ */
+function applyCues(index: AnalysisIndex, fixed: Mention[], contextual: Contextual[], competitors: FormAnchor[]): FormAnchor[] {
+  let out: FormAnchor[] | null = null;
+  for (let q = 0; q < cueCount; q += 2) {
+    const entity = cues[q + 1]!;
+    const namesake = index.namesakes.get(entity);
+    if (!namesake) continue;
+    const { coherent, forms } = namesake;
+    const coheres =
+      fixed.some((m) => coherent.includes(m.entity)) ||
+      contextual.some((c) => c.surname && c.entities[0] !== entity && coherent.includes(c.entities[0]!));
+    if (coheres) continue;
+    out ??= competitors.slice();
+    for (const form of forms) out.push({ form, start: cues[q]! });
+    for (const c of contextual) if (c.entities.includes(entity)) c.surname = false;
+  }
+  if (!out) return competitors;
+  return out.sort((x, y) => x.start - y.start);
 }

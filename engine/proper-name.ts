@@ -3,7 +3,8 @@
  * name people and places the corpus does not know:
  *
  * - a name followed by an institution noun is part of that institution's name
- *   ("Imran Khan Stadium", "Sharif University", "Soleimani Air Base", "Pahlavi dynasty");
+ *   ("Imran Khan Stadium", "Sharif University", "Soleimani Air Base", "Pahlavi dynasty",
+ *   "Trump Media"); so is any other entity's ("Balochistan Liberation Army");
  * - a bare surname preceded by a capitalised word that is not a title or a function
  *   word is somebody else's full name ("Sadiq Khan", "Maryam Nawaz Sharif");
  * - a bare short form followed by a capitalised word is a longer proper name
@@ -72,7 +73,7 @@ const INSTITUTION_CAPITALISED = words(`
   road street avenue boulevard highway motorway expressway bridge tower towers hall park square station port line
   base centre center school college campus memorial trust group company corporation industries hotel plaza mall
   market bazaar gate garden gardens colony town complex building chair lecture cup trophy medal award awards
-  organization organisation
+  organization organisation media army front movement party league
   dam barrage canal tunnel clinic laboratory lab observatory scholarship fund studios studio bank airlines airways
   stadium academy university airport library hospital museum foundation institute prize
 `);
@@ -81,7 +82,7 @@ const INSTITUTION_CAPITALISED = words(`
 const INSTITUTION_MODIFIER = words(`
   air international cricket sports sport memorial medical national open naval public central grand teaching
   science sciences technology military peace media trade business engineering football hockey children research
-  women girls boys model city
+  women girls boys model city liberation
 `);
 
 /** Capitalised words that make a following name part of a place or institution ("Fort Abbas"). */

@@ -23,6 +23,18 @@ export const ENTRY_AMBIGUOUS = 1;
  * in which case the nearest preceding mention decides.
  */
 export const ENTRY_SURNAME = 2;
+/**
+ * A cue that a namesake of the entity is meant ("Bollywood" for the actor Imran Khan):
+ * never a mention; see `block-analysis.ts` for what it changes. Both bits, a combination
+ * no name has (a surname is by definition not ambiguous).
+ */
+export const ENTRY_CUE = 3;
+/**
+ * The entity index of a longer name of something else that contains one of an entity's
+ * names ("Sistan and Baluchistan", "Balochistan Liberation Army"): it takes its span and
+ * links nothing.
+ */
+export const OTHER_NAME = -2;
 
 /** Width of one record in `MatcherTable.entries`. */
 export const ENTRY_WIDTH = 3;
@@ -30,7 +42,7 @@ export const ENTRY_WIDTH = 3;
 export const FAIL_ROOT = 0;
 /** Failure code: the target is the parent's target's child on the same label (the common case). */
 export const FAIL_CONTINUE = 1;
-/** Failure codes from this value up name a state explicitly: state = code - FAIL_EXPLICIT. */
+/** Failure code: the target is the next number of `MatcherTable.failTo`. */
 export const FAIL_EXPLICIT = 2;
 /** Offset of child counts in `MatcherTable.shape` (so small counts are printable digits). */
 export const SHAPE_BASE = 48;
@@ -43,7 +55,7 @@ export const SHAPE_BASE = 48;
  */
 export interface MatcherTable {
   /** Layout version; bumped whenever a field changes meaning. */
-  format: 1;
+  format: 2;
   /** Entities in corpus order; a mention's `entity` is an index into this list. */
   entities: TableEntity[];
   /**
@@ -54,14 +66,19 @@ export interface MatcherTable {
   /** Number of children of each state 0..n-1 in the same order, as char code - SHAPE_BASE. */
   shape: string;
   /**
-   * Failure link of each state 0..n-1, restricted to word-start suffixes: FAIL_ROOT,
-   * FAIL_CONTINUE, or FAIL_EXPLICIT + target state.
+   * Failure link of each state 0..n-1, restricted to word-start suffixes, as one digit
+   * per state (a string gzips to half the size of a number array): FAIL_ROOT,
+   * FAIL_CONTINUE, or FAIL_EXPLICIT.
    */
-  fail: number[];
+  fail: string;
+  /** Targets of the FAIL_EXPLICIT states, in state order. */
+  failTo: number[];
   /**
-   * Alias entries, `ENTRY_WIDTH` numbers each, sorted by state:
+   * Alias entries, `ENTRY_WIDTH` numbers each, sorted by state, by column (all of the
+   * first numbers, then all of the second, ...: like with like gzips better):
    * [state where the alias ends minus the previous entry's state, entity index,
-   * flags + 4 × index into `policies`].
+   * flags + 4 × index into `policies`]; the entity index is OTHER_NAME for a longer name
+   * of something else.
    */
   entries: number[];
   /** Case policies (see `case-policy.ts`), shared between entries. */
@@ -72,4 +89,10 @@ export interface MatcherTable {
    * so its mention argues against linking a nearby bare "Sharif" to that entity.
    */
   sharers: number[];
+  /**
+   * For each entity with namesake cues: [entity, n, n entities whose mention in the same
+   * block shows the page means this entity after all (the entity itself and those it
+   * is related to in either direction)], one group after another.
+   */
+  coherent: number[];
 }

@@ -13,8 +13,10 @@ import { inferCasePolicy } from './case-policy';
 import { charClass, CharClass, codesToString, HARD_BREAK, normalizeText, SPACE } from './normalize';
 import {
   ENTRY_AMBIGUOUS,
+  ENTRY_CUE,
   ENTRY_SURNAME,
   FAIL_CONTINUE,
+  OTHER_NAME,
   FAIL_EXPLICIT,
   FAIL_ROOT,
   SHAPE_BASE,
@@ -83,27 +85,31 @@ function collect(sources: MatcherSource[]): CompiledAlias[] {
   const out: CompiledAlias[] = [];
   sources.forEach((source, entity) => {
     const seen = new Set<string>();
-    const add = (form: string, ambiguous: boolean) => {
+    const shared = new Set(source.namesakes?.flatMap((n) => n.names.map(normalizeText)));
+    /** `only`: ENTRY_CUE for a cue, OTHER_NAME for a longer name of something else. */
+    const add = (form: string, ambiguous: boolean, only = 0) => {
       for (const v of variants(form)) {
         const norm = trimStart(normalizeText(v));
         if (norm.length === 0 || norm.includes(String.fromCharCode(HARD_BREAK))) continue;
         const inferred = inferCasePolicy(v);
         const policy = source.kind === 'organisation' ? organisationPolicy(v, inferred) : inferred;
-        const key = `${norm}\u0000${policy}`;
+        const key = `${norm}\u0000${policy}\u0000${only}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        let flags = ambiguous ? ENTRY_AMBIGUOUS : 0;
+        let flags = only > 0 ? only : ambiguous ? ENTRY_AMBIGUOUS : 0;
         const oneWord = !norm.includes(String.fromCharCode(SPACE));
-        if (!ambiguous && oneWord && source.kind === 'person' && (policy === 'C' || policy === '*')) {
-          flags |= ENTRY_SURNAME;
-        }
-        out.push({ norm, entity, flags, policy });
+        const surname = oneWord && source.kind === 'person' && (policy === 'C' || policy === '*');
+        // A name a namesake shares links like a surname: on sight, unless a cue is nearer.
+        if (flags === 0 && (surname || shared.has(norm))) flags = ENTRY_SURNAME;
+        out.push({ norm, entity: only < 0 ? OTHER_NAME : entity, flags, policy });
       }
     };
     // Ambiguous forms first, so an alias that repeats one does not make it unambiguous.
     for (const form of source.ambiguous) add(form, true);
     add(source.name, false);
     for (const form of source.aliases) add(form, false);
+    for (const form of source.longerNames ?? []) add(form, false, OTHER_NAME);
+    for (const form of source.namesakes?.flatMap((n) => n.cues) ?? []) add(form, false, ENTRY_CUE);
   });
   return out;
 }
@@ -177,10 +183,12 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
       t.fail = target;
     }
   }
+  const failTo: number[] = [];
   const fail = order.map((t): number => {
     if (t === root || t.fail === root) return FAIL_ROOT;
     if (t.parent!.fail!.children.get(t.label) === t.fail) return FAIL_CONTINUE;
-    return FAIL_EXPLICIT + t.fail!.id;
+    failTo.push(t.fail!.id);
+    return FAIL_EXPLICIT;
   });
 
   // 4. Entries sorted by state, policies interned.
@@ -196,17 +204,16 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
     return { state: terminal[k]!.id, entity: a.entity, flags: a.flags, policy: p, norm: a.norm };
   });
   records.sort((x, y) => x.state - y.state || x.entity - y.entity || x.policy - y.policy);
-  const entries: number[] = [];
-  let previous = 0;
-  for (const r of records) {
-    entries.push(r.state - previous, r.entity, r.flags + 4 * r.policy);
-    previous = r.state;
-  }
+  const entries = [
+    ...records.map((r, k) => r.state - (k > 0 ? records[k - 1]!.state : 0)),
+    ...records.map((r) => r.entity),
+    ...records.map((r) => r.flags + 4 * r.policy),
+  ];
 
   // 5. Aliases ending in another entity's contextual form (word-aligned suffix).
   const contextualEntities = new Map<string, Set<number>>();
   for (const r of records) {
-    if (r.flags === 0) continue;
+    if (r.flags !== ENTRY_AMBIGUOUS && r.flags !== ENTRY_SURNAME) continue;
     let set = contextualEntities.get(r.norm);
     if (!set) contextualEntities.set(r.norm, (set = new Set()));
     set.add(r.entity);
@@ -214,7 +221,8 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   const stateOfNorm = new Map(records.map((r) => [r.norm, r.state] as const));
   const sharers: number[] = [];
   records.forEach((r, k) => {
-    if (r.flags & ENTRY_AMBIGUOUS) return;
+    if (r.flags !== 0 && r.flags !== ENTRY_SURNAME) return;
+    if (r.entity === OTHER_NAME) return;
     for (let i = r.norm.indexOf(' '); i >= 0; i = r.norm.indexOf(' ', i + 1)) {
       const suffix = r.norm.slice(i + 1);
       const owners = contextualEntities.get(suffix);
@@ -222,14 +230,29 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
     }
   });
 
+  // Namesakes: the entities whose mention beside a cue shows the page means this one.
+  const indexOf = new Map(sources.map((src, k) => [src.id, k] as const));
+  const coherent: number[] = [];
+  sources.forEach((src, k) => {
+    if (!src.namesakes?.length) return;
+    const ids = new Set([k]);
+    for (const id of src.related ?? []) if (indexOf.has(id)) ids.add(indexOf.get(id)!);
+    sources.forEach((other, j) => {
+      if (other.related?.includes(src.id)) ids.add(j);
+    });
+    coherent.push(k, ids.size, ...[...ids].sort((x, y) => x - y));
+  });
+
   return {
-    format: 1,
+    format: 2,
     entities: sources.map((s) => ({ id: s.id, kind: s.kind })),
     labels: codesToString(order.slice(1).map((node) => node.label)),
     shape: codesToString(order.map((node) => SHAPE_BASE + node.children.size)),
-    fail,
+    fail: fail.join(''),
+    failTo,
     entries,
     policies,
     sharers,
+    coherent,
   };
 }

@@ -13,4 +13,13 @@ export interface MatcherSource {
   aliases: string[];
   /** Forms that need an unambiguous mention of the entity elsewhere in the document. */
   ambiguous: string[];
+  /** Longer names of other things that contain one of its names: never its mention. */
+  longerNames?: string[];
+  /**
+   * Other people or things called by some of its names: the forms they share (linked
+   * unless a cue for the namesake is nearer) and the cues that reveal them.
+   */
+  namesakes?: { names: string[]; cues: string[] }[];
+  /** Entities whose mention beside a namesake cue shows the page means this one (ids). */
+  related?: string[];
 }

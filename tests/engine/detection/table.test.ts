@@ -48,6 +48,6 @@ describe('compileMatcherTable', () => {
   it('rejects a corrupt or foreign table on load', () => {
     const table = compileMatcherTable(SOURCES);
     expect(() => hydrate({ ...table, labels: table.labels.slice(1) })).toThrow(/corrupt/);
-    expect(() => hydrate({ ...table, format: 2 as 1 })).toThrow(/format/);
+    expect(() => hydrate({ ...table, format: 1 as 2 })).toThrow(/format/);
   });
 });
