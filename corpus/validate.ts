@@ -6,6 +6,7 @@
  * first problem: every problem is collected, so one build run shows all of them.
  */
 import type { z } from 'zod';
+import { normalizeText } from '../engine/normalize';
 import { EntitySchema, IsoDate, SourceSchema, type Entity, type Source } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
@@ -87,18 +88,15 @@ export function dateBounds(iso: string): DateBounds | string {
 // Alias folding
 
 /**
- * The key under which two surface forms count as the same: case, diacritics and the
- * hyphen/dash/space distinction fold away, as they do in the matcher (engine/normalize),
- * so the validator rejects exactly the collisions the matcher could not tell apart.
+ * The key under which two surface forms count as the same: the matcher's own fold
+ * (engine/normalize: case, diacritics and the hyphen/dash/space distinction fold away,
+ * punctuation and apostrophes stay), so the validator rejects exactly the collisions
+ * the matcher could not tell apart. Not the search key: that one also merges
+ * romanisations and drops apostrophes (Khamene'i = Khamenei), which the matcher keeps
+ * apart.
  */
 export function foldAlias(form: string): string {
-  return form
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\s\u2010-\u2015-]+/g, ' ')
-    .trim();
+  return normalizeText(form);
 }
 
 // ---------------------------------------------------------------------------------

@@ -3,32 +3,19 @@
  * Popup search: folding, ranking on the bundled corpus (generated/records.json, built
  * by `npm run corpus:build`), matched ranges, and speed.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusRecords, EntityRecord } from '../../corpus/records';
 import {
-  closestPrefix,
   createSearchIndex,
-  editDistance,
   excerpt,
-  foldForSearch,
-  foldWithMap,
   groupByKind,
   recentEvents,
   type SearchHit,
   type SearchIndex,
 } from '../../engine/search';
-
-/** The compiled corpus; BACKSTORY_RECORDS points elsewhere (another build of it). */
-const RECORDS_PATH = resolve(process.env.BACKSTORY_RECORDS ?? 'generated/records.json');
-
-function loadRecords(): CorpusRecords {
-  if (!existsSync(RECORDS_PATH)) {
-    throw new Error(`${RECORDS_PATH} is missing: run "npm run corpus:build" first (the ranking tests run on the real corpus)`);
-  }
-  return JSON.parse(readFileSync(RECORDS_PATH, 'utf8')) as CorpusRecords;
-}
+import { foldForSearch, foldWithMap } from '../../engine/search-key';
+import { closestPrefix, editDistance } from '../../engine/edit-distance';
+import { loadBundledRecords as loadRecords } from './bundled-records';
 
 function entity(id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord {
   return { id, kind, name, aliases: [], ambiguous: [], role: `${name}, a test entity`, summary: `About ${name}.`, facts: [], related: [], ...extra };

@@ -14,6 +14,7 @@ import {
 } from '../../engine/timeline';
 import type { CorpusRecords } from '../../corpus/records';
 import { ENTITIES, RECORDS, SOURCES } from '../components/timeline-fixture';
+import { loadBundledRecords } from './bundled-records';
 
 const model = buildTimeline(RECORDS);
 const byId = (id: string) => {
@@ -291,5 +292,27 @@ describe('helpers', () => {
     expect(eventIso('2025-05-07', '2025-05-10')).toBe('2025-05-07/2025-05-10');
     expect(eventIso('2025-05-07/2025-05-08', '2025-05-10')).toBe('2025-05-07/2025-05-10');
     expect(eventIso('2025-05-07', '2025-05-07')).toBe('2025-05-07');
+  });
+});
+
+describe('entity suggestions on the bundled corpus', () => {
+  // The popup's search finds both; the picker, with a fold of its own, found neither.
+  const real = buildTimeline(loadBundledRecords());
+  const ids = (query: string) => suggestEntities(real.entities, query).map((e) => e.id);
+
+  it('finds a name through a typo, as the popup does', () => {
+    expect(ids('larijni')).toContain('ali-larijani');
+    expect(ids('ali larijni')[0]).toBe('ali-larijani');
+  });
+
+  it('finds a name written with number words or digits, as the popup does', () => {
+    expect(ids('twelve day')).toContain('twelve-day-war');
+    expect(ids('12 day')).toContain('twelve-day-war');
+  });
+
+  it('keeps what each typed letter found, though the search key spells it differently', () => {
+    for (const query of ['L', 'La', 'Lar', 'Lari', 'Larij', 'Larija', 'Larijan', 'Larijani']) {
+      expect(ids(query), query).toContain('ali-larijani');
+    }
   });
 });
