@@ -6,12 +6,12 @@
 import type { MatcherSource } from '../engine/types';
 import type { CorpusRecords, EntityRecord, EventRecord } from './records';
 import type { Entity, Source } from './schema';
-import { dateBounds } from './validate';
+import { parseDate, pointKey } from '../engine/dates';
 
 /** Sort key of an ISO date or interval: its first day (valid input assumed). */
 function firstDay(iso: string): number {
-  const bounds = dateBounds(iso);
-  return typeof bounds === 'string' ? 0 : bounds.first;
+  const span = parseDate(iso);
+  return span ? pointKey(span.start, 'start') : 0;
 }
 
 function toRecord(entity: Entity): EntityRecord {

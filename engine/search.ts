@@ -27,7 +27,7 @@ import type { CorpusRecords, EntityRecord } from '../corpus/records';
 import type { EntityKind } from './types';
 import { foldForSearch, foldSpelling, foldWithMap } from './search-key';
 import { closestPrefix, editDistance, typosFor } from './edit-distance';
-import { compareSpans, formatIsoDate, parseDate } from './dates';
+import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
 /** A half-open range `[start, end)` of UTF-16 code units in a field's original text. */
 export type Range = readonly [start: number, end: number];
@@ -256,7 +256,7 @@ function scoreEntry(entry: Entry, index: number, key: string, qWords: string[], 
 function eventLine(record: EntityRecord, byId: Map<string, EntityRecord>): string {
   const ev = record.event;
   if (!ev) return '';
-  const when = formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start);
+  const when = formatIsoDate(eventIso(ev.start, ev.end));
   const place = ev.place ? byId.get(ev.place)?.name : undefined;
   return place ? `${when}, ${place}` : when;
 }
@@ -637,13 +637,13 @@ export interface RecentEvent {
 /** The latest events of the corpus, newest first: starting points for an empty search. */
 export function recentEvents(records: CorpusRecords, count = 5): RecentEvent[] {
   const dated = records.events.flatMap((ev) => {
-    const span = parseDate(ev.end ? `${ev.start}/${ev.end}` : ev.start);
+    const span = parseDate(eventIso(ev.start, ev.end));
     return span ? [{ ev, span }] : [];
   });
   dated.sort((a, b) => compareSpans(b.span, a.span));
   return dated.slice(0, count).map(({ ev }) => ({
     id: ev.id,
     name: ev.name,
-    dateLabel: formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start),
+    dateLabel: formatIsoDate(eventIso(ev.start, ev.end)),
   }));
 }

@@ -17,7 +17,7 @@
 import type { CorpusRecords, EntityRecord } from '../corpus/records';
 import type { Fact } from '../corpus/schema';
 import type { EntityKind } from './types';
-import { compareSpans, formatSpan, parseDate, pointKey, type DateSpan } from './dates';
+import { compareSpans, eventIso, formatSpan, parseDate, pointKey, type DateSpan } from './dates';
 import { sourceRef, type SourceRef } from './entity-view';
 import { foldForSearch, foldSpelling } from './search-key';
 import { editDistance, typosFor } from './edit-distance';
@@ -210,17 +210,6 @@ function uniqueEntities(ids: readonly string[], byId: Map<string, EntityRecord>)
 function mergeSources(a: SourceRef[], b: SourceRef[]): SourceRef[] {
   const ids = new Set(a.map((s) => s.id));
   return [...a, ...b.filter((s) => !ids.has(s.id))];
-}
-
-/**
- * An event's date as one ISO text: its start, or START/END. Either may itself be
- * written as an interval; the span runs from the start's first point to the end's last.
- */
-export function eventIso(start: string, end?: string): string {
-  if (!end) return start;
-  const first = start.split('/')[0]!;
-  const last = end.split('/').pop()!;
-  return first === last ? first : `${first}/${last}`;
 }
 
 /** The event item a fact restates, if any: same date, and either the event's own fact or the same entities. */

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_FILTER,
   buildTimeline,
-  eventIso,
   filterTimeline,
   firstItemFor,
   firstSentence,
@@ -285,13 +284,6 @@ describe('helpers', () => {
     expect(firstSentence('He said "enough." Then left.')).toBe('He said "enough."');
     expect(firstSentence('No full stop')).toBe('No full stop');
     expect(firstSentence('Version 2.5 shipped in 2025. Next.')).toBe('Version 2.5 shipped in 2025.');
-  });
-
-  it('writes an event date as one span', () => {
-    expect(eventIso('2025-05-07')).toBe('2025-05-07');
-    expect(eventIso('2025-05-07', '2025-05-10')).toBe('2025-05-07/2025-05-10');
-    expect(eventIso('2025-05-07/2025-05-08', '2025-05-10')).toBe('2025-05-07/2025-05-10');
-    expect(eventIso('2025-05-07', '2025-05-07')).toBe('2025-05-07');
   });
 });
 
