@@ -6,7 +6,7 @@
  * - names the article generator writes as people and organisations Backstory does not
  *   know (from a corpus with another seed, so no corpus here contains them).
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
+import type { CorpusRecords, EntityRecord } from '../engine/types';
 import { seededRandom, syntheticCorpus } from '../engine/synthetic-corpus';
 import type { MatcherSource } from '../engine/types';
 

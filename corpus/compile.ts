@@ -3,9 +3,8 @@
  * extension pages read, and the slim per-entity inputs of the engine's matcher table.
  * Pure functions, so the build script, the export and tests share one definition.
  */
-import type { MatcherSource } from '../engine/types';
-import type { CorpusRecords, EntityRecord, EventRecord } from './records';
-import type { Entity, Source } from './schema';
+import type { CorpusRecords, EntityRecord, EventRecord, MatcherSource, Source } from '../engine/types';
+import type { Entity } from './schema';
 import { parseDate, pointKey } from '../engine/dates';
 
 /** Sort key of an ISO date or interval: its first day (valid input assumed). */

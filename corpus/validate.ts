@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 import { parseDate, pointKey, readDate } from '../engine/dates';
 import { normalizeText } from '../engine/normalize';
-import { EntitySchema, IsoDate, SourceSchema, type Entity, type Source } from './schema';
+import type { Source } from '../engine/types';
+import { EntitySchema, IsoDate, SourceSchema, type Entity } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
 export interface Problem {

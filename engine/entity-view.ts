@@ -4,9 +4,7 @@
  * card is "led by" on the other), facts newest first because a reader of today's news
  * wants the latest context before the history.
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { RelationType, Source } from '../corpus/schema';
-import type { EntityKind } from './types';
+import type { CorpusRecords, EntityKind, EntityRecord, RelationType, Source } from './types';
 import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
 export interface SourceRef {

@@ -23,8 +23,7 @@
  * Matching by folded key finds; it is not shown: hits carry original text and ranges.
  */
 import Fuse from 'fuse.js';
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { EntityKind } from './types';
+import type { CorpusRecords, EntityKind, EntityRecord } from './types';
 import { foldForSearch, foldSpelling, foldWithMap } from './search-key';
 import { closestPrefix, editDistance, typosFor } from './edit-distance';
 import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';

@@ -14,9 +14,7 @@
  * the event's date involving exactly the event's entities) folds into the event's item
  * as a note, so the timeline does not show the same thing twice.
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { Fact } from '../corpus/schema';
-import type { EntityKind } from './types';
+import type { CorpusRecords, EntityKind, EntityRecord, Fact } from './types';
 import { compareSpans, eventIso, formatSpan, parseDate, pointKey, type DateSpan } from './dates';
 import { sourceRef, type SourceRef } from './entity-view';
 import { foldForSearch, foldSpelling } from './search-key';

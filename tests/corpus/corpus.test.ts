@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcherTable } from '../../engine/table';
 import { corpusStats, toMatcherSources } from '../../corpus/compile';
 import { loadCorpus } from '../../corpus/load';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { foldAlias, formatProblem } from '../../corpus/validate';
 
 const result = loadCorpus();

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 
 export const RECORDS_PATH = resolve(process.env.BACKSTORY_RECORDS ?? 'generated/records.json');
 

@@ -11,7 +11,7 @@ import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { recentEvents } from '../../engine/search';
 import { createSearchIndex } from '../../engine/search';
 import { buildTimeline } from '../../engine/timeline';
-import type { CorpusRecords, EntityRecord } from '../../corpus/records';
+import type { CorpusRecords, EntityRecord } from '../../engine/types';
 
 const bounds = (iso: string) => {
   const span = parseDate(iso);

@@ -4,7 +4,7 @@
  * by `npm run corpus:build`), matched ranges, and speed.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CorpusRecords, EntityRecord } from '../../corpus/records';
+import type { CorpusRecords, EntityRecord } from '../../engine/types';
 import {
   createSearchIndex,
   excerpt,

@@ -11,7 +11,7 @@ import {
   suggestEntities,
   type TimelineFilter,
 } from '../../engine/timeline';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { ENTITIES, RECORDS, SOURCES } from '../components/timeline-fixture';
 import { loadBundledRecords } from './bundled-records';
 
