@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventIso, formatIsoDate, parseDate, pointKey, readDate } from '../../engine/dates';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
-import { recentEvents } from '../../engine/search';
+import { recentEvents } from '../../engine/result-list';
 import { createSearchIndex } from '../../engine/search';
 import { buildTimeline } from '../../engine/timeline';
 import type { CorpusRecords, EntityRecord } from '../../engine/types';

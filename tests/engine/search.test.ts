@@ -5,14 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CorpusRecords, EntityRecord } from '../../engine/types';
-import {
-  createSearchIndex,
-  excerpt,
-  groupByKind,
-  recentEvents,
-  type SearchHit,
-  type SearchIndex,
-} from '../../engine/search';
+import { createSearchIndex, type SearchHit, type SearchIndex } from '../../engine/search';
 import { foldForSearch, foldWithMap } from '../../engine/search-key';
 import { closestPrefix, editDistance } from '../../engine/edit-distance';
 import { loadBundledRecords as loadRecords } from './bundled-records';
@@ -246,47 +239,5 @@ describe('scale', () => {
     const index = createSearchIndex({ ...base, entities });
     expect(index.size).toBe(10_000);
     expect(index.search('Larijni')[0]?.id).toBe('ali-larijani');
-  });
-});
-
-describe('result helpers', () => {
-  it('groups hits by kind in the order of their best hit', () => {
-    const groups = groupByKind([
-      { id: 'a', kind: 'event' as const },
-      { id: 'b', kind: 'person' as const },
-      { id: 'c', kind: 'event' as const },
-    ]);
-    expect(groups.map((g) => [g.kind, g.hits.map((h) => h.id)])).toEqual([
-      ['event', ['a', 'c']],
-      ['person', ['b']],
-    ]);
-  });
-
-  it('cuts an excerpt around the first match, at word boundaries, with ellipses', () => {
-    const text = 'One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.';
-    const start = text.indexOf('nine');
-    const cut = excerpt(text, [[start, start + 4]], 12, 40);
-    expect(cut.text.startsWith('…')).toBe(true);
-    expect(cut.text.endsWith('…')).toBe(true);
-    expect(cut.text).not.toMatch(/^…\S*\s?$/);
-    const [a, b] = cut.ranges[0]!;
-    expect(cut.text.slice(a, b)).toBe('nine');
-    expect(excerpt('short text', [[0, 5]])).toEqual({ text: 'short text', ranges: [[0, 5]] });
-  });
-
-  it('lists the latest events first', () => {
-    const records: CorpusRecords = {
-      entities: [],
-      sources: [],
-      events: [
-        { id: 'old', name: 'Old', summary: '', start: '2019-06', participants: [], sources: ['s'] },
-        { id: 'new', name: 'New', summary: '', start: '2025-05-07', end: '2025-05-10', participants: [], sources: ['s'] },
-        { id: 'mid', name: 'Mid', summary: '', start: '2021', participants: [], sources: ['s'] },
-      ],
-    };
-    expect(recentEvents(records, 2)).toEqual([
-      { id: 'new', name: 'New', dateLabel: '7–10 May 2025' },
-      { id: 'mid', name: 'Mid', dateLabel: '2021' },
-    ]);
   });
 });
