@@ -99,13 +99,7 @@ export function buildTimeline(records: CorpusRecords): TimelineModel {
     const item: TimelineItem = {
       id: `event-${entity.id}`,
       origin: 'event',
-      date: iso,
-      span,
-      dateLabel: formatSpan(span),
-      year: span.start.year,
-      subject: ref(entity),
-      kind: entity.kind,
-      title: entity.name,
+      ...datedItemOf(entity, iso, span),
       text: firstSentence(entity.summary) || entity.role,
       notes: [],
       entities: involved,
@@ -142,13 +136,7 @@ export function buildTimeline(records: CorpusRecords): TimelineModel {
       items.push({
         id,
         origin: 'fact',
-        date: fact.date,
-        span,
-        dateLabel: formatSpan(span),
-        year: span.start.year,
-        subject: ref(entity),
-        kind: entity.kind,
-        title: entity.name,
+        ...datedItemOf(entity, fact.date, span),
         text: fact.text,
         notes: [],
         entities: involved,
@@ -208,6 +196,23 @@ function uniqueEntities(ids: readonly string[], byId: Map<string, EntityRecord>)
 function mergeSources(a: SourceRef[], b: SourceRef[]): SourceRef[] {
   const ids = new Set(a.map((s) => s.id));
   return [...a, ...b.filter((s) => !ids.has(s.id))];
+}
+
+/** What every item says of its date and its subject, from an entity and its dated event or fact. */
+function datedItemOf(
+  entity: EntityRecord,
+  iso: string,
+  span: DateSpan,
+): Pick<TimelineItem, 'date' | 'span' | 'dateLabel' | 'year' | 'subject' | 'kind' | 'title'> {
+  return {
+    date: iso,
+    span,
+    dateLabel: formatSpan(span),
+    year: span.start.year,
+    subject: ref(entity),
+    kind: entity.kind,
+    title: entity.name,
+  };
 }
 
 /** The event item a fact restates, if any: same date, and either the event's own fact or the same entities. */
