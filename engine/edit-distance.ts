@@ -46,7 +46,10 @@ function osa(a: string, b: string, max: number, prefix: boolean): { distance: nu
   if (prefix) {
     // The longest prefix at the least distance: "larijni" ends after "larijani", not "larijan".
     for (let j = Math.max(0, m - max); j <= n; j++) {
-      if (prev[j]! <= distance) (distance = prev[j]!), (end = j);
+      if (prev[j]! <= distance) {
+        distance = prev[j]!;
+        end = j;
+      }
     }
   }
   return distance <= max ? { distance, end } : none;

@@ -35,6 +35,14 @@ const a_ = C('a'), d_ = C('d'), e_ = C('e'), f_ = C('f'), g_ = C('g'), h_ = C('h
   j_ = C('j'), k_ = C('k'), o_ = C('o'), p_ = C('p'), q_ = C('q'), u_ = C('u'), v_ = C('v'),
   w_ = C('w'), y_ = C('y'), z_ = C('z');
 
+/** The one-letter rules: e, y → i; o → u; q → k; w → v. */
+function singleLetter(c: number): number {
+  if (c === e_ || c === y_) return i_;
+  if (c === o_) return u_;
+  if (c === q_) return k_;
+  return c === w_ ? v_ : c;
+}
+
 function isAsciiLetter(c: number): boolean {
   return c >= a_ && c <= z_;
 }
@@ -101,22 +109,17 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
     for (let i = 0; i < n; i++) {
       const c = w[i]!;
       const next = i + 1 < n ? w[i + 1]! : -1;
-      let emit = c;
-      let span = 1;
-      if (c === p_ && next === h_) (emit = f_), (span = 2);
-      else if (c === g_ && next === h_) (emit = k_), (span = 2);
-      else if (c === d_ && next === j_) (emit = j_), (span = 2);
-      else if (c === q_) emit = k_;
-      else if (c === w_) emit = v_;
-      else if (c === e_ || c === y_) emit = i_;
-      else if (c === o_) emit = u_;
-      else if (c === h_ && i === n - 1 && n > 2 && out.length > start) {
+      // Digraphs first: ph → f, gh → k, dj → j.
+      const digraph = next === h_ ? (c === p_ ? f_ : c === g_ ? k_ : -1) : c === d_ && next === j_ ? j_ : -1;
+      if (digraph < 0 && c === h_ && i === n - 1 && n > 2 && out.length > start) {
         const prev = out[out.length - 1]!;
         if (prev === a_ || prev === i_ || prev === u_) {
           if (withMap) to[to.length - 1] = wt[i]!;
           continue;
         }
       }
+      const emit = digraph >= 0 ? digraph : singleLetter(c);
+      const span = digraph >= 0 ? 2 : 1;
       const end = wt[i + span - 1]!;
       if (out.length > start && out[out.length - 1] === emit && isAsciiLetter(emit)) {
         if (withMap) to[to.length - 1] = end;

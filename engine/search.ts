@@ -240,7 +240,10 @@ function scoreEntry(entry: Entry, index: number, key: string, qWords: string[], 
       let shown: Field | undefined;
       for (const f of [...entry.names, ...entry.texts]) {
         const n = snapRanges(f.key, undefined, qWords).length;
-        if (n > most) (most = n), (shown = f);
+        if (n > most) {
+          most = n;
+          shown = f;
+        }
       }
       if (shown) best = { score: apart, field: shown, indices: undefined, apart: true };
     }

@@ -97,7 +97,7 @@ describe('the bundled corpus', () => {
   it('cites every seed article and keeps a majority of facts sourced', () => {
     const facts = records().entities.flatMap((e) => e.facts);
     const cited = new Set(facts.flatMap((f) => f.sources));
-    expect([...records().sources.map((s) => s.id)].filter((id) => !cited.has(id))).toEqual([]);
+    expect(records().sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
     expect(facts.filter((f) => f.sources.length > 0).length).toBeGreaterThan(facts.length / 2);
   });
 
