@@ -91,10 +91,6 @@ export const EntitySchema = z.strictObject({
   event: EventDetailsSchema.optional(),
 });
 
-/** One file in `data/entities/`: a list of entities. */
-export const EntityFileSchema = z.array(EntitySchema);
-export const SourcesFileSchema = z.array(SourceSchema);
-
 /** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */
 export type Entity = z.infer<typeof EntitySchema>;
 

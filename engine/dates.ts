@@ -45,11 +45,6 @@ function readPoint(text: string): DatePoint | string {
   return { year, month, day, precision: 'day' };
 }
 
-export function parsePoint(text: string): DatePoint | null {
-  const point = readPoint(text);
-  return typeof point === 'string' ? null : point;
-}
-
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
