@@ -18,7 +18,7 @@ import {
 /**
  * A date at the precision the source supports: `2025`, `2025-05`, `2025-05-07`,
  * or an ISO 8601 interval of two such dates, `2025-05-07/2025-05-10`.
- * Calendar validity (no 31 February) is checked in `corpus/validate.ts`.
+ * Calendar validity (no 31 February) is checked in `corpus/validate.ts`, by `engine/dates.ts`.
  */
 export const IsoDate = z
   .string()
