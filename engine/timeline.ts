@@ -413,7 +413,7 @@ export function groupByYear(items: readonly TimelineItem[]): YearGroup[] {
  * romanisation; within each, the most involved first. Forms and query are compared by
  * the search key the popup uses (`engine/search-key.ts`), so what finds an entity there
  * finds it here ("larijni", "twelve day"), and by their spelling, so each letter typed
- * keeps what the last one found ("Mog" is a start of "Moghaddam", whose key is "mukadam").
+ * keeps what the last one found ("Afg" is a start of "Afghan", whose key is "afkan").
  * `exclude` holds ids already chosen.
  */
 export function suggestEntities(
