@@ -198,7 +198,12 @@ export function scorePassages<P extends AnnotatedText>(detector: Detector, passa
   return summarise(
     passages.map((passage) => {
       const found = detectFound(detector, passage.text);
-      return { passage, found, ...matchMentions(passage.expected, found), entities: matchEntities(passage.expected, found) };
+      return {
+        passage,
+        found,
+        ...matchMentions(passage.expected, found),
+        entities: matchEntities(passage.expected, found),
+      };
     }),
   );
 }
@@ -239,14 +244,16 @@ export function devPageProblems(p: DevPage): string[] {
   for (const key of ['id', 'outlet', 'country', 'url', 'published', 'text'] as const) {
     if (typeof p[key] !== 'string' || p[key].trim() === '') out.push(`${at}: "${key}" must be a non-empty string`);
   }
-  if (!(DEV_CATEGORIES as readonly string[]).includes(p.category)) out.push(`${at}: unknown category ${JSON.stringify(p.category)}`);
+  if (!(DEV_CATEGORIES as readonly string[]).includes(p.category))
+    out.push(`${at}: unknown category ${JSON.stringify(p.category)}`);
   if (typeof p.url === 'string' && !/^https?:\/\//.test(p.url)) out.push(`${at}: url must be http(s)`);
   if (!Array.isArray(p.expected)) return [...out, `${at}: "expected" must be an array`];
   if (p.category === 'hard-negative' && p.expected.length > 0) out.push(`${at}: a hard negative expects no entity`);
   let previous = -1;
   for (const e of p.expected) {
     const span = `${at} ${JSON.stringify(e.surface)} at ${e.start}`;
-    if (typeof p.text === 'string' && p.text.slice(e.start, e.end) !== e.surface) out.push(`${span}: text there is ${JSON.stringify(p.text.slice(e.start, e.end))}`);
+    if (typeof p.text === 'string' && p.text.slice(e.start, e.end) !== e.surface)
+      out.push(`${span}: text there is ${JSON.stringify(p.text.slice(e.start, e.end))}`);
     if (e.start < previous) out.push(`${span}: spans must be sorted by start`);
     if (typeof e.id !== 'string' || e.id === '') out.push(`${span}: no entity id`);
     previous = e.start;
@@ -268,7 +275,10 @@ export function loadCorpusTable(path = MATCHER_PATH): { table: MatcherTable; sou
       aliases: e.aliases ?? [],
       ambiguous: e.ambiguous ?? [],
     }));
-  return { table: compileMatcherTable(sources), source: `${ENTITIES_DIR} (compiled; generated/matcher.json not built)` };
+  return {
+    table: compileMatcherTable(sources),
+    source: `${ENTITIES_DIR} (compiled; generated/matcher.json not built)`,
+  };
 }
 
 /** One entity and one seed article its card cites (a fact, a relation or its event block). */
@@ -304,7 +314,8 @@ export function seedCoverage(detector: Detector, records: CorpusRecords, seedsDi
     const file = files.get(source);
     if (file === undefined) throw new Error(`source ${source} is not in data/sources.json`);
     const path = join(seedsDir, file);
-    if (!existsSync(path)) throw new Error(`seed article ${path} (source ${source}) is missing: seeds are read from ${seedsDir}`);
+    if (!existsSync(path))
+      throw new Error(`seed article ${path} (source ${source}) is missing: seeds are read from ${seedsDir}`);
     ids = new Set(detectFound(detector, readFileSync(path, 'utf8')).map((f) => f.id));
     foundIn.set(source, ids);
     return ids;
@@ -316,7 +327,9 @@ export function seedCoverage(detector: Detector, records: CorpusRecords, seedsDi
 export function loadRecords(): CorpusRecords {
   const result = loadCorpus();
   if (!result.ok) {
-    throw new Error(`corpus does not load:\n  ${result.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('\n  ')}`);
+    throw new Error(
+      `corpus does not load:\n  ${result.problems.map((p) => `${p.file} ${p.path}: ${p.message}`).join('\n  ')}`,
+    );
   }
   return result.records;
 }

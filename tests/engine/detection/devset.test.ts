@@ -12,11 +12,16 @@ const ids = new Set(loadCorpusTable().table.entities.map((e) => e.id));
 
 describe('dev set', () => {
   it('has pages of every category', () => {
-    for (const c of DEV_CATEGORIES) expect(pages.some((p) => p.category === c), c).toBe(true);
+    for (const c of DEV_CATEGORIES)
+      expect(
+        pages.some((p) => p.category === c),
+        c,
+      ).toBe(true);
   });
 
   it('annotates only corpus entities', () => {
-    for (const p of pages) for (const e of p.expected) expect(ids.has(e.id), `${p.id}: unknown entity ${e.id}`).toBe(true);
+    for (const p of pages)
+      for (const e of p.expected) expect(ids.has(e.id), `${p.id}: unknown entity ${e.id}`).toBe(true);
   });
 
   it('keeps each page within the paraphrase length of the shared format', () => {
