@@ -9,7 +9,7 @@
  */
 import { APOSTROPHE, CASE_LOWER, CharClass, charClass, foldChar, SPACE, tables } from './normalize';
 import { admitsLowerCaseStart } from './case-policy';
-import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_EXPLICIT, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table-format';
+import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table-format';
 
 export interface Automaton {
   readonly table: MatcherTable;
@@ -100,17 +100,20 @@ const ALPHABET_SLOT = new Uint8Array(128);
 export function hydrate(table: MatcherTable): Automaton {
   if (table.format !== 2) throw new Error(`unsupported matcher table format ${String(table.format)}`);
   const n = table.shape.length;
-  if (table.labels.length !== n - 1 || table.fail.length !== n) throw new Error('corrupt matcher table');
+  if (table.labels.length !== n - 1) throw new Error('corrupt matcher table');
 
   // Structure: preorder child counts give each state's parent (a stack of open states).
   const label = new Uint16Array(n);
   const count = new Uint16Array(n);
+  const failCode = new Uint8Array(n);
   const depth = new Int32Array(n);
   const parent = new Int32Array(n);
   let total = 0;
   for (let s = 0; s < n; s++) {
-    const k = table.shape.charCodeAt(s) - SHAPE_BASE;
-    if (k < 0) throw new Error('corrupt matcher table');
+    const code = table.shape.charCodeAt(s) - SHAPE_BASE;
+    const k = Math.floor(code / 3);
+    failCode[s] = code % 3;
+    if (code < 0) throw new Error('corrupt matcher table');
     if (k > COUNT_MASK) throw new Error(`matcher table: a state has more than ${COUNT_MASK} children`);
     if (s > 0) label[s] = table.labels.charCodeAt(s - 1);
     count[s] = k;
@@ -174,10 +177,10 @@ export function hydrate(table: MatcherTable): Automaton {
   const fail = new Int32Array(n);
   let explicit = 0;
   for (let s = 1; s < n; s++) {
-    const code = table.fail.charCodeAt(s) - 48;
+    const code = failCode[s]!;
     if (code === FAIL_ROOT) continue;
     const target =
-      code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, label[s]!) : code === FAIL_EXPLICIT ? (table.failTo[explicit++] ?? -1) : -1;
+      code === FAIL_CONTINUE ? child(partial, fail[parent[s]!]!, label[s]!) : (table.failTo[explicit++] ?? -1);
     if (target < 0 || target >= n || depth[target]! >= depth[s]!) throw new Error('corrupt matcher table');
     fail[s] = target;
   }

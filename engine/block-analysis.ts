@@ -18,6 +18,7 @@ const hasForeignFirstName = names.hasForeignFirstName;
 const hasGenerationSuffix = names.hasGenerationSuffix;
 const isHeadline = names.isHeadline;
 const isInsideInstitutionName = names.isInsideInstitutionName;
+const isTitleOfOrganisation = names.isTitleOfOrganisation;
 
 /** A span linked to an entity: `entity` indexes `table.entities`; UTF-16 offsets, end exclusive. */
 export interface Mention {
@@ -242,7 +243,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
         }
         if (continuation !== null) continue;
       }
-    } else if (isInsideInstitutionName(text, start, end)) continue; // "Balochistan Liberation Army"
+    } else if (isInsideInstitutionName(text, start, end) || isTitleOfOrganisation(text, start, end)) continue;
     chosenHits[CHOSEN * chosen] = x;
     chosenHits[CHOSEN * chosen + 1] = entity;
     chosenHits[CHOSEN * chosen + 2] = hitEntry;
@@ -260,7 +261,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
     const start = h[x]!;
     const entity = chosenHits[CHOSEN * k + 1]!;
     if (entity >= 0) {
-      fixed.push({ entity, start, end: h[x + 1]! });
+      if (!joinsOrganisation(a, text, fixed, entity, start, h[x + 1]!)) fixed.push({ entity, start, end: h[x + 1]! });
       const forms = index.sharers.get(chosenHits[CHOSEN * k + 2]!);
       if (forms) {
         if (competitors === NO_COMPETITORS) competitors = [];
@@ -305,6 +306,32 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
   }
   if (cueCount > 0) competitors = applyCues(index, fixed, contextual, competitors);
   return { fixed, contextual, competitors };
+}
+
+const isOrganisation = (a: Automaton, entity: number): boolean => a.table.entities[entity]!.kind === 'organisation';
+
+/**
+ * "Islamic Revolutionary Guard Corps' Quds Force", "IRGC - Quds Force", "Islamic
+ * Revolutionary Guard Corps (IRGC) Quds Force": an organisation named right after
+ * another, as a possessive or a prefix, is a unit of it and the whole phrase names the
+ * unit. Extends the previous mention (and the acronym in brackets after it) to the unit's.
+ */
+function joinsOrganisation(a: Automaton, text: string, fixed: Mention[], entity: number, start: number, end: number): boolean {
+  const n = fixed.length;
+  const prev = fixed[n - 1];
+  if (!prev || prev.entity === entity || start - prev.end > 4) return false;
+  const gap = text.slice(prev.end, start);
+  let first = prev;
+  if (/^\)[\s-]*$/.test(gap)) {
+    const outer = fixed[n - 2];
+    if (!outer || outer.entity !== prev.entity || !/^\s*\($/.test(text.slice(outer.end, prev.start))) return false;
+    first = outer;
+  } else if (!/^(?:['\u2019]s?)?[\s-]+$|^['\u2019]s?$/.test(gap)) return false;
+  if (!isOrganisation(a, entity) || !isOrganisation(a, first.entity)) return false;
+  if (first !== prev) fixed.pop();
+  first.entity = entity;
+  first.end = end;
+  return true;
 }
 
 /**

@@ -73,7 +73,7 @@ const INSTITUTION_CAPITALISED = words(`
   road street avenue boulevard highway motorway expressway bridge tower towers hall park square station port line
   base centre center school college campus memorial trust group company corporation industries hotel plaza mall
   market bazaar gate garden gardens colony town complex building chair lecture cup trophy medal award awards
-  organization organisation media army front movement party league
+  organization organisation media army front movement party league day
   dam barrage canal tunnel clinic laboratory lab observatory scholarship fund studios studio bank airlines airways
   stadium academy university airport library hospital museum foundation institute prize
 `);
@@ -82,7 +82,7 @@ const INSTITUTION_CAPITALISED = words(`
 const INSTITUTION_MODIFIER = words(`
   air international cricket sports sport memorial medical national open naval public central grand teaching
   science sciences technology military peace media trade business engineering football hockey children research
-  women girls boys model city liberation
+  women girls boys model city liberation pro professional
 `);
 
 /** Capitalised words that make a following name part of a place or institution ("Fort Abbas"). */
@@ -106,7 +106,7 @@ function wordBefore(text: string, pos: number): WordSpan | null {
   let i = pos - 1;
   while (i >= 0) {
     const cls = charClass(text.charCodeAt(i));
-    if (cls === CharClass.LineBreak) return null;
+    if (cls === CharClass.LineBreak || isDash(text.charCodeAt(i))) return null;
     if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
     i--;
   }
@@ -119,12 +119,15 @@ function wordBefore(text: string, pos: number): WordSpan | null {
   return { start, end };
 }
 
+/** An en or em dash separates phrases ("Kurdistan Region – Qasem Soleimani"), never name parts. */
+const isDash = (c: number): boolean => c === 0x2013 || c === 0x2014;
+
 /** The word right after `pos`, separated by spaces or hyphens on the same line, or null. */
 function wordAfter(text: string, pos: number): WordSpan | null {
   let i = pos;
   while (i < text.length) {
     const cls = charClass(text.charCodeAt(i));
-    if (cls === CharClass.LineBreak) return null;
+    if (cls === CharClass.LineBreak || isDash(text.charCodeAt(i))) return null;
     if (cls !== CharClass.Space && cls !== CharClass.Ignore) break;
     i++;
   }
@@ -201,6 +204,20 @@ export function hasForeignFirstName(text: string, start: number, end: number): b
   while (i < end && isWordClass(charClass(text.charCodeAt(i)))) i++;
   if (NOT_NAME.has(text.slice(start, i).toLowerCase())) return false;
   return isNameWord(text, wordBefore(text, start), isAllCapsSpan(text, start, end));
+}
+
+const TITLE_NOUNS = words('chief chiefs commander spokesman spokesperson');
+
+/**
+ * "Pakistan's army chief", "Pakistan army chief": an organisation named with a lower-case
+ * generic noun and followed by a title is part of that title, not a mention of it.
+ */
+export function isTitleOfOrganisation(text: string, start: number, end: number): boolean {
+  const next = wordAfter(text, end);
+  if (next === null || !TITLE_NOUNS.has(text.slice(next.start, next.end))) return false;
+  let i = end;
+  while (i > start && isWordClass(charClass(text.charCodeAt(i - 1)))) i--;
+  return caseOf(text.charCodeAt(i)) === CASE_LOWER;
 }
 
 const GENERATION = words('jr jr. junior sr sr.');

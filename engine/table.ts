@@ -54,22 +54,22 @@ function variants(alias: string): string[] {
 
 /**
  * Generic nouns that end an organisation's name and that writers often lower-case after
- * a demonym that makes it unique: "the Pakistani army", "the Iranian navy".
+ * the words that make it unique: "the Pakistani army", "the Qods force".
  */
 const HEAD_NOUNS = new Set(['army', 'navy', 'force', 'forces', 'guard', 'guards', 'corps', 'council', 'front', 'police']);
 
 /**
  * The case policy of an organisation's alias, with a capitalised generic head noun at its
- * end relaxed to any case after a capitalised demonym ("Pakistani Army" also as "the
- * Pakistani army"). After a country's name the lower-case noun is usually part of a
- * title ("Pakistan army chief"), so that form keeps its capital.
+ * end relaxed to any case after a capitalised word ("Pakistani Army" also as "the
+ * Pakistani army"). Followed by a title ("Pakistan army chief") such a form is part of
+ * the title (`isTitleOfOrganisation`).
  */
 function organisationPolicy(alias: string, policy: string): string {
   const tokens = policy.split(' ');
   const words = alias.toLowerCase().match(/\p{L}+/gu) ?? [];
   const n = tokens.length;
   if (n < 2 || words.length !== n || tokens[n - 1] !== 'C' || tokens[n - 2] !== 'C') return policy;
-  if (!HEAD_NOUNS.has(words[n - 1]!) || !/(?:i|[ei]an)$/.test(words[n - 2]!)) return policy;
+  if (!HEAD_NOUNS.has(words[n - 1]!)) return policy;
   tokens[n - 1] = '*';
   return tokens.join(' ');
 }
@@ -247,8 +247,7 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
     format: 2,
     entities: sources.map((s) => ({ id: s.id, kind: s.kind })),
     labels: codesToString(order.slice(1).map((node) => node.label)),
-    shape: codesToString(order.map((node) => SHAPE_BASE + node.children.size)),
-    fail: fail.join(''),
+    shape: codesToString(order.map((node, s) => SHAPE_BASE + 3 * node.children.size + fail[s]!)),
     failTo,
     entries,
     policies,

@@ -138,17 +138,6 @@ const KNOWN_MISSES: KnownMiss[] = [
   { entity: 'war-in-afghanistan', source: 'pietrzak-blog-2026-01-12', reason: 'issue-13: "the US-led war after 9/11"' },
   // Spellings, brackets, lower-case and short forms (issue 13, part 2).
   {
-    entity: 'qamar-javed-bajwa',
-    source: 'al-monitor-2020-01-13',
-    reason: 'issue-13: "General [Qamar] Bajwa" with the editorial bracket, then "Bajwa" anchored on it',
-  },
-  {
-    entity: 'pakistan-army',
-    source: 'al-monitor-2020-01-13',
-    reason: 'issue-13: "The Pakistani army" (lower-case army)',
-  },
-  { entity: 'pakistan-army', source: 'the-national-2025-11', reason: 'issue-13: "the Pakistani army"' },
-  {
     entity: 'supreme-national-security-council',
     source: 'the-national-2025-11',
     reason: 'issue-13: only by its secretary\'s title, "Iran\'s national security adviser, Ali Larijani"',
