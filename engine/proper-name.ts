@@ -68,14 +68,16 @@ const INSTITUTION_ANY_CASE = words(`
   madrassa madrasah madrassah cantonment
 `);
 
-/** Nouns that do so only when capitalised ("Khan Road", but not "Khan's road to power"). */
+/**
+ * Nouns that do so only when capitalised ("Khan Road", but not "Khan's road to power");
+ * those above count in any case already.
+ */
 const INSTITUTION_CAPITALISED = words(`
   road street avenue boulevard highway motorway expressway bridge tower towers hall park square station port line
   base centre center school college campus memorial trust group company corporation industries hotel plaza mall
   market bazaar gate garden gardens colony town complex building chair lecture cup trophy medal award awards
   organization organisation media army front movement party league day
   dam barrage canal tunnel clinic laboratory lab observatory scholarship fund studios studio bank airlines airways
-  stadium academy university airport library hospital museum foundation institute prize
 `);
 
 /** Capitalised words that can sit between a name and its institution noun ("Air Base"). */
