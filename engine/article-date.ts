@@ -214,12 +214,9 @@ function fromTimes(times: ArticleDateSignals['times']): string | null {
 
 function fromUrls(urls: readonly string[]): string | null {
   for (const url of urls) {
-    let path: string;
-    try {
-      path = new URL(url).pathname;
-    } catch {
-      continue;
-    }
+    // The path of an absolute URL; no URL parser, so the engine needs no DOM or Node types.
+    const path = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*(\/[^?#]*)/i.exec(url)?.[1];
+    if (!path) continue;
     let m = /\/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?=[/-]|$)/.exec(path);
     if (m) {
       const iso = isoOf(+m[1]!, +m[2]!, +m[3]!);
