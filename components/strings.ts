@@ -2,8 +2,7 @@
  * Every user-facing string, in one place, grouped by the surface that shows it.
  * Keep sentences whole (no concatenated fragments) so they can be translated later.
  */
-import type { EntityKind } from '../engine/types';
-import type { RelationType } from '../corpus/schema';
+import type { EntityKind, RelationType } from '../engine/types';
 
 export const KIND_LABEL: Record<EntityKind, string> = {
   person: 'Person',

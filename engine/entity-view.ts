@@ -4,10 +4,8 @@
  * card is "led by" on the other), facts newest first because a reader of today's news
  * wants the latest context before the history.
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { RelationType, Source } from '../corpus/schema';
-import type { EntityKind } from './types';
-import { compareSpans, formatIsoDate, parseDate } from './dates';
+import type { CorpusRecords, EntityKind, EntityRecord, RelationType, Source } from './types';
+import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
 export interface SourceRef {
   id: string;
@@ -152,7 +150,7 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
     const ev = entity.event;
     const place = ev.place ? index.byId.get(ev.place) : undefined;
     view.event = {
-      dateLabel: formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start),
+      dateLabel: formatIsoDate(eventIso(ev.start, ev.end)),
       ...(place ? { place: { id: place.id, name: place.name } } : {}),
       participants: ev.participants.flatMap((pid) => {
         const p = index.byId.get(pid);
