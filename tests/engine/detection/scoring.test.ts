@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The arithmetic of `npm run detect:eval`, on small made-up pages. */
 import { describe, expect, it } from 'vitest';
-import type { CorpusRecords, EntityRecord } from '../../../corpus/records';
+import type { CorpusRecords, EntityRecord } from '../../../engine/types';
 import {
   citedPairs,
   devPageProblems,
