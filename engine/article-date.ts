@@ -17,7 +17,7 @@
  * A date is read as the calendar date written in the string, in the publisher's own
  * offset, as the page shows it to its readers; no time-zone conversion.
  */
-import { monthName, parsePoint } from './dates';
+import { monthName, parseDate } from './dates';
 
 export interface ArticleDateSignals {
   /**
@@ -78,7 +78,8 @@ const PUBLISHED_META = [
 // sailthru.date is an update time on some sites (Vox), so it sits below every tag that
 // can only mean publication.
 
-const ARTICLE_TYPE = /(^|[^a-z])(article|newsarticle|reportage|blogposting|report|analysis|opinion|review|liveblogposting|posting)/i;
+const ARTICLE_TYPE =
+  /(^|[^a-z])(article|newsarticle|reportage|blogposting|report|analysis|opinion|review|liveblogposting|posting)/i;
 
 const MONTH_WORDS: ReadonlyMap<string, number> = new Map(
   Array.from({ length: 12 }, (_, i) => {
@@ -98,7 +99,7 @@ const YEAR_MAX = 2100;
 function isoOf(year: number, month: number, day?: number): string | null {
   if (year < YEAR_MIN || year > YEAR_MAX) return null;
   const text = day === undefined ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`;
-  return parsePoint(text) ? text : null;
+  return parseDate(text) ? text : null;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -47,7 +47,7 @@ export function rolesAt(roles: readonly DatedRole[], date: string): DatedRole[] 
 export function roleLine(current: string, roles: readonly DatedRole[], articleDate?: string): RoleLine {
   if (!articleDate || roles.length === 0) return { role: current };
   const then = rolesAt(roles, articleDate);
-  // Roles still held today are what the current role line already says.
-  if (then.length === 0 || then.every((r) => r.to === undefined)) return { role: current };
+  // No role held then, or only roles still held today: the current role line says it.
+  if (then.every((r) => r.to === undefined)) return { role: current };
   return { role: then.map((r) => r.title).join(' · '), now: current };
 }

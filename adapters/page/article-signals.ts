@@ -11,7 +11,8 @@ const MAX_JSON_LD_CHARS = 200_000;
 const MAX_TIMES = 40;
 const MAX_DATELINES = 8;
 const HEADER_AREA = 'article, main, [role="main"], header, [class*="byline"], [class*="dateline"], [class*="meta"]';
-const DATELINE = '[class*="dateline"], [class*="byline"], [class*="timestamp"], [class*="publish"], [itemprop="dateline"]';
+const DATELINE =
+  '[class*="dateline"], [class*="byline"], [class*="timestamp"], [class*="publish"], [itemprop="dateline"]';
 
 export function collectArticleSignals(doc: Document, location: string): ArticleDateSignals {
   const metas: Array<{ key: string; content: string; scope?: string }> = [];
@@ -40,7 +41,10 @@ export function collectArticleSignals(doc: Document, location: string): ArticleD
       datetime: el.getAttribute('datetime') ?? el.getAttribute('content'),
       text,
       published: el.hasAttribute('pubdate') || /\bdatePublished\b/.test(itemprop) || /publish/i.test(className),
-      modified: /\bdateModified\b/.test(itemprop) || /updat|modif/i.test(className) || /^(last )?(updated|modified)\b/i.test(text),
+      modified:
+        /\bdateModified\b/.test(itemprop) ||
+        /updat|modif/i.test(className) ||
+        /^(last )?(updated|modified)\b/i.test(text),
       inArticle: el.closest(HEADER_AREA) !== null,
     });
   }

@@ -48,7 +48,10 @@ describe('order of trust', () => {
         },
       ],
     };
-    expect(findArticleDate({ ...none, jsonLd: [JSON.stringify(graph)] })).toEqual({ iso: '2020-01-13', from: 'json-ld' });
+    expect(findArticleDate({ ...none, jsonLd: [JSON.stringify(graph)] })).toEqual({
+      iso: '2020-01-13',
+      from: 'json-ld',
+    });
   });
 
   it('reads JSON-LD arrays and CDATA-wrapped blocks, and skips broken ones', () => {

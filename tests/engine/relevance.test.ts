@@ -9,7 +9,9 @@ describe('relevance of a fact to the article', () => {
 
   it('counts the entities on the page that a fact involves, up to the cap', () => {
     expect(relevanceOf(fact('2025-06', 'asim-munir'), { onPage }).score).toBe(ON_PAGE_POINTS);
-    expect(relevanceOf(fact('2025-06', 'asim-munir', 'shehbaz-sharif', 'x'), { onPage }).score).toBe(2 * ON_PAGE_POINTS);
+    expect(relevanceOf(fact('2025-06', 'asim-munir', 'shehbaz-sharif', 'x'), { onPage }).score).toBe(
+      2 * ON_PAGE_POINTS,
+    );
     expect(relevanceOf(fact('2025-06', 'donald-trump'), { onPage }).onPage).toEqual([]);
   });
 
@@ -70,7 +72,10 @@ describe('roles by date', () => {
   });
 
   it('says the role at the article date and, when it differs, the role now', () => {
-    expect(roleLine(current, larijani, '2020-01-13')).toEqual({ role: 'Speaker of the Iranian parliament', now: current });
+    expect(roleLine(current, larijani, '2020-01-13')).toEqual({
+      role: 'Speaker of the Iranian parliament',
+      now: current,
+    });
     expect(roleLine(current, larijani, '2025-11-25')).toEqual({ role: current });
     expect(roleLine(current, larijani, '2022-03-01')).toEqual({ role: current });
     expect(roleLine(current, larijani)).toEqual({ role: current });
@@ -83,7 +88,9 @@ describe('roles by date', () => {
       { title: 'Field Marshal', from: '2025-05' },
       { title: 'Director-General of the ISI', from: '2018-10', to: '2019-06' },
     ];
-    expect(roleLine('Field Marshal and Chief of Army Staff', munir, '2019-01').role).toBe('Director-General of the ISI');
+    expect(roleLine('Field Marshal and Chief of Army Staff', munir, '2019-01').role).toBe(
+      'Director-General of the ISI',
+    );
     expect(roleLine('Field Marshal and Chief of Army Staff', munir, '2025-06')).toEqual({
       role: 'Field Marshal and Chief of Army Staff',
     });
