@@ -38,6 +38,22 @@ export const SourceSchema = z.strictObject({
 });
 
 /**
+ * Where the precision of a cited item's date comes from. `article`: the cited article
+ * gives it (or it is the article's own publication date, as for an opinion). `background`:
+ * the claim is the article's, but the day (or month) is public record the article does
+ * not state — the Trump–Munir lunch of 18 June 2025 that an article calls "last June".
+ */
+export const DATE_SOURCES = ['article', 'background'] as const;
+
+/**
+ * What kind of claim an attributed fact is. `opinion`: a writer's judgement, dated to
+ * the article's publication and linked (`about`) to what it judges, so a card never
+ * opens with a view because it happens to be the newest item. `contested`: a statement
+ * of fact that others dispute (Saudi Arabia "suspended" accords it never joined).
+ */
+export const CLAIM_KINDS = ['opinion', 'contested'] as const;
+
+/**
  * A dated fact. It cites at least one source, or is marked `background`: widely
  * documented public knowledge that the articles do not state (never a false citation).
  * `attribution` names who makes a claim that is an opinion or contested.
@@ -48,6 +64,10 @@ export const FactSchema = z.strictObject({
   sources: z.array(Id).default([]),
   background: z.boolean().optional(),
   attribution: Text.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
+  claim: z.enum(CLAIM_KINDS).optional(),
+  /** The entity (usually an event) an opinion or contested claim is about. */
+  about: Id.optional(),
 });
 
 export const RELATION_TYPES = [
@@ -75,6 +95,7 @@ export const RelationSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
   target: Id,
   date: IsoDate.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
   note: Text.optional(),
   sources: z.array(Id).default([]),
 });
@@ -104,6 +125,8 @@ export const EntitySchema = z.strictObject({
   facts: z.array(FactSchema).default([]),
   related: z.array(RelationSchema).default([]),
   event: EventDetailsSchema.optional(),
+  /** Why the card has fewer than two facts, when the sources and record allow no more. */
+  fewFacts: Text.optional(),
 });
 
 /** One file in `data/entities/`: a list of entities. */
@@ -113,6 +136,8 @@ export const SourcesFileSchema = z.array(SourceSchema);
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type RelationType = (typeof RELATION_TYPES)[number];
+export type DateSource = (typeof DATE_SOURCES)[number];
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export type Source = z.infer<typeof SourceSchema>;
 export type Fact = z.infer<typeof FactSchema>;
 export type Relation = z.infer<typeof RelationSchema>;
