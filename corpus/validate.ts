@@ -6,6 +6,7 @@
  * first problem: every problem is collected, so one build run shows all of them.
  */
 import type { z } from 'zod';
+import { runEditorialChecks } from './checks';
 import { EntitySchema, IsoDate, SourceSchema, type Entity, type Source } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
@@ -14,6 +15,8 @@ export interface Problem {
   /** Where in the file: `entities[3].facts[0].date`, or `(file)` for the whole file. */
   path: string;
   message: string;
+  /** The editorial check (corpus/checks/) that found it; absent for structural problems. */
+  check?: string;
 }
 
 export interface RawFile {
@@ -292,11 +295,10 @@ export function validate(input: CorpusInput): ValidationResult {
   }
 
   checkAliases(parsed, report);
-  return {
-    problems,
-    sources: sourceItems.flatMap((s) => (s.value ? [s.value] : [])),
-    entities: parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : [])),
-  };
+  const sources = sourceItems.flatMap((s) => (s.value ? [s.value] : []));
+  const entities = parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : []));
+  problems.push(...runEditorialChecks({ sources, entities }));
+  return { problems, sources, entities };
 }
 
 /**
