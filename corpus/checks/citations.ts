@@ -48,7 +48,10 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
 export function mentions(text: string, names: SourceNames[]): Mention[] {
   const found: Mention[] = [];
   for (const n of names) {
-    for (const [name, by] of [[n.outlet, 'outlet'], [n.author, 'author']] as const) {
+    for (const [name, by] of [
+      [n.outlet, 'outlet'],
+      [n.author, 'author'],
+    ] as const) {
       if (!name) continue;
       for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
         const end = at + name.length;
@@ -56,11 +59,14 @@ export function mentions(text: string, names: SourceNames[]): Mention[] {
       }
     }
   }
-  return found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  return found.filter(
+    (m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+  );
 }
 
 /** Verbs of crediting a claim; "Mamedov argues", "according to Khurram Khan". */
-const CREDIT_VERB = /^(?:'s view|,? (?:argues|argued|says|said|writes|wrote|notes|noted|contends|claims|claimed|asserts|calls|describes|sees|judges|warns|believes))\b/;
+const CREDIT_VERB =
+  /^(?:'s view|,? (?:argues|argued|says|said|writes|wrote|notes|noted|contends|claims|claimed|asserts|calls|describes|sees|judges|warns|believes))\b/;
 
 function creditsWriter(text: string, m: Mention): boolean {
   return CREDIT_VERB.test(text.slice(m.end)) || /according to $/i.test(text.slice(0, m.start));
@@ -79,7 +85,8 @@ export function checkCitations({ sources, entities }: CheckInput): Problem[] {
   const problems: Problem[] = [];
   const names = sources.map(sourceNames);
   const byId = new Map(names.map((n) => [n.id, n]));
-  const report = (file: string, path: string, message: string) => problems.push({ file, path, check: 'citations', message });
+  const report = (file: string, path: string, message: string) =>
+    problems.push({ file, path, check: 'citations', message });
 
   for (const { file, index, entity } of entities) {
     const at = `entities[${index}]`;

@@ -39,7 +39,12 @@ function check(item: Dated, what: string, file: string, path: string, problems: 
     });
   }
   if (item.date === undefined && item.dateSource !== undefined) {
-    problems.push({ file, path: `${path}.dateSource`, check: 'date-provenance', message: `the ${what} has no date to source` });
+    problems.push({
+      file,
+      path: `${path}.dateSource`,
+      check: 'date-provenance',
+      message: `the ${what} has no date to source`,
+    });
   }
 }
 
@@ -47,7 +52,9 @@ export function checkDateProvenance({ entities }: CheckInput): Problem[] {
   const problems: Problem[] = [];
   for (const { file, index, entity } of entities) {
     entity.facts.forEach((fact, k) => check(fact, 'fact', file, `entities[${index}].facts[${k}]`, problems));
-    entity.related.forEach((relation, k) => check(relation, 'relation', file, `entities[${index}].related[${k}]`, problems));
+    entity.related.forEach((relation, k) =>
+      check(relation, 'relation', file, `entities[${index}].related[${k}]`, problems),
+    );
   }
   return problems;
 }

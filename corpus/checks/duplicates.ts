@@ -113,8 +113,9 @@ export function checkDuplicates({ sources, entities }: CheckInput): Problem[] {
       if (!sameCard && connected.has(`${a.id}|${b.id}`)) continue;
       if (!datesOverlap(a.date, b.date)) continue;
       if (!(sameCard ? nearDuplicate(a.words, b.words) : nearDuplicate(a.withSubject, b.withSubject))) continue;
-      const where =
-        sameCard ? `${a.path} on the same card` : `${a.file} ${a.path} ("${a.id}"), and the cards are not connected`;
+      const where = sameCard
+        ? `${a.path} on the same card`
+        : `${a.file} ${a.path} ("${a.id}"), and the cards are not connected`;
       problems.push({
         file: b.file,
         path: b.path,

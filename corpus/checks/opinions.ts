@@ -11,7 +11,8 @@ export function checkOpinions({ sources, entities }: CheckInput): Problem[] {
   const problems: Problem[] = [];
   const published = new Map(sources.map((s) => [s.id, s.published]));
   const ids = new Set(entities.map((e) => e.entity.id));
-  const report = (file: string, path: string, message: string) => problems.push({ file, path, check: 'opinions', message });
+  const report = (file: string, path: string, message: string) =>
+    problems.push({ file, path, check: 'opinions', message });
 
   for (const { file, index, entity } of entities) {
     entity.facts.forEach((fact, k) => {
@@ -25,13 +26,23 @@ export function checkOpinions({ sources, entities }: CheckInput): Problem[] {
       if (fact.claim === 'opinion') {
         const dates = fact.sources.flatMap((id) => published.get(id) ?? []);
         if (dates.length > 0 && !dates.includes(fact.date)) {
-          report(file, `${at}.date`, `an opinion is dated to its article's publication (${[...new Set(dates)].join(' or ')}), not ${fact.date}; link what it is about with "about"`);
+          report(
+            file,
+            `${at}.date`,
+            `an opinion is dated to its article's publication (${[...new Set(dates)].join(' or ')}), not ${fact.date}; link what it is about with "about"`,
+          );
         }
       }
-      if (fact.about !== undefined && !ids.has(fact.about)) report(file, `${at}.about`, `unknown entity "${fact.about}"`);
-      if (fact.about === entity.id) report(file, `${at}.about`, 'an opinion on its own subject\'s card needs no "about"');
+      if (fact.about !== undefined && !ids.has(fact.about))
+        report(file, `${at}.about`, `unknown entity "${fact.about}"`);
+      if (fact.about === entity.id)
+        report(file, `${at}.about`, 'an opinion on its own subject\'s card needs no "about"');
       if (fact.about !== undefined && fact.claim === undefined) {
-        report(file, `${at}.about`, '"about" links an opinion or contested claim to its subject; this fact is marked neither');
+        report(
+          file,
+          `${at}.about`,
+          '"about" links an opinion or contested claim to its subject; this fact is marked neither',
+        );
       }
     });
   }
