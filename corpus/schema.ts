@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import {
+  CLAIM_KINDS,
+  DATE_SOURCES,
   ENTITY_KINDS,
   RELATION_TYPES,
   SOURCE_KINDS,
@@ -54,12 +56,17 @@ export const FactSchema = z.strictObject({
   sources: z.array(Id).default([]),
   background: z.boolean().optional(),
   attribution: Text.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
+  claim: z.enum(CLAIM_KINDS).optional(),
+  /** The entity (usually an event) an opinion or contested claim is about. */
+  about: Id.optional(),
 });
 
 export const RelationSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
   target: Id,
   date: IsoDate.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
   note: Text.optional(),
   sources: z.array(Id).default([]),
 });
@@ -89,6 +96,8 @@ export const EntitySchema = z.strictObject({
   facts: z.array(FactSchema).default([]),
   related: z.array(RelationSchema).default([]),
   event: EventDetailsSchema.optional(),
+  /** Why the card has fewer than two facts, when the sources and record allow no more. */
+  fewFacts: Text.optional(),
 });
 
 /** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */

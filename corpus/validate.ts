@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { parseDate, pointKey, readDate } from '../engine/dates';
 import { normalizeText } from '../engine/normalize';
 import type { Source } from '../engine/types';
+import { runEditorialChecks } from './checks';
 import { EntitySchema, IsoDate, SourceSchema, type Entity } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
@@ -17,6 +18,8 @@ export interface Problem {
   /** Where in the file: `entities[3].facts[0].date`, or `(file)` for the whole file. */
   path: string;
   message: string;
+  /** The editorial check (corpus/checks/) that found it; absent for structural problems. */
+  check?: string;
 }
 
 export interface RawFile {
@@ -252,11 +255,10 @@ export function validate(input: CorpusInput): ValidationResult {
   }
 
   checkAliases(parsed, report);
-  return {
-    problems,
-    sources: sourceItems.flatMap((s) => (s.value ? [s.value] : [])),
-    entities: parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : [])),
-  };
+  const sources = sourceItems.flatMap((s) => (s.value ? [s.value] : []));
+  const entities = parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : []));
+  problems.push(...runEditorialChecks({ sources, entities }));
+  return { problems, sources, entities };
 }
 
 /**

@@ -40,8 +40,13 @@ function corpus(files: Record<string, unknown>, sources: unknown = [SOURCE]): Co
   };
 }
 
+/**
+ * The structural problems of a corpus. These fixtures are minimal on purpose (one fact,
+ * days without provenance); the editorial checks they would trip are tested on their
+ * own in checks.test.ts.
+ */
 function problemsOf(files: Record<string, unknown>, sources?: unknown): Problem[] {
-  return validate(corpus(files, sources)).problems;
+  return validate(corpus(files, sources)).problems.filter((p) => p.check === undefined);
 }
 
 /** The single problem a corpus has; fails the test with the full list otherwise. */
@@ -52,11 +57,15 @@ function only(files: Record<string, unknown>, sources?: unknown): Problem {
 }
 
 describe('validate: a clean corpus', () => {
-  it('has no problems', () => {
+  it('has no problems, structural or editorial', () => {
+    const facts = [
+      { date: '2025-01', text: 'Something happened.', sources: ['outlet-2025'] },
+      { date: '2025-05-07', dateSource: 'article', text: 'Talks opened.', sources: ['outlet-2025'] },
+    ];
     const result = validate(
       corpus({
-        people: [person('a-b', 'A B', { aliases: ['Mr B'], related: [{ type: 'met', target: 'c-d' }] }), person('c-d', 'C D')],
-        events: [event('an-event', 'The Event', { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] })],
+        people: [person('a-b', 'A B', { aliases: ['Mr B'], facts, related: [{ type: 'met', target: 'c-d' }] }), person('c-d', 'C D', { facts })],
+        events: [event('an-event', 'The Event', { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] }, { facts })],
       }),
     );
     expect(result.problems).toEqual([]);
@@ -262,6 +271,15 @@ describe('validate: reports every problem at once', () => {
   it('does not report references to an entity that only failed the schema as dangling', () => {
     const problems = problemsOf({ people: [person('a-b', 'A B', { summary: '' }), person('c-d', 'C D', { related: [{ type: 'met', target: 'a-b' }] })] });
     expect(problems.map((p) => p.path)).toEqual(['entities[0].summary']);
+  });
+});
+
+describe('validate: editorial checks', () => {
+  it('runs them too, naming the check that found each problem', () => {
+    const problems = validate(corpus({ people: [person('a-b', 'A B')] })).problems;
+    expect(problems).toEqual([
+      { file: 'data/entities/people.json', path: 'entities[0].facts', check: 'thin-cards', message: '"a-b" has 1 fact; give it at least 2, or say why not in "fewFacts"' },
+    ]);
   });
 });
 

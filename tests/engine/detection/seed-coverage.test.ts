@@ -149,9 +149,19 @@ const KNOWN_MISSES: KnownMiss[] = [
   },
   { entity: 'pakistan-army', source: 'the-national-2025-11', reason: 'issue-13: "the Pakistani army"' },
   {
-    entity: 'supreme-national-security-council',
-    source: 'the-national-2025-11',
-    reason: 'issue-13: only by its secretary\'s title, "Iran\'s national security adviser, Ali Larijani"',
+    entity: 'indian-armed-forces',
+    source: 'strategic-brief-2025-08-05',
+    reason: 'issue-13: only as "Indian fighter aircraft" and "India" in the May fighting',
+  },
+  {
+    entity: 'us-iran-talks-2025',
+    source: 'strategic-brief-2025-08-05',
+    reason: 'issue-13: described as Tehran\'s readiness to settle its disputes with Washington through talks',
+  },
+  {
+    entity: 'pakistan-intelligence-bureau',
+    source: 'strategic-brief-2025-08-05',
+    reason: 'named in the article\'s byline (the author\'s former post), which the seed text does not carry',
   },
   {
     entity: 'afghan-mujahideen',
