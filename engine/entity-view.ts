@@ -108,6 +108,19 @@ function factsBeforeOpinions(a: { claim?: ClaimKind }, b: { claim?: ClaimKind })
   return Number(a.claim === 'opinion') - Number(b.claim === 'opinion');
 }
 
+/** Relation types that read the same from both ends. */
+const SYMMETRIC: ReadonlySet<RelationType> = new Set(['met', 'allied-with', 'related-to']);
+
+/**
+ * What a relation says about the other entity, whichever card states it: "successor
+ * of" stated here and "predecessor of" stated on the other card are one tie.
+ */
+export function relationMeaning(type: RelationType, direction: 'out' | 'in'): string {
+  if (SYMMETRIC.has(type)) return type;
+  if (type === 'predecessor-of') return `successor-of|${direction === 'out' ? 'in' : 'out'}`;
+  return `${type}|${direction}`;
+}
+
 export function buildEntityView(index: CorpusIndex, id: string): EntityView | null {
   const entity = index.byId.get(id);
   if (!entity) return null;
@@ -136,13 +149,26 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
     }));
 
   const related: RelatedView[] = [];
-  const seen = new Set<string>();
   const add = (other: EntityRecord | undefined, view: Omit<RelatedView, 'id' | 'name' | 'kind'>) => {
     if (!other || other.id === entity.id) return;
-    const key = `${other.id}|${view.type}|${view.direction}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    related.push({ id: other.id, name: other.name, kind: other.kind, ...view });
+    // Both cards may state one tie ("met" on each, or "successor of" here and
+    // "predecessor of" there): one line per tie, dated if either statement is.
+    const meaning = relationMeaning(view.type, view.direction);
+    const same = related.find(
+      (r) =>
+        r.id === other.id &&
+        relationMeaning(r.type, r.direction) === meaning &&
+        (r.dateLabel === undefined || view.dateLabel === undefined || r.dateLabel === view.dateLabel),
+    );
+    if (!same) {
+      related.push({ id: other.id, name: other.name, kind: other.kind, ...view });
+      return;
+    }
+    if (same.dateLabel === undefined && view.dateLabel !== undefined) {
+      same.dateLabel = view.dateLabel;
+      if (view.dateSource) same.dateSource = view.dateSource;
+    }
+    if (same.note === undefined && view.note !== undefined) same.note = view.note;
   };
   for (const relation of entity.related) {
     add(index.byId.get(relation.target), {
