@@ -11,6 +11,7 @@ import {
   RELATION_TYPES,
   SOURCE_KINDS,
   type EntityRecord,
+  type DatedRole,
   type EventDetails,
   type Fact,
   type Relation,
@@ -71,6 +72,14 @@ export const RelationSchema = z.strictObject({
   sources: z.array(Id).default([]),
 });
 
+export const DatedRoleSchema = z.strictObject({
+  title: Text,
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  sources: z.array(Id).default([]),
+  background: z.boolean().optional(),
+});
+
 /** Extra fields only an event carries, so the timeline can place it. */
 export const EventDetailsSchema = z.strictObject({
   start: IsoDate,
@@ -98,6 +107,7 @@ export const EntitySchema = z.strictObject({
   event: EventDetailsSchema.optional(),
   /** Why the card has fewer than two facts, when the sources and record allow no more. */
   fewFacts: Text.optional(),
+  roles: z.array(DatedRoleSchema).optional(),
 });
 
 /** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */
@@ -114,6 +124,7 @@ const shapesAgree: [
   Same<z.infer<typeof FactSchema>, Fact>,
   Same<z.infer<typeof RelationSchema>, Relation>,
   Same<z.infer<typeof EventDetailsSchema>, EventDetails>,
+  Same<z.infer<typeof DatedRoleSchema>, DatedRole>,
   Same<Entity, EntityRecord>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true];
 void shapesAgree;

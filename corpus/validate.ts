@@ -219,6 +219,24 @@ export function validate(input: CorpusInput): ValidationResult {
       if (cited && fact.background === true) report(file, `${path}.sources`, 'a background fact cites no sources');
     });
 
+    list(e.roles).forEach((item, k) => {
+      const role = obj(item);
+      const path = `${at}.roles[${k}]`;
+      checkDate(file, `${path}.from`, role.from);
+      checkDate(file, `${path}.to`, role.to);
+      checkSources(path, role.sources);
+      const cited = list(role.sources).length > 0;
+      if (!cited && role.background !== true) {
+        report(file, path, 'a role cites at least one source or is marked "background": true');
+      }
+      if (cited && role.background === true) report(file, `${path}.sources`, 'a background role cites no sources');
+      const from = typeof role.from === 'string' ? parseDate(role.from) : null;
+      const to = typeof role.to === 'string' ? parseDate(role.to) : null;
+      if (from && to && pointKey(to.start, 'end') < pointKey(from.start, 'start')) {
+        report(file, `${path}.to`, 'a role cannot end before it begins');
+      }
+    });
+
     list(e.related).forEach((item, k) => {
       const relation = obj(item);
       const path = `${at}.related[${k}]`;

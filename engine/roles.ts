@@ -5,14 +5,7 @@
  * what it is now.
  */
 import { parseDate, pointKey } from './dates';
-
-export interface DatedRole {
-  title: string;
-  /** When the role began, at the precision known (`2025-08`); open when unknown. */
-  from?: string;
-  /** When it ended; absent while it is held. */
-  to?: string;
-}
+import type { DatedRole } from './types';
 
 export interface RoleLine {
   /** The role to show first: as of the article, or the current one. */

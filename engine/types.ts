@@ -100,6 +100,20 @@ export interface Relation {
   sources: string[];
 }
 
+/**
+ * An office or title a person held, with when: the card says the role at an article's
+ * date. Cited like a fact, or `background` (public record the articles do not state).
+ */
+export interface DatedRole {
+  title: string;
+  /** When the role began, at the precision known (`2025-08`); open when unknown. */
+  from?: IsoDateText | undefined;
+  /** When it ended; absent while it is held. */
+  to?: IsoDateText | undefined;
+  sources: string[];
+  background?: boolean | undefined;
+}
+
 /** Extra fields only an event carries, so the timeline can place it. */
 export interface EventDetails {
   start: IsoDateText;
@@ -129,6 +143,8 @@ export interface EntityRecord {
   event?: EventDetails | undefined;
   /** Why the card has fewer than two facts, when the sources and record allow no more. */
   fewFacts?: string | undefined;
+  /** Offices held over time, oldest first; `role` above says the current one in words. */
+  roles?: DatedRole[] | undefined;
 }
 
 /** An event as the timeline and the export list it: the entity's event block plus its name. */

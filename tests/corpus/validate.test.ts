@@ -294,3 +294,27 @@ describe('helpers', () => {
     expect(foldAlias('Ghaani')).not.toBe(foldAlias('Qaani'));
   });
 });
+
+describe('validate: dated roles', () => {
+  const role = (extra: Record<string, unknown>) => ({ title: 'Speaker of parliament', from: '2008-05', ...extra });
+
+  it('accepts a cited role and a background one', () => {
+    const roles = [role({ to: '2020-05', sources: ['outlet-2025'] }), role({ from: '2025-08', background: true })];
+    expect(problemsOf({ people: [person('a', 'A', { roles })] })).toEqual([]);
+  });
+
+  it('wants a citation or background, like a fact', () => {
+    const problem = only({ people: [person('a', 'A', { roles: [role({})] })] });
+    expect(problem.path).toMatch(/roles\[0\]$/);
+    expect(problem.message).toMatch(/cites at least one source or is marked "background"/);
+  });
+
+  it('refuses a role that ends before it begins, or a bad date', () => {
+    expect(only({ people: [person('a', 'A', { roles: [role({ to: '2001', background: true })] })] }).message).toMatch(
+      /cannot end before it begins/,
+    );
+    expect(only({ people: [person('a', 'A', { roles: [role({ from: '2025-13', background: true })] })] }).path).toMatch(
+      /roles\[0\]\.from$/,
+    );
+  });
+});

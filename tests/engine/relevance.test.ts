@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSENESS_POINTS, ON_PAGE_POINTS, onPageFirst, orderForArticle, relevanceOf } from '../../engine/relevance';
-import { roleLine, rolesAt, type DatedRole } from '../../engine/roles';
+import { roleLine, rolesAt } from '../../engine/roles';
+import type { DatedRole } from '../../engine/types';
 
 const fact = (date: string, ...involves: string[]) => ({ date, involves, text: `${date} ${involves.join(',')}` });
 
@@ -59,8 +60,8 @@ describe('relevance of a fact to the article', () => {
 
 describe('roles by date', () => {
   const larijani: DatedRole[] = [
-    { title: 'Speaker of the Iranian parliament', from: '2008-05', to: '2020-05' },
-    { title: 'Secretary of the Supreme National Security Council', from: '2025-08' },
+    { title: 'Speaker of the Iranian parliament', from: '2008-05', to: '2020-05', sources: [], background: true },
+    { title: 'Secretary of the Supreme National Security Council', from: '2025-08', sources: [], background: true },
   ];
   const current = 'Secretary of the Supreme National Security Council';
 
@@ -84,9 +85,9 @@ describe('roles by date', () => {
 
   it('joins roles held at once', () => {
     const munir: DatedRole[] = [
-      { title: 'Chief of Army Staff', from: '2022-11' },
-      { title: 'Field Marshal', from: '2025-05' },
-      { title: 'Director-General of the ISI', from: '2018-10', to: '2019-06' },
+      { title: 'Chief of Army Staff', from: '2022-11', sources: [], background: true },
+      { title: 'Field Marshal', from: '2025-05', sources: [], background: true },
+      { title: 'Director-General of the ISI', from: '2018-10', to: '2019-06', sources: [], background: true },
     ];
     expect(roleLine('Field Marshal and Chief of Army Staff', munir, '2019-01').role).toBe(
       'Director-General of the ISI',
