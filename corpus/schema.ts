@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 import {
+  CLAIM_KINDS,
+  DATE_SOURCES,
   ENTITY_KINDS,
   RELATION_TYPES,
   SOURCE_KINDS,
   type EntityRecord,
+  type DatedRole,
   type EventDetails,
   type Fact,
   type Namesake,
@@ -55,14 +58,27 @@ export const FactSchema = z.strictObject({
   sources: z.array(Id).default([]),
   background: z.boolean().optional(),
   attribution: Text.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
+  claim: z.enum(CLAIM_KINDS).optional(),
+  /** The entity (usually an event) an opinion or contested claim is about. */
+  about: Id.optional(),
 });
 
 export const RelationSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
   target: Id,
   date: IsoDate.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
   note: Text.optional(),
   sources: z.array(Id).default([]),
+});
+
+export const DatedRoleSchema = z.strictObject({
+  title: Text,
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  sources: z.array(Id).default([]),
+  background: z.boolean().optional(),
 });
 
 /** Extra fields only an event carries, so the timeline can place it. */
@@ -109,6 +125,9 @@ export const EntitySchema = z.strictObject({
   facts: z.array(FactSchema).default([]),
   related: z.array(RelationSchema).default([]),
   event: EventDetailsSchema.optional(),
+  /** Why the card has fewer than two facts, when the sources and record allow no more. */
+  fewFacts: Text.optional(),
+  roles: z.array(DatedRoleSchema).optional(),
 });
 
 /** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */
@@ -126,6 +145,7 @@ const shapesAgree: [
   Same<z.infer<typeof RelationSchema>, Relation>,
   Same<z.infer<typeof EventDetailsSchema>, EventDetails>,
   Same<z.infer<typeof NamesakeSchema>, Namesake>,
+  Same<z.infer<typeof DatedRoleSchema>, DatedRole>,
   Same<Entity, EntityRecord>,
-] = [true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true];
 void shapesAgree;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { parseDate, pointKey, readDate } from '../engine/dates';
 import { normalizeText } from '../engine/normalize';
 import type { Source } from '../engine/types';
+import { runEditorialChecks } from './checks';
 import { EntitySchema, IsoDate, SourceSchema, type Entity } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
@@ -17,6 +18,8 @@ export interface Problem {
   /** Where in the file: `entities[3].facts[0].date`, or `(file)` for the whole file. */
   path: string;
   message: string;
+  /** The editorial check (corpus/checks/) that found it; absent for structural problems. */
+  check?: string;
 }
 
 export interface RawFile {
@@ -216,6 +219,24 @@ export function validate(input: CorpusInput): ValidationResult {
       if (cited && fact.background === true) report(file, `${path}.sources`, 'a background fact cites no sources');
     });
 
+    list(e.roles).forEach((item, k) => {
+      const role = obj(item);
+      const path = `${at}.roles[${k}]`;
+      checkDate(file, `${path}.from`, role.from);
+      checkDate(file, `${path}.to`, role.to);
+      checkSources(path, role.sources);
+      const cited = list(role.sources).length > 0;
+      if (!cited && role.background !== true) {
+        report(file, path, 'a role cites at least one source or is marked "background": true');
+      }
+      if (cited && role.background === true) report(file, `${path}.sources`, 'a background role cites no sources');
+      const from = typeof role.from === 'string' ? parseDate(role.from) : null;
+      const to = typeof role.to === 'string' ? parseDate(role.to) : null;
+      if (from && to && pointKey(to.start, 'end') < pointKey(from.start, 'start')) {
+        report(file, `${path}.to`, 'a role cannot end before it begins');
+      }
+    });
+
     list(e.related).forEach((item, k) => {
       const relation = obj(item);
       const path = `${at}.related[${k}]`;
@@ -252,11 +273,10 @@ export function validate(input: CorpusInput): ValidationResult {
   }
 
   checkAliases(parsed, report);
-  return {
-    problems,
-    sources: sourceItems.flatMap((s) => (s.value ? [s.value] : [])),
-    entities: parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : [])),
-  };
+  const sources = sourceItems.flatMap((s) => (s.value ? [s.value] : []));
+  const entities = parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : []));
+  problems.push(...runEditorialChecks({ sources, entities }));
+  return { problems, sources, entities };
 }
 
 /**

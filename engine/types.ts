@@ -38,6 +38,24 @@ export const RELATION_TYPES = [
 export type RelationType = (typeof RELATION_TYPES)[number];
 
 /**
+ * Where the precision of a cited item's date comes from. `article`: the cited article
+ * gives it (or it is the article's own publication date, as for an opinion). `background`:
+ * the claim is the article's, but the day (or month) is public record the article does
+ * not state — the Trump–Munir lunch of 18 June 2025 that an article calls "last June".
+ */
+export const DATE_SOURCES = ['article', 'background'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
+/**
+ * What kind of claim an attributed fact is. `opinion`: a writer's judgement, dated to
+ * the article's publication and linked (`about`) to what it judges, so a card never
+ * opens with a view because it happens to be the newest item. `contested`: a statement
+ * of fact that others dispute (Saudi Arabia "suspended" accords it never joined).
+ */
+export const CLAIM_KINDS = ['opinion', 'contested'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/**
  * Dates are ISO text at the precision a source supports: `2025`, `2025-05`,
  * `2025-05-07`, or `START/END` of those (`engine/dates.ts` reads them).
  */
@@ -67,14 +85,33 @@ export interface Fact {
   sources: string[];
   background?: boolean | undefined;
   attribution?: string | undefined;
+  dateSource?: DateSource | undefined;
+  claim?: ClaimKind | undefined;
+  /** The entity (usually an event) an opinion or contested claim is about. */
+  about?: string | undefined;
 }
 
 export interface Relation {
   type: RelationType;
   target: string;
   date?: IsoDateText | undefined;
+  dateSource?: DateSource | undefined;
   note?: string | undefined;
   sources: string[];
+}
+
+/**
+ * An office or title a person held, with when: the card says the role at an article's
+ * date. Cited like a fact, or `background` (public record the articles do not state).
+ */
+export interface DatedRole {
+  title: string;
+  /** When the role began, at the precision known (`2025-08`); open when unknown. */
+  from?: IsoDateText | undefined;
+  /** When it ended; absent while it is held. */
+  to?: IsoDateText | undefined;
+  sources: string[];
+  background?: boolean | undefined;
 }
 
 /** Extra fields only an event carries, so the timeline can place it. */
@@ -118,7 +155,11 @@ export interface EntityRecord {
   summary: string;
   facts: Fact[];
   related: Relation[];
-  event?: EventDetails;
+  event?: EventDetails | undefined;
+  /** Why the card has fewer than two facts, when the sources and record allow no more. */
+  fewFacts?: string | undefined;
+  /** Offices held over time, oldest first; `role` above says the current one in words. */
+  roles?: DatedRole[] | undefined;
 }
 
 /** An event as the timeline and the export list it: the entity's event block plus its name. */

@@ -40,8 +40,13 @@ function corpus(files: Record<string, unknown>, sources: unknown = [SOURCE]): Co
   };
 }
 
+/**
+ * The structural problems of a corpus. These fixtures are minimal on purpose (one fact,
+ * days without provenance); the editorial checks they would trip are tested on their
+ * own in checks.test.ts.
+ */
 function problemsOf(files: Record<string, unknown>, sources?: unknown): Problem[] {
-  return validate(corpus(files, sources)).problems;
+  return validate(corpus(files, sources)).problems.filter((p) => p.check === undefined);
 }
 
 /** The single problem a corpus has; fails the test with the full list otherwise. */
@@ -52,11 +57,15 @@ function only(files: Record<string, unknown>, sources?: unknown): Problem {
 }
 
 describe('validate: a clean corpus', () => {
-  it('has no problems', () => {
+  it('has no problems, structural or editorial', () => {
+    const facts = [
+      { date: '2025-01', text: 'Something happened.', sources: ['outlet-2025'] },
+      { date: '2025-05-07', dateSource: 'article', text: 'Talks opened.', sources: ['outlet-2025'] },
+    ];
     const result = validate(
       corpus({
-        people: [person('a-b', 'A B', { aliases: ['Mr B'], related: [{ type: 'met', target: 'c-d' }] }), person('c-d', 'C D')],
-        events: [event('an-event', 'The Event', { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] })],
+        people: [person('a-b', 'A B', { aliases: ['Mr B'], facts, related: [{ type: 'met', target: 'c-d' }] }), person('c-d', 'C D', { facts })],
+        events: [event('an-event', 'The Event', { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] }, { facts })],
       }),
     );
     expect(result.problems).toEqual([]);
@@ -265,6 +274,15 @@ describe('validate: reports every problem at once', () => {
   });
 });
 
+describe('validate: editorial checks', () => {
+  it('runs them too, naming the check that found each problem', () => {
+    const problems = validate(corpus({ people: [person('a-b', 'A B')] })).problems;
+    expect(problems).toEqual([
+      { file: 'data/entities/people.json', path: 'entities[0].facts', check: 'thin-cards', message: '"a-b" has 1 fact; give it at least 2, or say why not in "fewFacts"' },
+    ]);
+  });
+});
+
 describe('helpers', () => {
   it('foldAlias folds case, diacritics, apostrophes and dashes like the matcher', () => {
     expect(foldAlias('Nicolás  Maduro')).toBe(foldAlias('NICOLAS MADURO'));
@@ -274,5 +292,29 @@ describe('helpers', () => {
     // What the matcher tells apart, the validator does too (the search key would merge these).
     expect(foldAlias("Khamene'i")).not.toBe(foldAlias('Khamenei'));
     expect(foldAlias('Ghaani')).not.toBe(foldAlias('Qaani'));
+  });
+});
+
+describe('validate: dated roles', () => {
+  const role = (extra: Record<string, unknown>) => ({ title: 'Speaker of parliament', from: '2008-05', ...extra });
+
+  it('accepts a cited role and a background one', () => {
+    const roles = [role({ to: '2020-05', sources: ['outlet-2025'] }), role({ from: '2025-08', background: true })];
+    expect(problemsOf({ people: [person('a', 'A', { roles })] })).toEqual([]);
+  });
+
+  it('wants a citation or background, like a fact', () => {
+    const problem = only({ people: [person('a', 'A', { roles: [role({})] })] });
+    expect(problem.path).toMatch(/roles\[0\]$/);
+    expect(problem.message).toMatch(/cites at least one source or is marked "background"/);
+  });
+
+  it('refuses a role that ends before it begins, or a bad date', () => {
+    expect(only({ people: [person('a', 'A', { roles: [role({ to: '2001', background: true })] })] }).message).toMatch(
+      /cannot end before it begins/,
+    );
+    expect(only({ people: [person('a', 'A', { roles: [role({ from: '2025-13', background: true })] })] }).path).toMatch(
+      /roles\[0\]\.from$/,
+    );
   });
 });

@@ -138,9 +138,19 @@ const KNOWN_MISSES: KnownMiss[] = [
   { entity: 'war-in-afghanistan', source: 'pietrzak-blog-2026-01-12', reason: 'issue-13: "the US-led war after 9/11"' },
   // Spellings, brackets, lower-case and short forms (issue 13, part 2).
   {
-    entity: 'supreme-national-security-council',
-    source: 'the-national-2025-11',
-    reason: 'issue-13: only by its secretary\'s title, "Iran\'s national security adviser, Ali Larijani"',
+    entity: 'indian-armed-forces',
+    source: 'strategic-brief-2025-08-05',
+    reason: 'issue-13: only as "Indian fighter aircraft" and "India" in the May fighting',
+  },
+  {
+    entity: 'us-iran-talks-2025',
+    source: 'strategic-brief-2025-08-05',
+    reason: 'issue-13: described as Tehran\'s readiness to settle its disputes with Washington through talks',
+  },
+  {
+    entity: 'pakistan-intelligence-bureau',
+    source: 'strategic-brief-2025-08-05',
+    reason: 'named in the article\'s byline (the author\'s former post), which the seed text does not carry',
   },
   {
     entity: 'afghan-mujahideen',
