@@ -9,7 +9,7 @@ import { collectTextBlocks, isHiddenByAttributes } from '../adapters/page/text-b
 import { createDetector, type MatcherTable, type TextBlock } from '../engine/detect';
 import { compileMatcherTable } from '../engine/table';
 import { createSearchIndex } from '../engine/search';
-import type { CorpusRecords } from '../corpus/records';
+import type { CorpusRecords } from '../engine/types';
 import type { MatcherSource } from '../engine/types';
 import { formCount } from './synthetic';
 

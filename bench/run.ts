@@ -12,7 +12,7 @@
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import type { CorpusRecords } from '../corpus/records';
+import type { CorpusRecords } from '../engine/types';
 import type { MatcherSource } from '../engine/types';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
 import { browserBench, type BrowserResults } from './browser-bench';

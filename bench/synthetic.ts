@@ -1,13 +1,13 @@
 /**
  * Synthetic data for the benchmark, on top of the engine's deterministic synthetic
- * corpus (`engine/synthetic-corpus.ts`, shared with the engine's scale test):
+ * corpus (`bench/synthetic-corpus.ts`, shared with the engine's scale test):
  * - the large corpus: the bundled entities plus synthetic ones, 10,000 in all;
  * - full records for those entities (role, summary, dated facts), for the popup search;
  * - names the article generator writes as people and organisations Backstory does not
  *   know (from a corpus with another seed, so no corpus here contains them).
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import { seededRandom, syntheticCorpus } from '../engine/synthetic-corpus';
+import type { CorpusRecords, EntityRecord } from '../engine/types';
+import { seededRandom, syntheticCorpus } from './synthetic-corpus';
 import type { MatcherSource } from '../engine/types';
 
 export const rng = seededRandom;

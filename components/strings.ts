@@ -2,8 +2,7 @@
  * Every user-facing string, in one place, grouped by the surface that shows it.
  * Keep sentences whole (no concatenated fragments) so they can be translated later.
  */
-import type { EntityKind } from '../engine/types';
-import type { RelationType } from '../corpus/schema';
+import type { EntityKind, RelationType } from '../engine/types';
 
 export const KIND_LABEL: Record<EntityKind, string> = {
   person: 'Person',
@@ -54,6 +53,15 @@ export const STRINGS = {
     background: 'Background',
     backgroundTitle: 'Widely documented; not stated in the bundled articles',
     according: (who: string) => `According to ${who}`,
+    /** Beside a citation whose claim is the article's but whose day is public record. */
+    dateFromRecord: 'date: public record',
+    dateFromRecordTitle: 'The claim is the cited article’s; the date comes from the public record',
+    opinion: 'Opinion',
+    opinionTitle: 'A writer’s view, dated to the article that gives it',
+    contested: 'Contested',
+    contestedTitle: 'A claim that other sources dispute',
+    about: 'On',
+    aboutLabel: (name: string) => `About ${name}: open its card`,
     showOnTimeline: 'Show on timeline',
     search: 'Search',
     back: 'Back',

@@ -3,15 +3,14 @@
  * extension pages read, and the slim per-entity inputs of the engine's matcher table.
  * Pure functions, so the build script, the export and tests share one definition.
  */
-import type { MatcherSource } from '../engine/types';
-import type { CorpusRecords, EntityRecord, EventRecord } from './records';
-import type { Entity, Source } from './schema';
-import { dateBounds } from './validate';
+import type { CorpusRecords, EntityRecord, EventRecord, MatcherSource, Source } from '../engine/types';
+import type { Entity } from './schema';
+import { parseDate, pointKey } from '../engine/dates';
 
 /** Sort key of an ISO date or interval: its first day (valid input assumed). */
 function firstDay(iso: string): number {
-  const bounds = dateBounds(iso);
-  return typeof bounds === 'string' ? 0 : bounds.first;
+  const span = parseDate(iso);
+  return span ? pointKey(span.start, 'start') : 0;
 }
 
 function toRecord(entity: Entity): EntityRecord {

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRecords } from './compile';
-import type { CorpusRecords } from './records';
+import type { CorpusRecords } from '../engine/types';
 import { validate, type CorpusInput, type Problem, type RawFile } from './validate';
 
 export type LoadResult = { ok: true; records: CorpusRecords } | { ok: false; problems: Problem[] };

@@ -4,15 +4,23 @@
  * error rather than silently ignored data.
  */
 import { z } from 'zod';
-import { ENTITY_KINDS } from './kinds';
-
-export { ENTITY_KINDS };
-export const SOURCE_KINDS = ['news', 'analysis', 'opinion', 'blog'] as const;
+import {
+  CLAIM_KINDS,
+  DATE_SOURCES,
+  ENTITY_KINDS,
+  RELATION_TYPES,
+  SOURCE_KINDS,
+  type EntityRecord,
+  type EventDetails,
+  type Fact,
+  type Relation,
+  type Source,
+} from '../engine/types';
 
 /**
  * A date at the precision the source supports: `2025`, `2025-05`, `2025-05-07`,
  * or an ISO 8601 interval of two such dates, `2025-05-07/2025-05-10`.
- * Calendar validity (no 31 February) is checked in `corpus/validate.ts`.
+ * Calendar validity (no 31 February) is checked in `corpus/validate.ts`, by `engine/dates.ts`.
  */
 export const IsoDate = z
   .string()
@@ -48,33 +56,17 @@ export const FactSchema = z.strictObject({
   sources: z.array(Id).default([]),
   background: z.boolean().optional(),
   attribution: Text.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
+  claim: z.enum(CLAIM_KINDS).optional(),
+  /** The entity (usually an event) an opinion or contested claim is about. */
+  about: Id.optional(),
 });
-
-export const RELATION_TYPES = [
-  'met',
-  'leads',
-  'led',
-  'member-of',
-  'part-of',
-  'successor-of',
-  'predecessor-of',
-  'party-to',
-  'took-part-in',
-  'targeted',
-  'ordered',
-  'opposed',
-  'allied-with',
-  'located-in',
-  'related-to',
-  'criticised',
-  'negotiated',
-  'killed-in',
-] as const;
 
 export const RelationSchema = z.strictObject({
   type: z.enum(RELATION_TYPES),
   target: Id,
   date: IsoDate.optional(),
+  dateSource: z.enum(DATE_SOURCES).optional(),
   note: Text.optional(),
   sources: z.array(Id).default([]),
 });
@@ -104,17 +96,24 @@ export const EntitySchema = z.strictObject({
   facts: z.array(FactSchema).default([]),
   related: z.array(RelationSchema).default([]),
   event: EventDetailsSchema.optional(),
+  /** Why the card has fewer than two facts, when the sources and record allow no more. */
+  fewFacts: Text.optional(),
 });
 
-/** One file in `data/entities/`: a list of entities. */
-export const EntityFileSchema = z.array(EntitySchema);
-export const SourcesFileSchema = z.array(SourceSchema);
-
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-export type RelationType = (typeof RELATION_TYPES)[number];
-export type Source = z.infer<typeof SourceSchema>;
-export type Fact = z.infer<typeof FactSchema>;
-export type Relation = z.infer<typeof RelationSchema>;
-export type EventDetails = z.infer<typeof EventDetailsSchema>;
+/** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */
 export type Entity = z.infer<typeof EntitySchema>;
+
+/**
+ * The shapes are declared once, in engine/types.ts; these fail to compile when the
+ * schema's output and those types part (a field added to one and not the other).
+ */
+// Identical types only: mutual assignability would let an optional field through.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const shapesAgree: [
+  Same<z.infer<typeof SourceSchema>, Source>,
+  Same<z.infer<typeof FactSchema>, Fact>,
+  Same<z.infer<typeof RelationSchema>, Relation>,
+  Same<z.infer<typeof EventDetailsSchema>, EventDetails>,
+  Same<Entity, EntityRecord>,
+] = [true, true, true, true, true];
+void shapesAgree;

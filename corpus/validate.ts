@@ -6,7 +6,11 @@
  * first problem: every problem is collected, so one build run shows all of them.
  */
 import type { z } from 'zod';
-import { EntitySchema, IsoDate, SourceSchema, type Entity, type Source } from './schema';
+import { parseDate, pointKey, readDate } from '../engine/dates';
+import { normalizeText } from '../engine/normalize';
+import type { Source } from '../engine/types';
+import { runEditorialChecks } from './checks';
+import { EntitySchema, IsoDate, SourceSchema, type Entity } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
 export interface Problem {
@@ -14,6 +18,8 @@ export interface Problem {
   /** Where in the file: `entities[3].facts[0].date`, or `(file)` for the whole file. */
   path: string;
   message: string;
+  /** The editorial check (corpus/checks/) that found it; absent for structural problems. */
+  check?: string;
 }
 
 export interface RawFile {
@@ -44,61 +50,18 @@ export interface ValidationResult {
 const WHOLE_FILE = '(file)';
 
 // ---------------------------------------------------------------------------------
-// Dates
-
-export interface DateBounds {
-  /** First and last day covered, as `YYYYMMDD` numbers so they compare directly. */
-  first: number;
-  last: number;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Bounds of one `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or an error message. */
-function pointBounds(text: string): DateBounds | string {
-  const [y, m, d] = text.split('-').map(Number) as [number, number?, number?];
-  if (m === undefined) return { first: y * 10000 + 101, last: y * 10000 + 1231 };
-  if (m < 1 || m > 12) return `"${text}" has no month ${m}`;
-  if (d === undefined) return { first: y * 10000 + m * 100 + 1, last: y * 10000 + m * 100 + daysInMonth(y, m) };
-  if (d < 1 || d > daysInMonth(y, m)) return `"${text}" is not a calendar date`;
-  const day = y * 10000 + m * 100 + d;
-  return { first: day, last: day };
-}
-
-/**
- * Bounds of an ISO date or `START/END` interval already matching the schema's pattern,
- * or an error message (impossible date, or an interval that ends before it starts).
- */
-export function dateBounds(iso: string): DateBounds | string {
-  const [startText, endText] = iso.split('/') as [string, string?];
-  const start = pointBounds(startText);
-  if (typeof start === 'string') return start;
-  if (endText === undefined) return start;
-  const end = pointBounds(endText);
-  if (typeof end === 'string') return end;
-  if (start.first > end.last) return `interval "${iso}" starts after it ends`;
-  return { first: start.first, last: end.last };
-}
-
-// ---------------------------------------------------------------------------------
 // Alias folding
 
 /**
- * The key under which two surface forms count as the same: case, diacritics and the
- * hyphen/dash/space distinction fold away, as they do in the matcher (engine/normalize),
- * so the validator rejects exactly the collisions the matcher could not tell apart.
+ * The key under which two surface forms count as the same: the matcher's own fold
+ * (engine/normalize: case, diacritics and the hyphen/dash/space distinction fold away,
+ * punctuation and apostrophes stay), so the validator rejects exactly the collisions
+ * the matcher could not tell apart. Not the search key: that one also merges
+ * romanisations and drops apostrophes (Khamene'i = Khamenei), which the matcher keeps
+ * apart.
  */
 export function foldAlias(form: string): string {
-  return form
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\s\u2010-\u2015-]+/g, ' ')
-    .trim();
+  return normalizeText(form);
 }
 
 // ---------------------------------------------------------------------------------
@@ -193,8 +156,8 @@ export function validate(input: CorpusInput): ValidationResult {
   const checkDate = (file: string, path: string, value: unknown) => {
     const iso = isoDate(value);
     if (iso === undefined) return;
-    const bounds = dateBounds(iso);
-    if (typeof bounds === 'string') report(file, path, bounds);
+    const span = readDate(iso);
+    if (typeof span === 'string') report(file, path, span);
   };
 
   // Sources.
@@ -276,9 +239,9 @@ export function validate(input: CorpusInput): ValidationResult {
       checkDate(file, `${path}.end`, ev.end);
       const start = isoDate(ev.start);
       const end = isoDate(ev.end);
-      const startBounds = start === undefined ? undefined : dateBounds(start);
-      const endBounds = end === undefined ? undefined : dateBounds(end);
-      if (typeof startBounds === 'object' && typeof endBounds === 'object' && startBounds.first > endBounds.last) {
+      const startSpan = start === undefined ? null : parseDate(start);
+      const endSpan = end === undefined ? null : parseDate(end);
+      if (startSpan && endSpan && pointKey(startSpan.start, 'start') > pointKey(endSpan.end ?? endSpan.start, 'end')) {
         report(file, `${path}.end`, `the event ends (${end}) before it starts (${start})`);
       }
       list(ev.participants).forEach((p, k) => checkTarget(`${path}.participants[${k}]`, p));
@@ -292,11 +255,10 @@ export function validate(input: CorpusInput): ValidationResult {
   }
 
   checkAliases(parsed, report);
-  return {
-    problems,
-    sources: sourceItems.flatMap((s) => (s.value ? [s.value] : [])),
-    entities: parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : [])),
-  };
+  const sources = sourceItems.flatMap((s) => (s.value ? [s.value] : []));
+  const entities = parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : []));
+  problems.push(...runEditorialChecks({ sources, entities }));
+  return { problems, sources, entities };
 }
 
 /**

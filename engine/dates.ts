@@ -31,16 +31,17 @@ export function monthName(month: number): string {
   return MONTHS[month - 1] ?? String(month);
 }
 
-export function parsePoint(text: string): DatePoint | null {
+/** A point parsed, or why the text is not one. */
+function readPoint(text: string): DatePoint | string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
-  if (!m) return null;
+  if (!m) return `"${text}" is not YYYY, YYYY-MM or YYYY-MM-DD`;
   const year = Number(m[1]);
   if (m[2] === undefined) return { year, precision: 'year' };
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
+  if (month < 1 || month > 12) return `"${text}" has no month ${month}`;
   if (m[3] === undefined) return { year, month, precision: 'month' };
   const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return `"${text}" is not a calendar date`;
   return { year, month, day, precision: 'day' };
 }
 
@@ -48,15 +49,37 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export function parseDate(iso: string): DateSpan | null {
+/**
+ * A date or `START/END` interval parsed, or, for the corpus validator's report, why it
+ * is not one: a malformed or impossible date, or an interval that ends before it starts.
+ */
+export function readDate(iso: string): DateSpan | string {
   const [a, b, extra] = iso.split('/');
-  if (a === undefined || extra !== undefined) return null;
-  const start = parsePoint(a);
-  if (!start) return null;
+  if (a === undefined || extra !== undefined) return `"${iso}" is not a date or a START/END interval`;
+  const start = readPoint(a);
+  if (typeof start === 'string') return start;
   if (b === undefined) return { start, iso };
-  const end = parsePoint(b);
-  if (!end || compareKey(pointKey(end, 'end'), pointKey(start, 'start')) < 0) return null;
+  const end = readPoint(b);
+  if (typeof end === 'string') return end;
+  if (pointKey(end, 'end') < pointKey(start, 'start')) return `interval "${iso}" starts after it ends`;
   return { start, end, iso };
+}
+
+export function parseDate(iso: string): DateSpan | null {
+  const span = readDate(iso);
+  return typeof span === 'string' ? null : span;
+}
+
+/**
+ * The span of an event as one ISO interval, from its start's first point to its end's
+ * last: the corpus may write either as an interval of its own (a start known only to be
+ * 7 or 8 May is `2025-05-07/2025-05-08`), which is not to be read as a third point.
+ */
+export function eventIso(start: string, end?: string): string {
+  if (!end) return start;
+  const first = start.split('/')[0]!;
+  const last = end.split('/').pop()!;
+  return first === last ? first : `${first}/${last}`;
 }
 
 /** A number that orders points: yyyymmdd, taking the first (or last) day a point can mean. */
@@ -64,10 +87,6 @@ export function pointKey(point: DatePoint, edge: 'start' | 'end' = 'start'): num
   const month = point.month ?? (edge === 'start' ? 1 : 12);
   const day = point.day ?? (edge === 'start' ? 1 : daysInMonth(point.year, month));
   return point.year * 10000 + month * 100 + day;
-}
-
-function compareKey(a: number, b: number): number {
-  return a - b;
 }
 
 /**

@@ -2,12 +2,10 @@
  * What a card shows of one entity, built from the full records: sources resolved to
  * outlet and date, relations resolved to names in both directions ("leads" on one
  * card is "led by" on the other), facts newest first because a reader of today's news
- * wants the latest context before the history.
+ * wants the latest context before the history, and commentators' opinions after them.
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { RelationType, Source } from '../corpus/schema';
-import type { EntityKind } from './types';
-import { compareSpans, formatIsoDate, parseDate } from './dates';
+import type { ClaimKind, CorpusRecords, DateSource, EntityKind, EntityRecord, RelationType, Source } from './types';
+import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
 export interface SourceRef {
   id: string;
@@ -26,6 +24,11 @@ export interface FactView {
   sources: SourceRef[];
   background: boolean;
   attribution?: string;
+  /** Set when a cited fact's date comes from the public record rather than its article. */
+  dateSource?: DateSource;
+  claim?: ClaimKind;
+  /** What an opinion or contested claim is about, resolved to a name for a link. */
+  about?: { id: string; name: string; kind: EntityKind };
 }
 
 export interface RelatedView {
@@ -36,6 +39,8 @@ export interface RelatedView {
   /** 'out': this entity → other ("leads"); 'in': other → this entity ("led by"). */
   direction: 'out' | 'in';
   dateLabel?: string;
+  /** Set when a cited relation's date comes from the public record rather than its article. */
+  dateSource?: DateSource;
   note?: string;
 }
 
@@ -95,6 +100,27 @@ function newestFirst(a: { date: string }, b: { date: string }): number {
   return compareSpans(sb, sa);
 }
 
+/**
+ * What happened before what commentators made of it: opinions are dated to their
+ * article, so by date alone they would often open the card.
+ */
+function factsBeforeOpinions(a: { claim?: ClaimKind }, b: { claim?: ClaimKind }): number {
+  return Number(a.claim === 'opinion') - Number(b.claim === 'opinion');
+}
+
+/** Relation types that read the same from both ends. */
+const SYMMETRIC: ReadonlySet<RelationType> = new Set(['met', 'allied-with', 'related-to']);
+
+/**
+ * What a relation says about the other entity, whichever card states it: "successor
+ * of" stated here and "predecessor of" stated on the other card are one tie.
+ */
+export function relationMeaning(type: RelationType, direction: 'out' | 'in'): string {
+  if (SYMMETRIC.has(type)) return type;
+  if (type === 'predecessor-of') return `successor-of|${direction === 'out' ? 'in' : 'out'}`;
+  return `${type}|${direction}`;
+}
+
 export function buildEntityView(index: CorpusIndex, id: string): EntityView | null {
   const entity = index.byId.get(id);
   if (!entity) return null;
@@ -104,29 +130,52 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
       return source ? [sourceRef(source)] : [];
     });
 
-  const facts: FactView[] = [...entity.facts].sort(newestFirst).map((fact) => ({
-    date: fact.date,
-    dateLabel: formatIsoDate(fact.date),
-    text: fact.text,
-    sources: refs(fact.sources),
-    background: fact.background === true,
-    ...(fact.attribution ? { attribution: fact.attribution } : {}),
-  }));
+  const about = (aboutId: string | undefined) => {
+    const target = aboutId === undefined ? undefined : index.byId.get(aboutId);
+    return target ? { about: { id: target.id, name: target.name, kind: target.kind } } : {};
+  };
+  const facts: FactView[] = [...entity.facts]
+    .sort((a, b) => factsBeforeOpinions(a, b) || newestFirst(a, b))
+    .map((fact) => ({
+      date: fact.date,
+      dateLabel: formatIsoDate(fact.date),
+      text: fact.text,
+      sources: refs(fact.sources),
+      background: fact.background === true,
+      ...(fact.attribution ? { attribution: fact.attribution } : {}),
+      ...(fact.dateSource === 'background' ? { dateSource: fact.dateSource } : {}),
+      ...(fact.claim ? { claim: fact.claim } : {}),
+      ...about(fact.about),
+    }));
 
   const related: RelatedView[] = [];
-  const seen = new Set<string>();
   const add = (other: EntityRecord | undefined, view: Omit<RelatedView, 'id' | 'name' | 'kind'>) => {
     if (!other || other.id === entity.id) return;
-    const key = `${other.id}|${view.type}|${view.direction}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    related.push({ id: other.id, name: other.name, kind: other.kind, ...view });
+    // Both cards may state one tie ("met" on each, or "successor of" here and
+    // "predecessor of" there): one line per tie, dated if either statement is.
+    const meaning = relationMeaning(view.type, view.direction);
+    const same = related.find(
+      (r) =>
+        r.id === other.id &&
+        relationMeaning(r.type, r.direction) === meaning &&
+        (r.dateLabel === undefined || view.dateLabel === undefined || r.dateLabel === view.dateLabel),
+    );
+    if (!same) {
+      related.push({ id: other.id, name: other.name, kind: other.kind, ...view });
+      return;
+    }
+    if (same.dateLabel === undefined && view.dateLabel !== undefined) {
+      same.dateLabel = view.dateLabel;
+      if (view.dateSource) same.dateSource = view.dateSource;
+    }
+    if (same.note === undefined && view.note !== undefined) same.note = view.note;
   };
   for (const relation of entity.related) {
     add(index.byId.get(relation.target), {
       type: relation.type,
       direction: 'out',
       ...(relation.date ? { dateLabel: formatIsoDate(relation.date) } : {}),
+      ...(relation.dateSource === 'background' ? { dateSource: relation.dateSource } : {}),
       ...(relation.note ? { note: relation.note } : {}),
     });
   }
@@ -135,6 +184,7 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
       type: relation.type,
       direction: 'in',
       ...(relation.date ? { dateLabel: formatIsoDate(relation.date) } : {}),
+      ...(relation.dateSource === 'background' ? { dateSource: relation.dateSource } : {}),
       ...(relation.note ? { note: relation.note } : {}),
     });
   }
@@ -152,7 +202,7 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
     const ev = entity.event;
     const place = ev.place ? index.byId.get(ev.place) : undefined;
     view.event = {
-      dateLabel: formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start),
+      dateLabel: formatIsoDate(eventIso(ev.start, ev.end)),
       ...(place ? { place: { id: place.id, name: place.name } } : {}),
       participants: ev.participants.flatMap((pid) => {
         const p = index.byId.get(pid);

@@ -8,7 +8,7 @@
  * 1. The query and every field are folded to a *search key* (`foldForSearch`): case,
  *    diacritics, punctuation, hyphens and dashes go ("12-day" = "12 day"), number words
  *    become digits ("Twelve-Day" = "12 day"), and romanisation variants of the same name
- *    meet (see "Transliteration folding" below).
+ *    meet (see `engine/search-key.ts`).
  * 2. Candidates come from an inverted index of key words: each query word finds the
  *    words it is, begins, or is one or two typos away from (bigram filter, then a
  *    bounded edit distance); a query word that finds none is tried as two known words
@@ -20,24 +20,13 @@
  *    and aliases rank first (see "Ranking" below). Its matched indices, snapped to
  *    whole words, map back to the original text for emphasis.
  *
- * Transliteration folding. Names from Persian, Arabic and Urdu reach English in many
- * spellings (Soleimani, Suleimani, Sulaimani; Tehreek-e-Taliban, Tehrik-i-Taliban;
- * Qaani, Ghaani; Sindoor, Sindur). The variation is nearly all in the vowels, which
- * the Arabic script mostly does not write, and in a few letters with two customary
- * spellings. So, inside a word:
- * - vowels fold to the three of Arabic: e, y → i; o → u (so ee → i, oo and ou → u);
- * - q and gh → k (Persian merges the two letters they render), w → v, ph → f, dj → j;
- * - a doubled letter is written once (Qassem = Qasem, Moghaddam = Moghadam);
- * - a final h after a vowel goes (Shah = Sha, Hezbollah = Hezbolla).
- * Folding applies to query and text alike, so it can only make spellings meet, never
- * part them; the exact spelling then breaks ties (`EXACT_SPELLING_BONUS`).
- * (Matching by folded key finds; it is not shown: hits carry original text and ranges.)
+ * Matching by folded key finds; it is not shown: hits carry original text and ranges.
  */
 import Fuse from 'fuse.js';
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { EntityKind } from './types';
-import { CharClass, charClass, foldChar } from './normalize';
-import { compareSpans, formatIsoDate, parseDate } from './dates';
+import type { CorpusRecords, EntityKind, EntityRecord } from './types';
+import { foldForSearch, foldSpelling, foldWithMap } from './search-key';
+import { closestPrefix, editDistance, typosFor } from './edit-distance';
+import { eventIso, formatIsoDate } from './dates';
 
 /** A half-open range `[start, end)` of UTF-16 code units in a field's original text. */
 export type Range = readonly [start: number, end: number];
@@ -69,207 +58,6 @@ export interface SearchIndex {
 export const DEFAULT_LIMIT = 20;
 /** How many entities the word index hands to fuse.js per query. */
 export const CANDIDATES = 48;
-
-// ---------------------------------------------------------------------------------
-// Folding
-
-const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7',
-  eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', thirteen: '13',
-  fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
-  nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
-};
-
-const C = (s: string) => s.charCodeAt(0);
-const a_ = C('a'), d_ = C('d'), e_ = C('e'), f_ = C('f'), g_ = C('g'), h_ = C('h'), i_ = C('i'),
-  j_ = C('j'), k_ = C('k'), o_ = C('o'), p_ = C('p'), q_ = C('q'), u_ = C('u'), v_ = C('v'),
-  w_ = C('w'), y_ = C('y'), z_ = C('z');
-
-function isAsciiLetter(c: number): boolean {
-  return c >= a_ && c <= z_;
-}
-
-/** A search key and, per key character, the source range it came from. */
-export interface Folded {
-  key: string;
-  from: number[];
-  to: number[];
-}
-
-/**
- * Folds text to its search key. With `translit` false only case, diacritics and
- * punctuation fold (the "exact spelling" form used to break ties).
- */
-function fold(text: string, translit: boolean, withMap: boolean): Folded {
-  const out: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  // The word being read: folded code units and their source ranges.
-  let word: number[] = [];
-  let wFrom: number[] = [];
-  let wTo: number[] = [];
-
-  const flush = () => {
-    if (word.length === 0) return;
-    if (out.length > 0) {
-      out.push(32);
-      if (withMap) {
-        from.push(to[to.length - 1]!);
-        to.push(wFrom[0]!);
-      }
-    }
-    emitWord(word, wFrom, wTo);
-    word = [];
-    wFrom = [];
-    wTo = [];
-  };
-
-  const emitWord = (w: number[], wf: number[], wt: number[]) => {
-    if (!translit) {
-      for (let i = 0; i < w.length; i++) {
-        out.push(w[i]!);
-        if (withMap) {
-          from.push(wf[i]!);
-          to.push(wt[i]!);
-        }
-      }
-      return;
-    }
-    const digits = w.length <= 9 ? NUMBER_WORDS[String.fromCharCode(...w)] : undefined;
-    if (digits) {
-      for (let i = 0; i < digits.length; i++) {
-        out.push(digits.charCodeAt(i));
-        if (withMap) {
-          from.push(wf[0]!);
-          to.push(wt[w.length - 1]!);
-        }
-      }
-      return;
-    }
-    const start = out.length;
-    const n = w.length;
-    for (let i = 0; i < n; i++) {
-      const c = w[i]!;
-      const next = i + 1 < n ? w[i + 1]! : -1;
-      let emit = c;
-      let span = 1;
-      if (c === p_ && next === h_) (emit = f_), (span = 2);
-      else if (c === g_ && next === h_) (emit = k_), (span = 2);
-      else if (c === d_ && next === j_) (emit = j_), (span = 2);
-      else if (c === q_) emit = k_;
-      else if (c === w_) emit = v_;
-      else if (c === e_ || c === y_) emit = i_;
-      else if (c === o_) emit = u_;
-      else if (c === h_ && i === n - 1 && n > 2 && out.length > start) {
-        const prev = out[out.length - 1]!;
-        if (prev === a_ || prev === i_ || prev === u_) {
-          if (withMap) to[to.length - 1] = wt[i]!;
-          continue;
-        }
-      }
-      const end = wt[i + span - 1]!;
-      if (out.length > start && out[out.length - 1] === emit && isAsciiLetter(emit)) {
-        if (withMap) to[to.length - 1] = end;
-      } else {
-        out.push(emit);
-        if (withMap) {
-          from.push(wf[i]!);
-          to.push(end);
-        }
-      }
-      i += span - 1;
-    }
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const cls = charClass(c);
-    if (cls === CharClass.Word) {
-      word.push(foldChar(c));
-      wFrom.push(i);
-      wTo.push(i + 1);
-    } else if (cls === CharClass.Mark || cls === CharClass.Ignore || cls === CharClass.Apostrophe) {
-      // Inside a word: Khamene'i = Khamenei, and a combining accent stays with its letter
-      // (an apostrophe is not part of the letter before it: Larijani's).
-      if (word.length > 0 && cls !== CharClass.Apostrophe) wTo[wTo.length - 1] = i + 1;
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return { key: String.fromCharCode(...out), from, to };
-}
-
-/** The search key of a text: what queries and fields are compared as. */
-export function foldForSearch(text: string): string {
-  return fold(text, true, false).key;
-}
-
-/** The search key with, per key character, the range of `text` it came from. */
-export function foldWithMap(text: string): Folded {
-  return fold(text, true, true);
-}
-
-/** Case, diacritics and punctuation folded, spelling kept. */
-export function foldSpelling(text: string): string {
-  return fold(text, false, false).key;
-}
-
-// ---------------------------------------------------------------------------------
-// Edit distance
-
-/**
- * Optimal-string-alignment distance between `a` and `b` (transpositions count one),
- * or, with `prefix`, between `a` and the closest prefix of `b`; Infinity beyond `max`.
- */
-export function editDistance(a: string, b: string, max: number, prefix = false): number {
-  return osa(a, b, max, prefix).distance;
-}
-
-/** How long the prefix of `b` that `a` is closest to is, or -1 when it is more than `max` away. */
-export function closestPrefix(a: string, b: string, max: number): number {
-  const { distance, end } = osa(a, b, max, true);
-  return distance === Infinity ? -1 : end;
-}
-
-function osa(a: string, b: string, max: number, prefix: boolean): { distance: number; end: number } {
-  const none = { distance: Infinity, end: -1 };
-  const m = a.length;
-  const n = prefix ? Math.min(b.length, m + max) : b.length;
-  if (!prefix && Math.abs(m - n) > max) return none;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = new Array<number>(n + 1);
-  let cur = new Array<number>(n + 1);
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= m; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const cb = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === cb ? 0 : 1));
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return none;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  let distance = prev[n]!;
-  let end = n;
-  if (prefix) {
-    // The longest prefix at the least distance: "larijni" ends after "larijani", not "larijan".
-    for (let j = Math.max(0, m - max); j <= n; j++) {
-      if (prev[j]! <= distance) (distance = prev[j]!), (end = j);
-    }
-  }
-  return distance <= max ? { distance, end } : none;
-}
-
-/** Typos tolerated in a query word of this length. */
-function typosFor(length: number): number {
-  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
-}
 
 // ---------------------------------------------------------------------------------
 // The index
@@ -452,7 +240,10 @@ function scoreEntry(entry: Entry, index: number, key: string, qWords: string[], 
       let shown: Field | undefined;
       for (const f of [...entry.names, ...entry.texts]) {
         const n = snapRanges(f.key, undefined, qWords).length;
-        if (n > most) (most = n), (shown = f);
+        if (n > most) {
+          most = n;
+          shown = f;
+        }
       }
       if (shown) best = { score: apart, field: shown, indices: undefined, apart: true };
     }
@@ -467,7 +258,7 @@ function scoreEntry(entry: Entry, index: number, key: string, qWords: string[], 
 function eventLine(record: EntityRecord, byId: Map<string, EntityRecord>): string {
   const ev = record.event;
   if (!ev) return '';
-  const when = formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start);
+  const when = formatIsoDate(eventIso(ev.start, ev.end));
   const place = ev.place ? byId.get(ev.place)?.name : undefined;
   return place ? `${when}, ${place}` : when;
 }
@@ -790,71 +581,4 @@ function toHit(entry: Entry, best: Scored, qWords: string[]): SearchHit {
     ranges,
     nameRanges: best.name && (nameShown || nameRanges.length > 0) ? nameRanges : [],
   };
-}
-
-// ---------------------------------------------------------------------------------
-// Helpers for the result list
-
-/** Hits grouped by kind, groups in the order of their best hit, hits in rank order. */
-export function groupByKind<T extends { kind: EntityKind }>(hits: readonly T[]): { kind: EntityKind; hits: T[] }[] {
-  const groups = new Map<EntityKind, T[]>();
-  for (const hit of hits) {
-    const list = groups.get(hit.kind);
-    if (list) list.push(hit);
-    else groups.set(hit.kind, [hit]);
-  }
-  return [...groups].map(([kind, list]) => ({ kind, hits: list }));
-}
-
-export interface Excerpt {
-  text: string;
-  ranges: Range[];
-}
-
-/**
- * A window of a long text around its first matched range, cut at word boundaries and
- * marked with an ellipsis where it was cut; ranges are shifted to the excerpt.
- */
-export function excerpt(text: string, ranges: readonly Range[], before = 40, length = 140): Excerpt {
-  if (text.length <= length) return { text, ranges: [...ranges] };
-  const first = ranges[0];
-  let start = first ? Math.max(0, first[0] - before) : 0;
-  if (start > 0) {
-    const space = text.indexOf(' ', start);
-    start = space >= 0 && first && space < first[0] ? space + 1 : start;
-  }
-  let end = Math.min(text.length, start + length);
-  if (end < text.length) {
-    const space = text.lastIndexOf(' ', end);
-    if (space > start + length / 2) end = space;
-  }
-  const lead = start > 0 ? '…' : '';
-  const tail = end < text.length ? '…' : '';
-  const shifted: Range[] = [];
-  for (const [a, b] of ranges) {
-    const s = Math.max(a, start);
-    const e = Math.min(b, end);
-    if (s < e) shifted.push([s - start + lead.length, e - start + lead.length]);
-  }
-  return { text: lead + text.slice(start, end) + tail, ranges: shifted };
-}
-
-export interface RecentEvent {
-  id: string;
-  name: string;
-  dateLabel: string;
-}
-
-/** The latest events of the corpus, newest first: starting points for an empty search. */
-export function recentEvents(records: CorpusRecords, count = 5): RecentEvent[] {
-  const dated = records.events.flatMap((ev) => {
-    const span = parseDate(ev.end ? `${ev.start}/${ev.end}` : ev.start);
-    return span ? [{ ev, span }] : [];
-  });
-  dated.sort((a, b) => compareSpans(b.span, a.span));
-  return dated.slice(0, count).map(({ ev }) => ({
-    id: ev.id,
-    name: ev.name,
-    dateLabel: formatIsoDate(ev.end ? `${ev.start}/${ev.end}` : ev.start),
-  }));
 }

@@ -14,11 +14,11 @@
  * the event's date involving exactly the event's entities) folds into the event's item
  * as a note, so the timeline does not show the same thing twice.
  */
-import type { CorpusRecords, EntityRecord } from '../corpus/records';
-import type { Fact } from '../corpus/schema';
-import type { EntityKind } from './types';
-import { compareSpans, formatSpan, parseDate, pointKey, type DateSpan } from './dates';
+import type { CorpusRecords, EntityKind, EntityRecord, Fact } from './types';
+import { compareSpans, eventIso, formatSpan, parseDate, pointKey, type DateSpan } from './dates';
 import { sourceRef, type SourceRef } from './entity-view';
+import { foldForSearch, foldSpelling } from './search-key';
+import { editDistance, typosFor } from './edit-distance';
 
 export interface TimelineEntity {
   id: string;
@@ -99,13 +99,7 @@ export function buildTimeline(records: CorpusRecords): TimelineModel {
     const item: TimelineItem = {
       id: `event-${entity.id}`,
       origin: 'event',
-      date: iso,
-      span,
-      dateLabel: formatSpan(span),
-      year: span.start.year,
-      subject: ref(entity),
-      kind: entity.kind,
-      title: entity.name,
+      ...datedItemOf(entity, iso, span),
       text: firstSentence(entity.summary) || entity.role,
       notes: [],
       entities: involved,
@@ -142,13 +136,7 @@ export function buildTimeline(records: CorpusRecords): TimelineModel {
       items.push({
         id,
         origin: 'fact',
-        date: fact.date,
-        span,
-        dateLabel: formatSpan(span),
-        year: span.start.year,
-        subject: ref(entity),
-        kind: entity.kind,
-        title: entity.name,
+        ...datedItemOf(entity, fact.date, span),
         text: fact.text,
         notes: [],
         entities: involved,
@@ -210,15 +198,21 @@ function mergeSources(a: SourceRef[], b: SourceRef[]): SourceRef[] {
   return [...a, ...b.filter((s) => !ids.has(s.id))];
 }
 
-/**
- * An event's date as one ISO text: its start, or START/END. Either may itself be
- * written as an interval; the span runs from the start's first point to the end's last.
- */
-export function eventIso(start: string, end?: string): string {
-  if (!end) return start;
-  const first = start.split('/')[0]!;
-  const last = end.split('/').pop()!;
-  return first === last ? first : `${first}/${last}`;
+/** What every item says of its date and its subject, from an entity and its dated event or fact. */
+function datedItemOf(
+  entity: EntityRecord,
+  iso: string,
+  span: DateSpan,
+): Pick<TimelineItem, 'date' | 'span' | 'dateLabel' | 'year' | 'subject' | 'kind' | 'title'> {
+  return {
+    date: iso,
+    span,
+    dateLabel: formatSpan(span),
+    year: span.start.year,
+    subject: ref(entity),
+    kind: entity.kind,
+    title: entity.name,
+  };
 }
 
 /** The event item a fact restates, if any: same date, and either the event's own fact or the same entities. */
@@ -415,8 +409,12 @@ export function groupByYear(items: readonly TimelineItem[]): YearGroup[] {
 
 /**
  * Type-ahead suggestions: entities whose name or alias starts with the query (at a word),
- * then those that merely contain it; within each, the most involved first. Accents and
- * case are ignored. `exclude` holds ids already chosen.
+ * then those that merely contain it, then those it names with a typo or another
+ * romanisation; within each, the most involved first. Forms and query are compared by
+ * the search key the popup uses (`engine/search-key.ts`), so what finds an entity there
+ * finds it here ("larijni", "twelve day"), and by their spelling, so each letter typed
+ * keeps what the last one found ("Afg" is a start of "Afghan", whose key is "afkan").
+ * `exclude` holds ids already chosen.
  */
 export function suggestEntities(
   entities: readonly TimelineEntityOption[],
@@ -424,19 +422,19 @@ export function suggestEntities(
   exclude: readonly string[] = [],
   limit = 8,
 ): TimelineEntityOption[] {
-  const q = fold(query.trim());
-  if (!q) return [];
+  const q = { key: foldForSearch(query), spelling: foldSpelling(query) };
+  if (!q.key && !q.spelling) return [];
+  const qWords = q.key.split(' ').filter(Boolean);
   const skip = new Set(exclude);
   const scored: { e: TimelineEntityOption; score: number }[] = [];
   for (const e of entities) {
     if (skip.has(e.id)) continue;
     let score = 0;
-    for (const form of [e.name, ...e.aliases]) {
-      const f = fold(form);
-      const at = f.indexOf(q);
-      if (at < 0) continue;
-      const s = at === 0 ? 3 : /[\s\-–(.'’]/.test(f[at - 1] ?? '') ? 2 : 1;
-      score = Math.max(score, s);
+    for (const form of formKeys(e)) {
+      // Inside a word only by spelling: folded vowels meet too often ("bor" is in "harbur").
+      const byKey = containsAt(form.key, q.key);
+      score = Math.max(score, containsAt(form.spelling, q.spelling), byKey > 1 ? byKey : 0);
+      if (score === 0 && holdsWithTypos(form.key, qWords)) score = TYPO_MATCH;
     }
     if (score) scored.push({ e, score });
   }
@@ -446,8 +444,41 @@ export function suggestEntities(
     .map((s) => s.e);
 }
 
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** Below every exact containment: a typo or a romanisation found the entity. */
+const TYPO_MATCH = 0.5;
+
+/** Keys of an option's name and aliases, folded once per option, not per keystroke. */
+const keysOf = new WeakMap<TimelineEntityOption, { key: string; spelling: string }[]>();
+function formKeys(e: TimelineEntityOption): { key: string; spelling: string }[] {
+  let keys = keysOf.get(e);
+  if (!keys) {
+    keys = [e.name, ...e.aliases].map((form) => ({ key: foldForSearch(form), spelling: foldSpelling(form) }));
+    keysOf.set(e, keys);
+  }
+  return keys;
+}
+
+/** 3 when `key` starts with `q`, 2 when a word of it does, 1 when it holds `q` inside a word, else 0. */
+function containsAt(key: string, q: string): number {
+  if (!q) return 0;
+  const at = key.indexOf(q);
+  if (at < 0) return 0;
+  if (at === 0) return 3;
+  return key.charCodeAt(at - 1) === 32 ? 2 : 1;
+}
+
+/** Whether every query word is a word of `key` give or take its typos (the last one, being typed, may be a word's start). */
+function holdsWithTypos(key: string, qWords: readonly string[]): boolean {
+  if (qWords.length === 0) return false;
+  const words = key.split(' ');
+  return qWords.every((q, i) => {
+    const typos = typosFor(q.length);
+    if (typos === 0) return words.includes(q) || (i === qWords.length - 1 && words.some((w) => w.startsWith(q)));
+    const typing = i === qWords.length - 1;
+    return words.some(
+      (w) => editDistance(q, w, typos) !== Infinity || (typing && w[0] === q[0] && editDistance(q, w, typos, true) !== Infinity),
+    );
+  });
 }
 
 /** The first item (in timeline order) that involves an entity, if any. */

@@ -1,8 +1,149 @@
 /**
- * Types at the boundary between the corpus build and the detection engine.
- * The engine owns the matcher table's format; the build only hands it these inputs.
+ * The corpus as the engine and everything above it see it: the kinds of entity, the
+ * compiled records, and the matcher's inputs. Declared here, once, without zod:
+ * `corpus/schema.ts` validates what people write in `data/` against these shapes (and
+ * fails to compile if the two part), and the extension pages import them without
+ * loading the schema (zod probes for `new Function` as it loads, which the pages' CSP
+ * refuses). The engine owns the matcher table's format; the build only hands it
+ * `MatcherSource`s.
  */
-export type EntityKind = 'person' | 'organisation' | 'event' | 'agreement' | 'place';
+
+/** The kinds of entity, in the order the UI lists them. */
+export const ENTITY_KINDS = ['person', 'organisation', 'event', 'agreement', 'place'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export const SOURCE_KINDS = ['news', 'analysis', 'opinion', 'blog'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const RELATION_TYPES = [
+  'met',
+  'leads',
+  'led',
+  'member-of',
+  'part-of',
+  'successor-of',
+  'predecessor-of',
+  'party-to',
+  'took-part-in',
+  'targeted',
+  'ordered',
+  'opposed',
+  'allied-with',
+  'located-in',
+  'related-to',
+  'criticised',
+  'negotiated',
+  'killed-in',
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+/**
+ * Where the precision of a cited item's date comes from. `article`: the cited article
+ * gives it (or it is the article's own publication date, as for an opinion). `background`:
+ * the claim is the article's, but the day (or month) is public record the article does
+ * not state — the Trump–Munir lunch of 18 June 2025 that an article calls "last June".
+ */
+export const DATE_SOURCES = ['article', 'background'] as const;
+export type DateSource = (typeof DATE_SOURCES)[number];
+
+/**
+ * What kind of claim an attributed fact is. `opinion`: a writer's judgement, dated to
+ * the article's publication and linked (`about`) to what it judges, so a card never
+ * opens with a view because it happens to be the newest item. `contested`: a statement
+ * of fact that others dispute (Saudi Arabia "suspended" accords it never joined).
+ */
+export const CLAIM_KINDS = ['opinion', 'contested'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+/**
+ * Dates are ISO text at the precision a source supports: `2025`, `2025-05`,
+ * `2025-05-07`, or `START/END` of those (`engine/dates.ts` reads them).
+ */
+export type IsoDateText = string;
+
+export interface Source {
+  id: string;
+  title: string;
+  outlet: string;
+  /** null when the article does not name its author. */
+  author: string | null;
+  published: IsoDateText;
+  kind: SourceKind;
+  /** The seed file the facts were read from, for traceability. */
+  file: string;
+  note?: string | undefined;
+}
+
+/**
+ * A dated fact. It cites at least one source, or is marked `background`: widely
+ * documented public knowledge that the articles do not state (never a false citation).
+ * `attribution` names who makes a claim that is an opinion or contested.
+ */
+export interface Fact {
+  date: IsoDateText;
+  text: string;
+  sources: string[];
+  background?: boolean | undefined;
+  attribution?: string | undefined;
+  dateSource?: DateSource | undefined;
+  claim?: ClaimKind | undefined;
+  /** The entity (usually an event) an opinion or contested claim is about. */
+  about?: string | undefined;
+}
+
+export interface Relation {
+  type: RelationType;
+  target: string;
+  date?: IsoDateText | undefined;
+  dateSource?: DateSource | undefined;
+  note?: string | undefined;
+  sources: string[];
+}
+
+/** Extra fields only an event carries, so the timeline can place it. */
+export interface EventDetails {
+  start: IsoDateText;
+  end?: IsoDateText | undefined;
+  participants: string[];
+  place?: string | undefined;
+  sources: string[];
+}
+
+/**
+ * One entity as the extension pages and `corpus:export` see it: full record, ids
+ * resolved and checked. The content script never loads these (it carries only the
+ * matcher table), so the shape can be as rich as the pages need.
+ */
+export interface EntityRecord {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  /** Surface forms that name only this entity: detection links them on sight. */
+  aliases: string[];
+  /** Short forms that also name others: linked only beside an unambiguous mention. */
+  ambiguous: string[];
+  role: string;
+  summary: string;
+  facts: Fact[];
+  related: Relation[];
+  event?: EventDetails | undefined;
+  /** Why the card has fewer than two facts, when the sources and record allow no more. */
+  fewFacts?: string | undefined;
+}
+
+/** An event as the timeline and the export list it: the entity's event block plus its name. */
+export interface EventRecord extends EventDetails {
+  id: string;
+  name: string;
+  summary: string;
+}
+
+/** The compiled corpus (generated/records.json). */
+export interface CorpusRecords {
+  entities: EntityRecord[];
+  events: EventRecord[];
+  sources: Source[];
+}
 
 /** What the matcher needs to know of one entity, and nothing more. */
 export interface MatcherSource {

@@ -21,7 +21,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCorpus } from '../corpus/load';
-import type { CorpusRecords } from '../corpus/records';
+import type { CorpusRecords } from '../engine/types';
 import { createDetector, type Detector, type MatcherTable } from '../engine/detect';
 import { compileMatcherTable } from '../engine/table';
 import type { MatcherSource } from '../engine/types';

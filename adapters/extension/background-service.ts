@@ -4,7 +4,7 @@
  * popup and the side panel on behalf of a card on a page.
  */
 import records from '../../generated/records.json';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses } from './messages';

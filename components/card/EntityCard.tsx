@@ -65,7 +65,7 @@ export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backT
           <h3 id={`${idPrefix}-facts`}>{STRINGS.card.keyFacts}</h3>
           <ol class="bs-facts">
             {facts.map((fact, i) => (
-              <Fact key={`${fact.date}-${i}`} fact={fact} />
+              <Fact key={`${fact.date}-${i}`} fact={fact} onOpenEntity={onOpenEntity} />
             ))}
           </ol>
           {hidden > 0 && (
@@ -86,7 +86,17 @@ export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backT
                 <button type="button" class={`bs-chip bs-chip--${r.kind}`} onClick={() => onOpenEntity(r.id)}>
                   {r.name}
                 </button>
-                {r.dateLabel && <span class="bs-rel-date"> · {r.dateLabel}</span>}
+                {r.dateLabel && (
+                  <span class="bs-rel-date">
+                    {' '}· {r.dateLabel}
+                    {r.dateSource === 'background' && (
+                      <>
+                        {' '}
+                        <DateFromRecord />
+                      </>
+                    )}
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -105,23 +115,50 @@ export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backT
   );
 }
 
-function Fact({ fact }: { fact: FactView }) {
+function Fact({ fact, onOpenEntity }: { fact: FactView; onOpenEntity(id: string): void }) {
   return (
-    <li class="bs-fact">
+    <li class={fact.claim ? `bs-fact bs-fact--${fact.claim}` : 'bs-fact'}>
       <time class="bs-date" dateTime={fact.date}>{fact.dateLabel}</time>
       <span class="bs-fact-text">
         {fact.attribution && <span class="bs-attribution">{STRINGS.card.according(fact.attribution)}: </span>}
         {fact.text}
       </span>
       <span class="bs-cite">
+        {fact.claim === 'opinion' && <span class="bs-badge" title={STRINGS.card.opinionTitle}>{STRINGS.card.opinion}</span>}
+        {fact.claim === 'contested' && (
+          <span class="bs-badge" title={STRINGS.card.contestedTitle}>{STRINGS.card.contested}</span>
+        )}
         {fact.background && (
           <span class="bs-background" title={STRINGS.card.backgroundTitle}>{STRINGS.card.background}</span>
         )}
         {fact.sources.map((s) => (
           <Citation key={s.id} source={s} />
         ))}
+        {fact.dateSource === 'background' && <DateFromRecord />}
+        {fact.about && (
+          <span class="bs-about">
+            {STRINGS.card.about}{' '}
+            <button
+              type="button"
+              class="bs-link"
+              aria-label={STRINGS.card.aboutLabel(fact.about.name)}
+              onClick={() => onOpenEntity(fact.about!.id)}
+            >
+              {fact.about.name}
+            </button>
+          </span>
+        )}
       </span>
     </li>
+  );
+}
+
+/** The claim is the article's, the day is not: said beside the citation, not hidden in a title. */
+function DateFromRecord() {
+  return (
+    <span class="bs-date-source" title={STRINGS.card.dateFromRecordTitle}>
+      {STRINGS.card.dateFromRecord}
+    </span>
   );
 }
 

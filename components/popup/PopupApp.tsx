@@ -8,11 +8,12 @@
  * back from a card, then clears the box, then closes the popup.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import type { PageEntity } from '../../adapters/extension/messages';
 import { DEFAULT_SETTINGS, withSite, type Settings } from '../../adapters/extension/settings';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
-import { createSearchIndex, recentEvents, type SearchHit } from '../../engine/search';
+import { recentEvents } from '../../engine/result-list';
+import { createSearchIndex, type SearchHit } from '../../engine/search';
 import { CardBrowser } from '../card/CardBrowser';
 import { STRINGS } from '../strings';
 import { BackIcon, SearchIcon, TimelineIcon } from './icons';

@@ -4,7 +4,8 @@
  * never focused themselves; a click chooses one too.
  */
 import { useEffect } from 'preact/hooks';
-import { excerpt, groupByKind, type SearchHit } from '../../engine/search';
+import { excerpt, groupByKind } from '../../engine/result-list';
+import type { SearchHit } from '../../engine/search';
 import { KIND_LABEL_PLURAL, STRINGS } from '../strings';
 import { Highlight } from './Highlight';
 

@@ -4,8 +4,7 @@
  * corpus's latest events.
  */
 import type { PageDigest, PageEntity } from '../../adapters/extension/messages';
-import type { RecentEvent } from '../../engine/search';
-import { groupByKind } from '../../engine/search';
+import { groupByKind, type RecentEvent } from '../../engine/result-list';
 import { KIND_LABEL_PLURAL, STRINGS } from '../strings';
 import { InfoIcon, PageIcon } from './icons';
 

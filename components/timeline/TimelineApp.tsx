@@ -5,7 +5,7 @@
  * the panel filters to that entity and scrolls its first item into view.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import {
   EMPTY_FILTER,

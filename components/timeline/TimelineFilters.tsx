@@ -3,8 +3,7 @@
  * Every control has a visible or programmatic label; the result count is announced
  * by the status line the app renders after this region.
  */
-import { ENTITY_KINDS } from '../../corpus/kinds';
-import type { EntityKind } from '../../engine/types';
+import { ENTITY_KINDS, type EntityKind } from '../../engine/types';
 import type { TimelineEntity, TimelineEntityOption, TimelineFilter } from '../../engine/timeline';
 import { monthName } from '../../engine/dates';
 import { STRINGS } from '../strings';

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import records from '../../generated/records.json';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { extensionEnv } from '../../components/popup/popup-env';
 import '../../components/theme.css';

@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import records from '../../generated/records.json';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { TimelineApp } from '../../components/timeline/TimelineApp';
 import '../../components/theme.css';
 

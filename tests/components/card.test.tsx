@@ -82,3 +82,67 @@ describe('CardBrowser', () => {
     await waitFor(() => screen.getByText('This entry is not in the corpus.'));
   });
 });
+
+describe('EntityCard: where a claim and its date come from', () => {
+  const sources = [
+    ...SOURCES,
+    { id: 'review-3', title: 'What the talks meant', outlet: 'The Review', author: 'C. Critic', published: '2025-09', kind: 'opinion' as const, file: 'seed/review-3.md' },
+  ];
+  const entities = [
+    ...ENTITIES.filter((e) => e.id !== 'amira-khan'),
+    {
+      ...ENTITIES.find((e) => e.id === 'amira-khan')!,
+      facts: [
+        // The article says "last week"; the day is public record.
+        { date: '2025-05-07', dateSource: 'background' as const, text: 'Met Boris Lind in Geneva.', sources: ['daily-2'] },
+        { date: '2025-05', text: 'Called the talks a turning point.', sources: ['wire-1'], attribution: 'her office, as reported by The Wire Desk', claim: 'contested' as const },
+        // Newest by date, yet a view: it comes after the facts.
+        { date: '2025-09', text: 'The talks achieved little.', sources: ['review-3'], attribution: 'The Review', claim: 'opinion' as const, about: 'geneva-talks' },
+        { date: '2024', text: 'Became foreign minister.', sources: [], background: true },
+      ],
+      related: [{ type: 'met' as const, target: 'boris-lind', date: '2025-05-07', dateSource: 'background' as const, sources: ['daily-2'] }],
+    },
+  ];
+  const provenance = indexCorpus({ entities, events: [], sources });
+  const card = (onOpen = noop) =>
+    render(<EntityCard view={buildEntityView(provenance, 'amira-khan')!} onOpenEntity={onOpen} onShowTimeline={noop} onSearch={noop} />);
+
+  it('says beside the citation that the day comes from the public record, only where it does', () => {
+    const { container } = card();
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more fact' }));
+    const facts = [...container.querySelectorAll('.bs-fact')];
+    const met = facts.find((f) => f.textContent!.includes('Met Boris Lind'))!;
+    const cite = met.querySelector('.bs-cite')!;
+    expect(cite.textContent).toContain('Daily Ledger, June 2025');
+    expect(cite.querySelector('.bs-date-source')?.textContent).toBe('date: public record');
+    expect(met.querySelector('time')?.textContent).toBe('7 May 2025');
+    const others = facts.filter((f) => f !== met);
+    expect(others.map((f) => f.querySelector('.bs-date-source'))).toEqual([null, null, null]);
+  });
+
+  it('shows who makes an attributed claim, and marks it contested', () => {
+    const { container } = card();
+    const claim = [...container.querySelectorAll('.bs-fact')].find((f) => f.textContent!.includes('turning point'))!;
+    expect(claim.querySelector('.bs-attribution')?.textContent).toBe('According to her office, as reported by The Wire Desk: ');
+    expect(claim.querySelector('.bs-badge')?.textContent).toBe('Contested');
+  });
+
+  it('puts an opinion after the facts although it is newest, marked and linked to what it is about', () => {
+    const onOpen = vi.fn();
+    const { container } = card(onOpen);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 1 more fact' }));
+    const texts = [...container.querySelectorAll('.bs-fact-text')].map((t) => t.textContent);
+    expect(texts.at(-1)).toBe('According to The Review: The talks achieved little.');
+    const opinion = [...container.querySelectorAll('.bs-fact')].at(-1)!;
+    expect(opinion.querySelector('time')?.getAttribute('datetime')).toBe('2025-09');
+    expect(opinion.querySelector('.bs-badge')?.textContent).toBe('Opinion');
+    fireEvent.click(screen.getByRole('button', { name: 'About Geneva talks: open its card' }));
+    expect(onOpen).toHaveBeenCalledWith('geneva-talks');
+  });
+
+  it('says where a connection’s day comes from', () => {
+    const { container } = card();
+    const met = [...container.querySelectorAll('.bs-related li')].find((li) => li.textContent!.includes('Boris Lind'))!;
+    expect(met.querySelector('.bs-rel-date')?.textContent).toBe(' · 7 May 2025 date: public record');
+  });
+});

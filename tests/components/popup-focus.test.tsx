@@ -8,7 +8,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/preact';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import type { PopupEnv } from '../../components/popup/popup-env';
 
 vi.mock('../../adapters/extension/browser-api', () => ({ browser: {} }));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import type { CorpusRecords, EntityRecord } from '../../corpus/records';
+import type { CorpusRecords, EntityRecord } from '../../engine/types';
 import type { PageDigest } from '../../adapters/extension/messages';
 import type { Settings } from '../../adapters/extension/settings';
 import type { PopupEnv } from '../../components/popup/popup-env';

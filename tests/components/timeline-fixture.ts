@@ -2,8 +2,7 @@
  * A small hand-written corpus for the timeline's tests: a few people, an organisation,
  * a place, an agreement and two events, with dates at every precision and a range.
  */
-import type { CorpusRecords, EntityRecord } from '../../corpus/records';
-import type { Source } from '../../corpus/schema';
+import type { CorpusRecords, EntityRecord, Source } from '../../engine/types';
 
 function entity(e: Partial<EntityRecord> & Pick<EntityRecord, 'id' | 'kind' | 'name'>): EntityRecord {
   return { aliases: [], ambiguous: [], role: `${e.name}'s role`, summary: `${e.name} summary.`, facts: [], related: [], ...e };

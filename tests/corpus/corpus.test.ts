@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileMatcherTable } from '../../engine/table';
 import { corpusStats, toMatcherSources } from '../../corpus/compile';
 import { loadCorpus } from '../../corpus/load';
-import type { CorpusRecords } from '../../corpus/records';
+import type { CorpusRecords } from '../../engine/types';
 import { foldAlias, formatProblem } from '../../corpus/validate';
 
 const result = loadCorpus();
@@ -97,7 +97,7 @@ describe('the bundled corpus', () => {
   it('cites every seed article and keeps a majority of facts sourced', () => {
     const facts = records().entities.flatMap((e) => e.facts);
     const cited = new Set(facts.flatMap((f) => f.sources));
-    expect([...records().sources.map((s) => s.id)].filter((id) => !cited.has(id))).toEqual([]);
+    expect(records().sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
     expect(facts.filter((f) => f.sources.length > 0).length).toBeGreaterThan(facts.length / 2);
   });
 

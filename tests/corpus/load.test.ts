@@ -29,7 +29,10 @@ const entity = (id: string, name: string, kind = 'place', extra = {}) => ({
   name,
   role: 'A place',
   summary: 'A place. It matters.',
-  facts: [{ date: '2025-11', text: 'Mentioned.', sources: ['s-1'] }],
+  facts: [
+    { date: '2025-11', text: 'Mentioned.', sources: ['s-1'] },
+    { date: '2020', text: 'Founded.', background: true },
+  ],
   ...extra,
 });
 

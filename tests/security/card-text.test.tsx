@@ -68,7 +68,8 @@ function views(): Map<string, EntityView> {
     sources: { file: 'data/sources.json', text: JSON.stringify(SOURCES) },
     entities: [{ file: 'data/entities/hostile.json', text: JSON.stringify(ENTITIES) }],
   });
-  expect(result.problems).toEqual([]);
+  // Structurally valid; the editorial checks rightly flag a payload repeated in every field.
+  expect(result.problems.filter((p) => p.check === undefined)).toEqual([]);
   const index = indexCorpus(compileRecords(result.sources, result.entities.map((e) => e.entity)));
   return new Map(ENTITIES.map((e) => [e.id, buildEntityView(index, e.id)!]));
 }

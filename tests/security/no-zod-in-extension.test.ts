@@ -7,35 +7,10 @@
  * kinds). zod validates the corpus at build time only. Checked by following every static
  * import from each entrypoint through our own files.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(__dirname, '../..');
-
-/** Every module specifier a source file imports or re-exports (types-only ones too: harmless). */
-function specifiers(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
-  const out: string[] = [];
-  for (const statement of source.statements) {
-    if ((ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) && statement.moduleSpecifier) {
-      const typeOnly = ts.isImportDeclaration(statement) ? statement.importClause?.isTypeOnly : statement.isTypeOnly;
-      if (!typeOnly && ts.isStringLiteral(statement.moduleSpecifier)) out.push(statement.moduleSpecifier.text);
-    }
-  }
-  return out;
-}
-
-/** Our file a relative specifier names, or null for a package or a non-code file. */
-function resolveLocal(from: string, specifier: string): string | null {
-  if (!specifier.startsWith('.')) return null;
-  const base = resolve(dirname(from), specifier.replace(/\?.*$/, ''));
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]) {
-    if (/\.tsx?$/.test(candidate) && existsSync(candidate)) return candidate;
-  }
-  return null;
-}
+import { ROOT, resolveLocal, specifiers } from '../architecture/imports';
 
 /** The chain of files from `entry` to one that imports zod, or null. */
 function pathToZod(entry: string): string[] | null {
@@ -43,7 +18,8 @@ function pathToZod(entry: string): string[] | null {
   const walk = (file: string, chain: string[]): string[] | null => {
     if (seen.has(file)) return null;
     seen.add(file);
-    for (const specifier of specifiers(file)) {
+    // Type-only imports are erased at build time: they cannot load zod.
+    for (const specifier of specifiers(file, { types: false })) {
       if (specifier === 'zod' || specifier.startsWith('zod/')) return [...chain, file];
       const next = resolveLocal(file, specifier);
       const found = next && walk(next, [...chain, file]);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { admitsLowerCaseStart, checkCasePolicy, inferCasePolicy } from '../../../engine/case-policy';
-import { seededRandom } from '../../../engine/synthetic-corpus';
+import { seededRandom } from '../../../bench/synthetic-corpus';
 
 const passes = (alias: string, text: string) => checkCasePolicy(inferCasePolicy(alias), text, 0, text.length);
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Mention } from '../../../engine/detect';
-import { seededRandom } from '../../../engine/synthetic-corpus';
+import { seededRandom } from '../../../bench/synthetic-corpus';
 import { detector } from './helpers';
 
 function checkSpans(text: string, mentions: Mention[]): void {

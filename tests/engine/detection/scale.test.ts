@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDetector, type Detector } from '../../../engine/detect';
-import { seededRandom, syntheticCorpus, syntheticText } from '../../../engine/synthetic-corpus';
+import { seededRandom, syntheticCorpus, syntheticText } from '../../../bench/synthetic-corpus';
 import { compileMatcherTable, type MatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The arithmetic of `npm run detect:eval`, on small made-up pages. */
 import { describe, expect, it } from 'vitest';
-import type { CorpusRecords, EntityRecord } from '../../../corpus/records';
+import type { CorpusRecords, EntityRecord } from '../../../engine/types';
 import {
   citedPairs,
   devPageProblems,
@@ -46,7 +46,10 @@ describe('matchMentions', () => {
   const second = span(text, 'Soleimani', 'qasem-soleimani', person.end);
 
   it('matches overlapping mentions of the same entity, nested gold included, and counts exact spans', () => {
-    const r = matchMentions([event, person, second], [found(6, 15, 'qasem-soleimani'), found(6, 25, 'killing-of-qasem-soleimani')]);
+    const r = matchMentions(
+      [event, person, second],
+      [found(6, 15, 'qasem-soleimani'), found(6, 25, 'killing-of-qasem-soleimani')],
+    );
     expect(r.truePositives).toBe(2);
     expect(r.exact).toBe(2);
     expect(r.misses).toEqual([second]);
@@ -77,7 +80,13 @@ describe('matchEntities', () => {
       [{ id: 'a' }, { id: 'b' }, { id: 'a' }, { id: 'c' }],
       [{ id: 'b' }, { id: 'd' }, { id: 'b' }, { id: 'a' }],
     );
-    expect(r).toEqual({ expected: ['a', 'b', 'c'], found: ['a', 'b', 'd'], correct: ['a', 'b'], missed: ['c'], spurious: ['d'] });
+    expect(r).toEqual({
+      expected: ['a', 'b', 'c'],
+      found: ['a', 'b', 'd'],
+      correct: ['a', 'b'],
+      missed: ['c'],
+      spurious: ['d'],
+    });
   });
 });
 
@@ -136,7 +145,9 @@ describe('devPageProblems', () => {
   });
 
   it('reports a hard negative that expects an entity', () => {
-    expect(devPageProblems({ ...page, category: 'hard-negative' })).toEqual(['dawn-x: a hard negative expects no entity']);
+    expect(devPageProblems({ ...page, category: 'hard-negative' })).toEqual([
+      'dawn-x: a hard negative expects no entity',
+    ]);
   });
 });
 

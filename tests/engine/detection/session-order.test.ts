@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DetectionSession, Mention, TextBlock } from '../../../engine/detect';
-import { seededRandom } from '../../../engine/synthetic-corpus';
+import { seededRandom } from '../../../bench/synthetic-corpus';
 import { detector } from './helpers';
 
 /** Forms, competing names and anchors of the helper corpus, with filler. */

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hydrate } from '../../../engine/automaton';
 import { createDetector } from '../../../engine/detect';
-import { syntheticCorpus } from '../../../engine/synthetic-corpus';
+import { syntheticCorpus } from '../../../bench/synthetic-corpus';
 import { compileMatcherTable, type MatcherTable } from '../../../engine/table';
 import { found, SOURCES } from './helpers';
 

@@ -13,7 +13,7 @@ import {
   type PageBlock,
   type TextBlockOptions,
 } from '../../../adapters/page/text-blocks';
-import { seededRandom } from '../../../engine/synthetic-corpus';
+import { seededRandom } from '../../../bench/synthetic-corpus';
 import { detector, labels } from './helpers';
 
 const ARTICLE = `

@@ -4,7 +4,7 @@
  * with acronyms, operations, places) and about five aliases each, plus news-like text
  * that mentions some of them. Same seed, same corpus, on every machine.
  */
-import type { EntityKind, MatcherSource } from './types';
+import type { EntityKind, MatcherSource } from '../engine/types';
 
 /** Small fast PRNG (mulberry32): deterministic across platforms. */
 export function seededRandom(seed: number): () => number {
