@@ -7,7 +7,8 @@
  *    reads, so they guard against regressions but do not predict real pages;
  *  - the dev set (tests/fixtures/devset/): real published news pages, paraphrased with
  *    every name and event phrase kept as printed, in three categories (pages on our
- *    subjects, general news near them, hard negatives with confusable names);
+ *    subjects, general news near them, hard negatives with confusable names), reported
+ *    per language: English, and Urdu, Persian and Hindi pages in their own scripts;
  *  - seed self-coverage: every entity run against the seed articles its cards cite.
  *
  * Two levels of agreement. Entity level: per page, the set of entity ids found against
@@ -55,6 +56,10 @@ export interface Passage extends AnnotatedText {
 export const DEV_CATEGORIES = ['subject', 'general', 'hard-negative'] as const;
 export type DevCategory = (typeof DEV_CATEGORIES)[number];
 
+/** The dev set's languages; a page without a "language" field is English. */
+export const DEV_LANGUAGES = ['en', 'ur', 'fa', 'hi'] as const;
+export type DevLanguage = (typeof DEV_LANGUAGES)[number];
+
 /** A real published page, paraphrased; see tests/fixtures/devset/. */
 export interface DevPage extends AnnotatedText {
   outlet: string;
@@ -62,7 +67,13 @@ export interface DevPage extends AnnotatedText {
   url: string;
   published: string;
   category: DevCategory;
+  /** Absent on the English pages. */
+  language?: DevLanguage;
   note?: string;
+}
+
+export function devLanguage(p: Pick<DevPage, 'language'>): DevLanguage {
+  return p.language ?? 'en';
 }
 
 export interface Found {
@@ -246,6 +257,11 @@ export function devPageProblems(p: DevPage): string[] {
   }
   if (!(DEV_CATEGORIES as readonly string[]).includes(p.category))
     out.push(`${at}: unknown category ${JSON.stringify(p.category)}`);
+  if (p.language !== undefined && !(DEV_LANGUAGES as readonly string[]).includes(p.language)) {
+    out.push(
+      `${at}: unknown language ${JSON.stringify(p.language)} (one of ${DEV_LANGUAGES.join(', ')}; English pages leave it out)`,
+    );
+  }
   if (typeof p.url === 'string' && !/^https?:\/\//.test(p.url)) out.push(`${at}: url must be http(s)`);
   if (!Array.isArray(p.expected)) return [...out, `${at}: "expected" must be an array`];
   if (p.category === 'hard-negative' && p.expected.length > 0) out.push(`${at}: a hard negative expects no entity`);
@@ -359,6 +375,26 @@ function printFigures(label: string, score: Score, pages: number, indent = ''): 
   );
 }
 
+/** One language's dev-set figures: overall, per category, and links on hard negatives. */
+function printDevFigures(label: string, results: PassageResult<DevPage>[]): void {
+  printFigures(label, summarise(results), results.length);
+  for (const category of DEV_CATEGORIES) {
+    if (category === 'hard-negative') continue;
+    const inCategory = results.filter((r) => r.passage.category === category);
+    if (inCategory.length > 0) printFigures(category, summarise(inCategory), inCategory.length, '  ');
+  }
+  // A hard negative expects nothing, so recall is vacuous there: what counts is any link at all.
+  const hardNegatives = results.filter((r) => r.passage.category === 'hard-negative');
+  const negatives = hardNegatives.filter((r) => r.found.length > 0);
+  console.log(
+    `  hard-negative (${hardNegatives.length} pages): ${negatives.length} with a link, ` +
+      `${negatives.reduce((n, r) => n + r.found.length, 0)} marks`,
+  );
+  for (const r of negatives) {
+    for (const f of r.found) console.log(`  ${r.passage.id}: ${show(f.text)} → ${f.id} at ${f.start}`);
+  }
+}
+
 function main(argv: string[]): void {
   const tablePath = argv.find((a) => a.startsWith('--table='))?.slice('--table='.length);
   const quiet = argv.includes('--quiet');
@@ -374,9 +410,13 @@ function main(argv: string[]): void {
     console.log('== passages (ours): misses and false links');
     printListing(passageScore);
     console.log('');
-    console.log('== dev set (real pages): misses and false links');
-    printListing(devScore);
-    console.log('');
+    for (const language of DEV_LANGUAGES) {
+      const results = devScore.results.filter((r) => devLanguage(r.passage) === language);
+      if (results.length === 0) continue;
+      console.log(`== dev set (real pages, ${language}): misses and false links`);
+      printListing(summarise(results));
+      console.log('');
+    }
     console.log('== seed self-coverage: (entity, cited article) pairs not found');
     for (const p of coverage.filter((c) => !c.found)) console.log(`  miss   ${p.entity} in ${p.source}`);
     console.log('');
@@ -389,21 +429,11 @@ function main(argv: string[]): void {
       `${pct(passageScore.expected === 0 ? 1 : passageScore.exact / passageScore.expected)} (a span that also covers a title, ` +
       `"Senator Lindsey Graham" for "Lindsey Graham", counts as correct above but not here)`,
   );
-  printFigures('dev set (real pages)', devScore, devPages.length);
-  for (const category of DEV_CATEGORIES) {
-    if (category === 'hard-negative') continue;
-    const results = devScore.results.filter((r) => r.passage.category === category);
-    printFigures(category, summarise(results), results.length, '  ');
-  }
-  // A hard negative expects nothing, so recall is vacuous there: what counts is any link at all.
-  const hardNegatives = devScore.results.filter((r) => r.passage.category === 'hard-negative');
-  const negatives = hardNegatives.filter((r) => r.found.length > 0);
-  console.log(
-    `  hard-negative (${hardNegatives.length} pages): ${negatives.length} with a link, ` +
-      `${negatives.reduce((n, r) => n + r.found.length, 0)} marks`,
-  );
-  for (const r of negatives) {
-    for (const f of r.found) console.log(`  ${r.passage.id}: ${show(f.text)} → ${f.id} at ${f.start}`);
+  // English keeps the label it had before the native pages arrived, so its figures compare.
+  for (const language of DEV_LANGUAGES) {
+    const results = devScore.results.filter((r) => devLanguage(r.passage) === language);
+    if (results.length > 0)
+      printDevFigures(language === 'en' ? 'dev set (real pages)' : `dev set (real pages, ${language})`, results);
   }
   const covered = coverage.filter((c) => c.found).length;
   console.log(
