@@ -106,6 +106,31 @@ describe('namesakes', () => {
     ]);
   });
 
+  it('works for a place that shares its name with a song', () => {
+    const d = createDetector(
+      compileMatcherTable([
+        {
+          id: 'kashmir',
+          name: 'Kashmir',
+          kind: 'place',
+          aliases: ['Jammu and Kashmir'],
+          ambiguous: [],
+          namesakes: [{ names: ['Kashmir'], cues: ['Led Zeppelin'] }],
+        },
+      ]),
+    );
+    expect(page(["Led Zeppelin's greatest album?", "Plant named the song 'Kashmir' among his favourites."], d)).toEqual([]);
+    expect(page(['Shelling was reported in Kashmir.', 'Kashmir remains tense.'], d)).toEqual([
+      'kashmir:Kashmir',
+      'kashmir:Kashmir',
+    ]);
+    // The region's unambiguous form in the cue's block says the page means it.
+    expect(page(['In Jammu and Kashmir, a Led Zeppelin tribute band played.', 'Kashmir cheered.'], d)).toEqual([
+      'kashmir:Jammu and Kashmir',
+      'kashmir:Kashmir',
+    ]);
+  });
+
   it('a cue is never a mention and does not hide a name it overlaps', () => {
     expect(find('Aamir Khan spoke.')).toEqual([]);
     expect(find('bollywood')).toEqual([]);
