@@ -9,5 +9,10 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     globals: true,
     setupFiles: ['tests/setup.ts'],
+    // No unit test asserts a time; the limit only ends a hang. The heavier property and
+    // subprocess tests (session order, the detect CLI, search at 10k entities) need well
+    // over vitest's 5 s default on two busy cores, where CI runs.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

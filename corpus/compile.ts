@@ -6,6 +6,8 @@
 import type { CorpusRecords, EntityRecord, EventRecord, MatcherSource, Source } from '../engine/types';
 import type { Entity } from './schema';
 import { parseDate, pointKey } from '../engine/dates';
+import { createDetector } from '../engine/detect';
+import { compileMatcherTable } from '../engine/table';
 
 /** Sort key of an ISO date or interval: its first day (valid input assumed). */
 function firstDay(iso: string): number {
@@ -22,18 +24,36 @@ function toRecord(entity: Entity): EntityRecord {
     ambiguous: entity.ambiguous,
     role: entity.role,
     summary: entity.summary,
-    facts: entity.facts,
+    facts: entity.facts.map((fact) => ({ ...fact, involves: [] })),
     related: entity.related,
   };
   if (entity.event) record.event = entity.event;
+  if (entity.roles) record.roles = entity.roles;
+  if (entity.fewFacts) record.fewFacts = entity.fewFacts;
   if (entity.longerNames?.length) record.longerNames = entity.longerNames;
   if (entity.namesakes?.length) record.namesakes = entity.namesakes;
   return record;
 }
 
+/**
+ * What each fact involves: the other entities its text names, as detection finds them
+ * (the corpus read like a page), and the entity an opinion is about.
+ */
+function linkFacts(records: EntityRecord[], matcher: MatcherSource[]): void {
+  const detector = createDetector(compileMatcherTable(matcher));
+  for (const record of records) {
+    for (const fact of record.facts) {
+      const ids = detector.detect(fact.text).map((m) => detector.entities[m.entity]!.id);
+      if (fact.about) ids.push(fact.about);
+      fact.involves = [...new Set(ids)].filter((id) => id !== record.id);
+    }
+  }
+}
+
 /** Entities sorted by id; events in chronological order (ties by id) for the timeline. */
 export function compileRecords(sources: Source[], entities: Entity[]): CorpusRecords {
   const records = entities.map(toRecord).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  linkFacts(records, matcherSources(records));
   const events: EventRecord[] = records
     .flatMap((r) => (r.event ? [{ id: r.id, name: r.name, summary: r.summary, ...r.event }] : []))
     .sort((a, b) => firstDay(a.start) - firstDay(b.start) || (a.id < b.id ? -1 : 1));
@@ -42,7 +62,11 @@ export function compileRecords(sources: Source[], entities: Entity[]): CorpusRec
 
 /** The matcher's view of each entity: its canonical name is one of its aliases. */
 export function toMatcherSources(records: CorpusRecords): MatcherSource[] {
-  return records.entities.map((e) => ({
+  return matcherSources(records.entities);
+}
+
+function matcherSources(entities: readonly EntityRecord[]): MatcherSource[] {
+  return entities.map((e) => ({
     id: e.id,
     name: e.name,
     kind: e.kind,

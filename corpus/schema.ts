@@ -10,7 +10,7 @@ import {
   ENTITY_KINDS,
   RELATION_TYPES,
   SOURCE_KINDS,
-  type EntityRecord,
+  type EntityFields,
   type DatedRole,
   type EventDetails,
   type Fact,
@@ -146,6 +146,6 @@ const shapesAgree: [
   Same<z.infer<typeof EventDetailsSchema>, EventDetails>,
   Same<z.infer<typeof NamesakeSchema>, Namesake>,
   Same<z.infer<typeof DatedRoleSchema>, DatedRole>,
-  Same<Entity, EntityRecord>,
+  Same<Entity, EntityFields>,
 ] = [true, true, true, true, true, true, true];
 void shapesAgree;

@@ -4,7 +4,17 @@
  * card is "led by" on the other), facts newest first because a reader of today's news
  * wants the latest context before the history, and commentators' opinions after them.
  */
-import type { ClaimKind, CorpusRecords, DateSource, EntityKind, EntityRecord, RelationType, Source } from './types';
+import type {
+  ClaimKind,
+  CorpusRecords,
+  DatedRole,
+  DateSource,
+  EntityKind,
+  EntityRecord,
+  RelationType,
+  Source,
+} from './types';
+import type { ArticleFrame } from './article-view';
 import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
 export interface SourceRef {
@@ -29,6 +39,8 @@ export interface FactView {
   claim?: ClaimKind;
   /** What an opinion or contested claim is about, resolved to a name for a link. */
   about?: { id: string; name: string; kind: EntityKind };
+  /** Other entities the fact names (for ordering by the page's subject). */
+  involves: string[];
 }
 
 export interface RelatedView {
@@ -42,6 +54,8 @@ export interface RelatedView {
   /** Set when a cited relation's date comes from the public record rather than its article. */
   dateSource?: DateSource;
   note?: string;
+  /** Set on a card opened from an article: the page names this entity too. */
+  onPage?: boolean;
 }
 
 export interface EntityView {
@@ -52,6 +66,10 @@ export interface EntityView {
   summary: string;
   facts: FactView[];
   related: RelatedView[];
+  /** Offices over time, for the role as of an article's date (engine/article-view.ts). */
+  roles: DatedRole[];
+  /** Set when the card is opened on an article (engine/article-view.ts). */
+  article?: ArticleFrame;
   event?: {
     dateLabel: string;
     place?: { id: string; name: string };
@@ -137,6 +155,7 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
   const facts: FactView[] = [...entity.facts]
     .sort((a, b) => factsBeforeOpinions(a, b) || newestFirst(a, b))
     .map((fact) => ({
+      involves: fact.involves ?? [],
       date: fact.date,
       dateLabel: formatIsoDate(fact.date),
       text: fact.text,
@@ -197,6 +216,7 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
     summary: entity.summary,
     facts,
     related,
+    roles: entity.roles ?? [],
   };
   if (entity.event) {
     const ev = entity.event;

@@ -136,11 +136,21 @@ export interface Namesake {
 }
 
 /**
- * One entity as the extension pages and `corpus:export` see it: full record, ids
- * resolved and checked. The content script never loads these (it carries only the
- * matcher table), so the shape can be as rich as the pages need.
+ * A fact as the build ships it: as written, plus the other entities its text names
+ * (found by detection at build time), so a card can put first the facts that involve
+ * what the page is about.
  */
-export interface EntityRecord {
+export interface FactRecord extends Fact {
+  involves?: string[] | undefined;
+}
+
+/**
+ * One entity: as written in `data/` (`EntityFields<Fact>`, what the schema validates) and
+ * as the extension pages and `corpus:export` see it (`EntityRecord`: ids resolved and
+ * checked, facts with what they involve). The content script never loads these (it
+ * carries only the matcher table), so the shape can be as rich as the pages need.
+ */
+export interface EntityFields<F extends Fact = Fact> {
   id: string;
   kind: EntityKind;
   name: string;
@@ -153,7 +163,7 @@ export interface EntityRecord {
   namesakes?: Namesake[] | undefined;
   role: string;
   summary: string;
-  facts: Fact[];
+  facts: F[];
   related: Relation[];
   event?: EventDetails | undefined;
   /** Why the card has fewer than two facts, when the sources and record allow no more. */
@@ -161,6 +171,8 @@ export interface EntityRecord {
   /** Offices held over time, oldest first; `role` above says the current one in words. */
   roles?: DatedRole[] | undefined;
 }
+
+export type EntityRecord = EntityFields<FactRecord>;
 
 /** An event as the timeline and the export list it: the entity's event block plus its name. */
 export interface EventRecord extends EventDetails {

@@ -6,6 +6,7 @@
 import records from '../../generated/records.json';
 import type { CorpusRecords } from '../../engine/types';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
+import { viewForArticle } from '../../engine/article-view';
 import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses } from './messages';
 import { loadSettings } from './settings';
@@ -24,8 +25,10 @@ export function startBackground(): void {
 
   async function handle(request: RuntimeRequest, sender: Runtime.MessageSender): Promise<RuntimeResponses[RuntimeRequest['type']]> {
     switch (request.type) {
-      case 'card':
-        return buildEntityView(index, request.id);
+      case 'card': {
+        const view = buildEntityView(index, request.id);
+        return view && request.page ? viewForArticle(view, request.page) : view;
+      }
       case 'open-timeline': {
         const target = {
           ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),

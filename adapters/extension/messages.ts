@@ -5,11 +5,15 @@
  */
 import type { EntityKind } from '../../engine/types';
 import type { EntityView } from '../../engine/entity-view';
+import type { PageContext } from '../../engine/article-view';
 import { browser } from './browser-api';
 
 export type RuntimeRequest =
-  /** The card for one entity, built from the full records the background holds. */
-  | { type: 'card'; id: string }
+  /**
+   * The card for one entity, built from the full records the background holds; read
+   * with the article it is opened on when `page` is given (engine/article-view.ts).
+   */
+  | { type: 'card'; id: string; page?: PageContext }
   /** Open the timeline side panel, focused on an entity when one is given. */
   | { type: 'open-timeline'; entityId?: string }
   /** Open the search popup with a query filled in. */

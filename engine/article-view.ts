@@ -1,0 +1,53 @@
+/**
+ * A card read with the article: the same entity view, framed by the page it is opened
+ * on. The role is the one held at the article's date (with today's when it differs),
+ * the facts that bear on the page come first (engine/relevance.ts), facts after the
+ * article's date stand apart ("Since this article"), and connections the page also
+ * names lead, marked. Without an article date, today's view with on-page facts first.
+ */
+import { formatIsoDate } from './dates';
+import type { EntityView, FactView } from './entity-view';
+import { onPageFirst, orderForArticle, relevanceOf, type ArticleContext } from './relevance';
+import { roleLine } from './roles';
+
+/** What the card tells of the article it is read with. */
+export interface ArticleFrame {
+  /** "13 January 2020": the article's date, when the page gives one. */
+  dateLabel?: string;
+  /** The role now, when it differs from the one held at the article's date. */
+  nowRole?: string;
+  /** Facts dated after the article, newest first. */
+  since: FactView[];
+}
+
+/** The page as a card's request carries it: plain data, so it can cross a message. */
+export interface PageContext {
+  /** The article's publication date (`YYYY-MM-DD` or `YYYY-MM`). */
+  date?: string;
+  /** Ids of the entities found on the page. */
+  onPage: string[];
+}
+
+export function viewForArticle(view: EntityView, page: PageContext): EntityView {
+  const context: ArticleContext = { onPage: new Set(page.onPage), ...(page.date ? { date: page.date } : {}) };
+  // Commentators' views stay after the facts, as on every card.
+  const opinions = view.facts.filter((f) => f.claim === 'opinion');
+  const after = (f: FactView) => relevanceOf(f, context).since;
+  const ordered = orderForArticle(
+    view.facts.filter((f) => f.claim !== 'opinion'),
+    context,
+  );
+  const line = roleLine(view.role, view.roles, page.date);
+  const article: ArticleFrame = {
+    since: [...ordered.since.map((o) => o.item), ...opinions.filter(after)],
+    ...(page.date ? { dateLabel: formatIsoDate(page.date) } : {}),
+    ...(line.now ? { nowRole: line.now } : {}),
+  };
+  return {
+    ...view,
+    role: line.role,
+    facts: [...ordered.backstory.map((o) => o.item), ...opinions.filter((f) => !after(f))],
+    related: onPageFirst(view.related, context.onPage),
+    article,
+  };
+}
