@@ -32,21 +32,21 @@ export function viewForArticle(view: EntityView, page: PageContext): EntityView 
   const context: ArticleContext = { onPage: new Set(page.onPage), ...(page.date ? { date: page.date } : {}) };
   // Commentators' views stay after the facts, as on every card.
   const opinions = view.facts.filter((f) => f.claim === 'opinion');
-  const after = (f: FactView) => relevanceOf(f, context).since;
+  const opinionsSince = new Set(opinions.filter((f) => relevanceOf(f, context).since));
   const ordered = orderForArticle(
     view.facts.filter((f) => f.claim !== 'opinion'),
     context,
   );
   const line = roleLine(view.role, view.roles, page.date);
   const article: ArticleFrame = {
-    since: [...ordered.since.map((o) => o.item), ...opinions.filter(after)],
+    since: [...ordered.since.map((o) => o.item), ...opinionsSince],
     ...(page.date ? { dateLabel: formatIsoDate(page.date) } : {}),
     ...(line.now ? { nowRole: line.now } : {}),
   };
   return {
     ...view,
     role: line.role,
-    facts: [...ordered.backstory.map((o) => o.item), ...opinions.filter((f) => !after(f))],
+    facts: [...ordered.backstory.map((o) => o.item), ...opinions.filter((f) => !opinionsSince.has(f))],
     related: onPageFirst(view.related, context.onPage),
     article,
   };
