@@ -102,13 +102,19 @@ export async function browserBench(o: BrowserBenchOptions): Promise<BrowserResul
         const { run, page } = await scanRun(browser, o, o.trace);
         last = page;
         scans.push(run);
-        o.log(`  scan ${i + 1}/${o.reps}: busy ${run.busyMs.toFixed(1)} ms, wall ${run.wallMs.toFixed(0)} ms, bare walk ${run.bareWalk.ms.toFixed(1)} ms` +
-          (run.trace ? `, longest task ${run.trace.longestTaskMs.toFixed(1)} ms, main thread ${run.trace.mainThreadMs.toFixed(0)} ms` : ''));
+        o.log(
+          `  scan ${i + 1}/${o.reps}: busy ${run.busyMs.toFixed(1)} ms, wall ${run.wallMs.toFixed(0)} ms, bare walk ${run.bareWalk.ms.toFixed(1)} ms` +
+            (run.trace
+              ? `, longest task ${run.trace.longestTaskMs.toFixed(1)} ms, main thread ${run.trace.mainThreadMs.toFixed(0)} ms`
+              : ''),
+        );
       }
       if (i < o.markjsReps) {
         const run = await markjsRun(browser, o);
         markjs.push(run);
-        o.log(`  mark.js ${i + 1}/${o.markjsReps}: ${run.timedOut ? `timed out after ${o.markjsTimeoutMs} ms` : `${run.ms!.toFixed(0)} ms, ${run.marks} marks`}`);
+        o.log(
+          `  mark.js ${i + 1}/${o.markjsReps}: ${run.timedOut ? `timed out after ${o.markjsTimeoutMs} ms` : `${run.ms!.toFixed(0)} ms, ${run.marks} marks`}`,
+        );
       }
     }
     const large = last ? await cardRuns(last, o) : { cards: [], misses: 0 };
@@ -119,7 +125,14 @@ export async function browserBench(o: BrowserBenchOptions): Promise<BrowserResul
     await article.waitForTimeout(300);
     const typical = await cardRuns(article, o);
     await article.close();
-    return { chromium: version, scans, markjs, cards: typical.cards, cardsLargePage: large.cards, cardMisses: typical.misses + large.misses };
+    return {
+      chromium: version,
+      scans,
+      markjs,
+      cards: typical.cards,
+      cardsLargePage: large.cards,
+      cardMisses: typical.misses + large.misses,
+    };
   } finally {
     await browser.close();
   }
@@ -137,7 +150,10 @@ function setEnabled(browser: ExtensionBrowser, on: boolean): Promise<void> {
   const worker = browser.context.serviceWorkers()[0];
   if (!worker) throw new Error('extension service worker not running');
   return worker.evaluate(
-    (enabled) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { enabled, disabledSites: [] } }),
+    (enabled) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ settings: { enabled, disabledSites: [] } }),
     on,
   );
 }
@@ -166,7 +182,11 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
  * storage — the live switch the popup uses — so the scan runs on a settled page and
  * every task in its window is the extension's doing.
  */
-async function scanRun(browser: ExtensionBrowser, o: BrowserBenchOptions, trace: boolean): Promise<{ run: ScanRun; page: Page }> {
+async function scanRun(
+  browser: ExtensionBrowser,
+  o: BrowserBenchOptions,
+  trace: boolean,
+): Promise<{ run: ScanRun; page: Page }> {
   await setEnabled(browser, false);
   const { page, cdp } = await openSettled(browser, o.server.url(o.articlePath));
   if (await page.evaluate('__bench.scan()')) throw new Error('Backstory scanned while switched off');
@@ -178,8 +198,14 @@ async function scanRun(browser: ExtensionBrowser, o: BrowserBenchOptions, trace:
   await setEnabled(browser, true);
   await page.waitForFunction('__bench.scan() !== null', undefined, { timeout: 120_000, polling: 100 });
   await page.waitForTimeout(300); // the frames that render the last marks
-  const scan = (await page.evaluate('__bench.scan()')) as { start: number; wallMs: number; detail: { busyMs: number; slices: number; longestSliceMs: number; mentions: number } };
-  const longTasks = (await page.evaluate(`__bench.longtasks(${scan.start - 100}, ${scan.start + scan.wallMs + 250})`)) as ScanRun['longTasks'];
+  const scan = (await page.evaluate('__bench.scan()')) as {
+    start: number;
+    wallMs: number;
+    detail: { busyMs: number; slices: number; longestSliceMs: number; mentions: number };
+  };
+  const longTasks = (await page.evaluate(
+    `__bench.longtasks(${scan.start - 100}, ${scan.start + scan.wallMs + 250})`,
+  )) as ScanRun['longTasks'];
   const summary = tracer ? summariseTrace(await tracer.stop()) : null;
   const heap1 = await heapUsed(cdp);
   await cdp.detach();
@@ -216,7 +242,10 @@ const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline'];
 async function startTrace(cdp: CDPSession): Promise<{ stop(): Promise<TraceEvent[]> }> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' } as never);
+  await cdp.send('Tracing.start', {
+    traceConfig: { includedCategories: TRACE_CATEGORIES },
+    transferMode: 'ReportEvents',
+  } as never);
   return {
     async stop() {
       const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
@@ -241,7 +270,10 @@ function summariseTrace(events: TraceEvent[]): TraceSummary | null {
     if (prev && t.ts < prev.ts + prev.dur!) continue; // nested run loop: counted in its parent
     if (t.ts + t.dur! >= from && t.ts <= to) tasks.push(t);
   }
-  const sum = (name: string) => main.filter((e) => e.name === name && e.ts >= (tasks[0]?.ts ?? from) && e.ts <= to).reduce((n, e) => n + e.dur!, 0) / 1000;
+  const sum = (name: string) =>
+    main
+      .filter((e) => e.name === name && e.ts >= (tasks[0]?.ts ?? from) && e.ts <= to)
+      .reduce((n, e) => n + e.dur!, 0) / 1000;
   const first = tasks.find((t) => t.ts <= from && from <= t.ts + t.dur!);
   return {
     longestTaskMs: Math.max(0, ...tasks.map((t) => t.dur!)) / 1000,
@@ -250,7 +282,9 @@ function summariseTrace(events: TraceEvent[]): TraceSummary | null {
     tasks: tasks.length,
     prePaintMs: sum('PrePaint'),
     paintMs: sum('Paint'),
-    longTasks: tasks.filter((t) => t.dur! > 16_000).map((t) => [Math.round((t.ts - from) / 100) / 10, Math.round(t.dur! / 100) / 10]),
+    longTasks: tasks
+      .filter((t) => t.dur! > 16_000)
+      .map((t) => [Math.round((t.ts - from) / 100) / 10, Math.round(t.dur! / 100) / 10]),
   };
 }
 
@@ -274,7 +308,11 @@ async function markjsRun(browser: ExtensionBrowser, o: BrowserBenchOptions): Pro
  * pointer away (card closes), then rests on the mention as a reader would.
  */
 async function cardRuns(page: Page, o: BrowserBenchOptions): Promise<{ cards: CardRun[]; misses: number }> {
-  const targets = (await page.evaluate(`__bench.mentionTargets(${o.cardReps + 1})`)) as { x: number; y: number; text: string }[];
+  const targets = (await page.evaluate(`__bench.mentionTargets(${o.cardReps + 1})`)) as {
+    x: number;
+    y: number;
+    text: string;
+  }[];
   const label = new URL(page.url()).pathname;
   const cards: CardRun[] = [];
   let misses = 0;
@@ -306,9 +344,24 @@ async function cardRuns(page: Page, o: BrowserBenchOptions): Promise<{ cards: Ca
       misses++;
       continue;
     }
-    const r = (await page.evaluate('__bench.card.read()')) as { requested: number; first: number; firstFrame: number; content: number; painted: number; title: string };
-    cards.push({ text: t.text, title: r.title, paintedMs: r.painted - r.requested, contentMs: r.content - r.requested, firstFrameMs: (r.firstFrame ?? r.painted) - r.requested });
-    o.log(`  card on ${label} "${t.text}": content ${(r.content - r.requested).toFixed(1)} ms, painted ${(r.painted - r.requested).toFixed(1)} ms`);
+    const r = (await page.evaluate('__bench.card.read()')) as {
+      requested: number;
+      first: number;
+      firstFrame: number;
+      content: number;
+      painted: number;
+      title: string;
+    };
+    cards.push({
+      text: t.text,
+      title: r.title,
+      paintedMs: r.painted - r.requested,
+      contentMs: r.content - r.requested,
+      firstFrameMs: (r.firstFrame ?? r.painted) - r.requested,
+    });
+    o.log(
+      `  card on ${label} "${t.text}": content ${(r.content - r.requested).toFixed(1)} ms, painted ${(r.painted - r.requested).toFixed(1)} ms`,
+    );
   }
   return { cards, misses };
 }

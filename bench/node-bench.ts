@@ -22,11 +22,17 @@ export const median = (xs: readonly number[]): number => {
 /** Blocks exactly as the content script reads them (same collector), keyed in order. */
 export function pageBlocks(html: string): TextBlock[] {
   const { document } = parseHTML(html);
-  return collectTextBlocks(document.body, { isHidden: isHiddenByAttributes, firstKey: 1 }).map((b) => ({ key: b.key, text: b.text }));
+  return collectTextBlocks(document.body, { isHidden: isHiddenByAttributes, firstKey: 1 }).map((b) => ({
+    key: b.key,
+    text: b.text,
+  }));
 }
 
 /** One detection session over the page, fed 64 blocks at a time as the scanner does. */
-function detectPage(table: MatcherTable, blocks: readonly TextBlock[]): { ms: number; hydrateMs: number; mentions: number } {
+function detectPage(
+  table: MatcherTable,
+  blocks: readonly TextBlock[],
+): { ms: number; hydrateMs: number; mentions: number } {
   const t0 = performance.now();
   const detector = createDetector(table);
   const t1 = performance.now();
@@ -99,8 +105,19 @@ export function scaleBench(
   const main = compareTables(bundledTable, largeTable, page.html, page.textChars, reps);
   const more = compareTables(bundledTable, largeTable, knownMorePage.html, knownMorePage.textChars, reps);
   return {
-    bundled: { ...main.bundled, entities: bundledTable.entities.length, forms: formCount(bundledSources), tableJsonBytes: JSON.stringify(bundledTable).length },
-    large: { ...main.large, entities: largeSources.length, forms: formCount(largeSources), tableJsonBytes: JSON.stringify(largeTable).length, compileMs },
+    bundled: {
+      ...main.bundled,
+      entities: bundledTable.entities.length,
+      forms: formCount(bundledSources),
+      tableJsonBytes: JSON.stringify(bundledTable).length,
+    },
+    large: {
+      ...main.large,
+      entities: largeSources.length,
+      forms: formCount(largeSources),
+      tableJsonBytes: JSON.stringify(largeTable).length,
+      compileMs,
+    },
     ratio: main.ratio,
     ratios: main.ratios,
     knownMore: { ratio: more.ratio, bundled: more.bundled, large: more.large },

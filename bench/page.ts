@@ -35,20 +35,61 @@ const FILLER = (
   'the border where traders reported delays of up to three days for trucks carrying food and fuel'
 ).split(' ');
 const CAPITALISED = [
-  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'March', 'October',
-  'Washington', 'Brussels', 'Geneva', 'Karachi', 'Lahore', 'Beijing', 'Moscow', 'London', 'Reuters', 'AFP',
-  'Ministry of Finance', 'Foreign Office', 'State Department', 'Parliament', 'Senate', 'Supreme Court',
-  'European Union', 'United Nations', 'World Bank', 'IMF', 'NATO', 'BBC', 'Al Jazeera', 'The Guardian',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'January',
+  'March',
+  'October',
+  'Washington',
+  'Brussels',
+  'Geneva',
+  'Karachi',
+  'Lahore',
+  'Beijing',
+  'Moscow',
+  'London',
+  'Reuters',
+  'AFP',
+  'Ministry of Finance',
+  'Foreign Office',
+  'State Department',
+  'Parliament',
+  'Senate',
+  'Supreme Court',
+  'European Union',
+  'United Nations',
+  'World Bank',
+  'IMF',
+  'NATO',
+  'BBC',
+  'Al Jazeera',
+  'The Guardian',
 ];
 const VERBS = ['said', 'told reporters', 'warned', 'argued', 'denied', 'confirmed', 'suggested', 'insisted', 'wrote'];
 const SECTION_TITLES = [
-  'What happened', 'The background', 'How the region reacted', 'What comes next', 'Economic fallout', 'The diplomacy',
-  'Voices from the border', 'A timeline of the crisis', 'Analysis', 'The view from the capital',
+  'What happened',
+  'The background',
+  'How the region reacted',
+  'What comes next',
+  'Economic fallout',
+  'The diplomacy',
+  'Voices from the border',
+  'A timeline of the crisis',
+  'Analysis',
+  'The view from the capital',
 ];
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-export function generateArticle(names: ArticleNames, options: { targetChars: number; seed?: number }): GeneratedArticle {
+export function generateArticle(
+  names: ArticleNames,
+  options: { targetChars: number; seed?: number },
+): GeneratedArticle {
   const r = rng(options.seed ?? 2025);
   let textChars = 0;
   let knownMentions = 0;
@@ -70,7 +111,8 @@ export function generateArticle(names: ArticleNames, options: { targetChars: num
     if (roll < 0.3 && space > 0) return `<em>${text(form.slice(0, space))}</em>${text(form.slice(space))}`;
     return text(form);
   };
-  const unknown = (): string => (r() < 0.2 ? `<a href="#u">${text(pick(r, names.unknown))}</a>` : text(pick(r, names.unknown)));
+  const unknown = (): string =>
+    r() < 0.2 ? `<a href="#u">${text(pick(r, names.unknown))}</a>` : text(pick(r, names.unknown));
   const filler = (n: number): string => {
     const words: string[] = [];
     for (let i = 0; i < n; i++) words.push(r() < 0.08 ? pick(r, CAPITALISED) : pick(r, FILLER));
@@ -81,9 +123,12 @@ export function generateArticle(names: ArticleNames, options: { targetChars: num
     const roll = r();
     let s: string;
     if (roll < 0.3) s = `${known()}${text(' ' + pick(r, VERBS) + ' ')}${filler(8 + Math.floor(r() * 10))}`;
-    else if (roll < 0.5) s = `${text(cap(pick(r, FILLER)) + ' ')}${filler(6 + Math.floor(r() * 8))}${text(', according to ')}${unknown()}`;
-    else if (roll < 0.65) s = `${text('In talks with ')}${unknown()}${text(', ')}${known()}${text(' ')}${filler(10 + Math.floor(r() * 8))}`;
-    else if (roll < 0.75) s = `${text('“')}${text(cap(pick(r, FILLER)) + ' ')}${filler(8)}${text(',” ')}${unknown()}${text(' ' + pick(r, VERBS))}`;
+    else if (roll < 0.5)
+      s = `${text(cap(pick(r, FILLER)) + ' ')}${filler(6 + Math.floor(r() * 8))}${text(', according to ')}${unknown()}`;
+    else if (roll < 0.65)
+      s = `${text('In talks with ')}${unknown()}${text(', ')}${known()}${text(' ')}${filler(10 + Math.floor(r() * 8))}`;
+    else if (roll < 0.75)
+      s = `${text('“')}${text(cap(pick(r, FILLER)) + ' ')}${filler(8)}${text(',” ')}${unknown()}${text(' ' + pick(r, VERBS))}`;
     else s = `${text(cap(pick(r, FILLER)) + ' ')}${filler(12 + Math.floor(r() * 14))}`;
     return s + text(r() < 0.1 ? '? ' : '. ');
   };
@@ -104,10 +149,15 @@ export function generateArticle(names: ArticleNames, options: { targetChars: num
       'window.__longtasks.push({start:e.startTime,duration:e.duration})}).observe({type:"longtask",buffered:true})}catch(e){}</script>',
     '</head>\n<body>\n<header><nav><ul>',
   );
-  for (const item of ['World', 'Asia', 'Middle East', 'Business', 'Opinion', 'Video']) out.push(`<li><a href="#">${text(item)}</a></li>`);
+  for (const item of ['World', 'Asia', 'Middle East', 'Business', 'Opinion', 'Video'])
+    out.push(`<li><a href="#">${text(item)}</a></li>`);
   out.push('</ul></nav></header>\n<main><article>\n');
-  out.push(`<h1>${text('Talks, strikes and a fragile truce: ')}${known()}${text(' and the months that changed the region')}</h1>\n`);
-  out.push(`<p class="byline">${text('By ')}${unknown()}${text(' and ')}${unknown()}${text(' · Updated 12 June 2025')}</p>\n`);
+  out.push(
+    `<h1>${text('Talks, strikes and a fragile truce: ')}${known()}${text(' and the months that changed the region')}</h1>\n`,
+  );
+  out.push(
+    `<p class="byline">${text('By ')}${unknown()}${text(' and ')}${unknown()}${text(' · Updated 12 June 2025')}</p>\n`,
+  );
 
   let section = 0;
   while (textChars < options.targetChars) {
@@ -116,9 +166,13 @@ export function generateArticle(names: ArticleNames, options: { targetChars: num
     for (let i = 0; i < paragraphs && textChars < options.targetChars; i++) {
       const roll = r();
       if (roll < 0.06) out.push(`<blockquote><p>${sentence()}</p></blockquote>\n`);
-      else if (roll < 0.1) out.push(`<figure><div class="img" style="height:120px;background:#ddd"></div><figcaption>${sentence()}</figcaption></figure>\n`);
+      else if (roll < 0.1)
+        out.push(
+          `<figure><div class="img" style="height:120px;background:#ddd"></div><figcaption>${sentence()}</figcaption></figure>\n`,
+        );
       else if (roll < 0.13) out.push(`<ul><li>${sentence()}</li><li>${sentence()}</li><li>${sentence()}</li></ul>\n`);
-      else if (roll < 0.16) out.push(`<aside><h3>${text('Read more')}</h3><p><a href="#r">${sentence()}</a></p></aside>\n`);
+      else if (roll < 0.16)
+        out.push(`<aside><h3>${text('Read more')}</h3><p><a href="#r">${sentence()}</a></p></aside>\n`);
       else out.push(paragraph());
     }
     out.push('</section>\n');

@@ -38,13 +38,24 @@ export interface ProfileReport {
   rows: ProfileRow[];
 }
 
-export async function profileScan(extensionPath: string, server: FixtureServer, path: string, out: string): Promise<ProfileReport> {
+export async function profileScan(
+  extensionPath: string,
+  server: FixtureServer,
+  path: string,
+  out: string,
+): Promise<ProfileReport> {
   const locate = sourceLocator(`${extensionPath}/content-scripts/content.js`);
   const browser = await launchWithExtension({ allowedOrigins: [server.origin], extensionPath });
   try {
     const worker = browser.context.serviceWorkers()[0]!;
     const setEnabled = (on: boolean) =>
-      worker.evaluate((enabled) => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: { enabled, disabledSites: [] } }), on);
+      worker.evaluate(
+        (enabled) =>
+          (
+            globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }
+          ).chrome.storage.local.set({ settings: { enabled, disabledSites: [] } }),
+        on,
+      );
     let profile: Profile | null = null;
     // Two scans; the second is kept (the first warms the browser's caches, as in the timed runs).
     for (let i = 0; i < 2; i++) {
@@ -76,7 +87,11 @@ function summarise(p: Profile, locate: (line: number, col: number) => string): P
   const keyOf = (n: ProfileNode): { key: string; fn: string; source: string } => {
     const f = n.callFrame;
     const fn = f.functionName || '(anonymous)';
-    const source = f.url.endsWith('content.js') ? locate(f.lineNumber, f.columnNumber) : f.url ? f.url.replace(/^.*\//, '') : '(native)';
+    const source = f.url.endsWith('content.js')
+      ? locate(f.lineNumber, f.columnNumber)
+      : f.url
+        ? f.url.replace(/^.*\//, '')
+        : '(native)';
     return { key: `${fn}\u0000${source}`, fn, source };
   };
   const self = new Map<string, number>();
@@ -103,7 +118,12 @@ function summarise(p: Profile, locate: (line: number, col: number) => string): P
     });
   });
   const rows = [...info.entries()]
-    .map(([key, { fn, source }]) => ({ fn, source, selfMs: (self.get(key) ?? 0) / 1000, totalMs: (total.get(key) ?? 0) / 1000 }))
+    .map(([key, { fn, source }]) => ({
+      fn,
+      source,
+      selfMs: (self.get(key) ?? 0) / 1000,
+      totalMs: (total.get(key) ?? 0) / 1000,
+    }))
     .filter((r) => r.source !== '(native)' || r.selfMs > 0)
     .sort((a, b) => b.selfMs - a.selfMs);
   return { scanMs: scanUs / 1000, gcMs: gcUs / 1000, rows };

@@ -66,12 +66,23 @@ if (!args.has('--no-build')) {
   await buildExtension(MAP_OUT, true);
 }
 const records = JSON.parse(readFileSync('generated/records.json', 'utf8')) as CorpusRecords;
-const sources: MatcherSource[] = records.entities.map((e) => ({ id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, ambiguous: e.ambiguous }));
+const sources: MatcherSource[] = records.entities.map((e) => ({
+  id: e.id,
+  name: e.name,
+  kind: e.kind,
+  aliases: e.aliases,
+  ambiguous: e.ambiguous,
+}));
 /** Every surface form of the bundled corpus: what mark.js is asked to mark. */
 const keywords = [...new Set(records.entities.flatMap((e) => [e.name, ...e.aliases, ...e.ambiguous]))];
 const UNKNOWN_NAMES = 400;
-const article = generateArticle({ known: keywords, unknown: unknownNames(UNKNOWN_NAMES) }, { targetChars: TARGET_CHARS });
-log(`page: ${(article.html.length / 1e6).toFixed(2)} MB of HTML, ${(article.textChars / 1e6).toFixed(2)} M characters of article text, ${article.knownMentions} corpus forms written; ${keywords.length} corpus forms`);
+const article = generateArticle(
+  { known: keywords, unknown: unknownNames(UNKNOWN_NAMES) },
+  { targetChars: TARGET_CHARS },
+);
+log(
+  `page: ${(article.html.length / 1e6).toFixed(2)} MB of HTML, ${(article.textChars / 1e6).toFixed(2)} M characters of article text, ${article.knownMentions} corpus forms written; ${keywords.length} corpus forms`,
+);
 
 // ---------------------------------------------------------------------------------
 // Browser
@@ -81,7 +92,9 @@ server.route('/bench/article.html', { body: article.html });
 let browser: BrowserResults;
 let profile: ProfileReport | null = null;
 try {
-  log(`browser: ${REPS} scans, ${MARKJS_REPS} mark.js runs (cap ${MARKJS_TIMEOUT_MS / 1000} s each), ${CARD_REPS} cards`);
+  log(
+    `browser: ${REPS} scans, ${MARKJS_REPS} mark.js runs (cap ${MARKJS_TIMEOUT_MS / 1000} s each), ${CARD_REPS} cards`,
+  );
   browser = await browserBench({
     extensionPath: EXTENSION,
     server,
@@ -98,7 +111,12 @@ try {
   if (args.has('--profile')) {
     log('profile: unminified build with source maps into .output/bench-profile, one traced scan …');
     await buildExtension(PROFILE_OUT, true, false);
-    profile = await profileScan(`${PROFILE_OUT}/chrome-mv3`, server, '/bench/article.html', '.output/bench-profile/scan.cpuprofile');
+    profile = await profileScan(
+      `${PROFILE_OUT}/chrome-mv3`,
+      server,
+      '/bench/article.html',
+      '.output/bench-profile/scan.cpuprofile',
+    );
   }
 } finally {
   await server.close();
@@ -110,11 +128,17 @@ try {
 log(`node: detection per MB, bundled corpus vs ${LARGE_CORPUS.toLocaleString('en')} entities …`);
 // A variant of the page whose other names are entities of the large corpus (the large
 // corpus finds about twice the mentions there): reported next to the main ratio.
-const knownMorePage = generateArticle({ known: keywords, unknown: knownToLargeCorpus(sources.length, LARGE_CORPUS, UNKNOWN_NAMES) }, { targetChars: TARGET_CHARS });
+const knownMorePage = generateArticle(
+  { known: keywords, unknown: knownToLargeCorpus(sources.length, LARGE_CORPUS, UNKNOWN_NAMES) },
+  { targetChars: TARGET_CHARS },
+);
 const scale: ScaleResult = scaleBench(article, knownMorePage, sources, largeCorpus(sources, LARGE_CORPUS), SCALE_PAIRS);
 log(`node: popup search per keystroke at ${LARGE_CORPUS.toLocaleString('en')} entities …`);
 const search: SearchResult = searchBench(largeRecords(records, LARGE_CORPUS), REPS);
-const bundle: BundleReport = analyseBundle(`${EXTENSION}/content-scripts/content.js`, `${MAP_OUT}/chrome-mv3/content-scripts/content.js`);
+const bundle: BundleReport = analyseBundle(
+  `${EXTENSION}/content-scripts/content.js`,
+  `${MAP_OUT}/chrome-mv3/content-scripts/content.js`,
+);
 
 // ---------------------------------------------------------------------------------
 // Results
@@ -134,37 +158,82 @@ const cardPaintedLarge = median(browser.cardsLargePage.map((c) => c.paintedMs));
 
 const goals: Goal[] = [
   {
-    key: 'scan_vs_markjs', label: 'mark.js time ÷ Backstory scan (busy)', value: markjsMs / busy, bound: markjsTimedOut ? '≥' : undefined,
-    goal: 20, better: 'higher', unit: '×',
+    key: 'scan_vs_markjs',
+    label: 'mark.js time ÷ Backstory scan (busy)',
+    value: markjsMs / busy,
+    bound: markjsTimedOut ? '≥' : undefined,
+    goal: 20,
+    better: 'higher',
+    unit: '×',
     note: `mark.js ${fmtMs(markjsMs)}${markjsTimedOut ? ' (capped)' : ''} vs ${fmtMs(busy)} on the same ${mb.toFixed(2)} MB page, ${keywords.length} forms`,
   },
   {
-    key: 'scan_vs_bare_walk', label: 'Backstory scan (busy) ÷ bare TreeWalker pass', value: median(scans.map((s) => s.busyMs / s.bareWalk.ms)),
-    goal: 2, better: 'lower', unit: '×', note: `walk ${fmtMs(median(scans.map((s) => s.bareWalk.ms)))} over ${scans[0]!.bareWalk.nodes} text nodes; reading every character ${fmtMs(median(scans.map((s) => s.readEveryCharMs)))}`,
+    key: 'scan_vs_bare_walk',
+    label: 'Backstory scan (busy) ÷ bare TreeWalker pass',
+    value: median(scans.map((s) => s.busyMs / s.bareWalk.ms)),
+    goal: 2,
+    better: 'lower',
+    unit: '×',
+    note: `walk ${fmtMs(median(scans.map((s) => s.bareWalk.ms)))} over ${scans[0]!.bareWalk.nodes} text nodes; reading every character ${fmtMs(median(scans.map((s) => s.readEveryCharMs)))}`,
   },
   {
-    key: 'scale_10k_vs_bundled', label: `detection per MB, ${LARGE_CORPUS / 1000}k entities ÷ bundled (Node)`, value: scale.ratio,
-    goal: 1.3, better: 'lower', unit: '×', note: `${scale.large.msPerMB.toFixed(1)} vs ${scale.bundled.msPerMB.toFixed(1)} ms/MB, ${scale.large.forms.toLocaleString('en')} vs ${scale.bundled.forms} forms, ${scale.large.mentions} vs ${scale.bundled.mentions} mentions; page whose other names the 10k corpus knows: ${scale.knownMore.ratio.toFixed(2)}× (${scale.knownMore.large.mentions} vs ${scale.knownMore.bundled.mentions} mentions)`,
+    key: 'scale_10k_vs_bundled',
+    label: `detection per MB, ${LARGE_CORPUS / 1000}k entities ÷ bundled (Node)`,
+    value: scale.ratio,
+    goal: 1.3,
+    better: 'lower',
+    unit: '×',
+    note: `${scale.large.msPerMB.toFixed(1)} vs ${scale.bundled.msPerMB.toFixed(1)} ms/MB, ${scale.large.forms.toLocaleString('en')} vs ${scale.bundled.forms} forms, ${scale.large.mentions} vs ${scale.bundled.mentions} mentions; page whose other names the 10k corpus knows: ${scale.knownMore.ratio.toFixed(2)}× (${scale.knownMore.large.mentions} vs ${scale.knownMore.bundled.mentions} mentions)`,
   },
   {
-    key: 'longest_task_ms', label: 'longest main-thread task during the scan', value: longestTask,
-    goal: 50, better: 'lower', unit: 'ms', note: traced.length ? `trace: tasks from the first slice to 250 ms after the last, rendering included; longest slice ${fmtMs(median(scans.map((s) => s.longestSliceMs)))}` : 'longest slice / long task',
+    key: 'longest_task_ms',
+    label: 'longest main-thread task during the scan',
+    value: longestTask,
+    goal: 50,
+    better: 'lower',
+    unit: 'ms',
+    note: traced.length
+      ? `trace: tasks from the first slice to 250 ms after the last, rendering included; longest slice ${fmtMs(median(scans.map((s) => s.longestSliceMs)))}`
+      : 'longest slice / long task',
   },
   {
-    key: 'card_latency_ms', label: 'hover-intent timer → card content painted', value: cardPainted,
-    goal: 16, better: 'lower', unit: 'ms', note: `demo article, ${browser.cards.length} cards: first frame (the "loading" line) ${fmtMs(median(browser.cards.map((c) => c.firstFrameMs)))}, content in the DOM ${fmtMs(median(browser.cards.map((c) => c.contentMs)))}; on the 1 MB page (${scans[0]!.mentions} marks): ${fmtMs(cardPaintedLarge)}`,
+    key: 'card_latency_ms',
+    label: 'hover-intent timer → card content painted',
+    value: cardPainted,
+    goal: 16,
+    better: 'lower',
+    unit: 'ms',
+    note: `demo article, ${browser.cards.length} cards: first frame (the "loading" line) ${fmtMs(median(browser.cards.map((c) => c.firstFrameMs)))}, content in the DOM ${fmtMs(median(browser.cards.map((c) => c.contentMs)))}; on the 1 MB page (${scans[0]!.mentions} marks): ${fmtMs(cardPaintedLarge)}`,
   },
   {
-    key: 'search_ms_10k', label: `popup search per keystroke, ${LARGE_CORPUS / 1000}k entities (Node)`, value: search.medianMs,
-    goal: 5, better: 'lower', unit: 'ms', note: `p95 ${search.p95Ms.toFixed(2)} ms, max ${search.maxMs.toFixed(2)} ms over ${search.keystrokes} keystrokes × ${REPS}; index built in ${fmtMs(search.buildMs)}`,
+    key: 'search_ms_10k',
+    label: `popup search per keystroke, ${LARGE_CORPUS / 1000}k entities (Node)`,
+    value: search.medianMs,
+    goal: 5,
+    better: 'lower',
+    unit: 'ms',
+    note: `p95 ${search.p95Ms.toFixed(2)} ms, max ${search.maxMs.toFixed(2)} ms over ${search.keystrokes} keystrokes × ${REPS}; index built in ${fmtMs(search.buildMs)}`,
   },
   {
-    key: 'content_script_gzip_bytes', label: 'content script, gzipped (zlib -9)', value: bundle.gzipBytes,
-    goal: 30_000, better: 'lower', unit: 'B', note: `${bundle.bytes.toLocaleString('en')} B minified; largest: ${bundle.parts.slice(0, 3).map((p) => `${p.name} ${p.gzipMarginal.toLocaleString('en')}`).join(', ')}`,
+    key: 'content_script_gzip_bytes',
+    label: 'content script, gzipped (zlib -9)',
+    value: bundle.gzipBytes,
+    goal: 30_000,
+    better: 'lower',
+    unit: 'B',
+    note: `${bundle.bytes.toLocaleString('en')} B minified; largest: ${bundle.parts
+      .slice(0, 3)
+      .map((p) => `${p.name} ${p.gzipMarginal.toLocaleString('en')}`)
+      .join(', ')}`,
   },
   {
-    key: 'heap_delta_bytes', label: 'JS heap growth after scanning the page', value: median(scans.map((s) => s.heapDeltaBytes)),
-    goal: NaN, better: 'lower', unit: 'B', note: `after forced GC, CDP JSHeapUsedSize; ${(median(scans.map((s) => s.heapDeltaBytes)) / mb / 1e6).toFixed(1)} MB per MB of text`,
+    key: 'heap_delta_bytes',
+    label: 'JS heap growth after scanning the page',
+    value: median(scans.map((s) => s.heapDeltaBytes)),
+    goal: NaN,
+    better: 'lower',
+    unit: 'B',
+    note: `after forced GC, CDP JSHeapUsedSize; ${(median(scans.map((s) => s.heapDeltaBytes)) / mb / 1e6).toFixed(1)} MB per MB of text`,
   },
 ];
 
@@ -193,17 +262,48 @@ const details = [
 console.log('\n' + table + '\n');
 for (const d of details) console.log(d);
 console.log('\nContent script composition (gzip marginal bytes, minified bytes):');
-for (const p of bundle.parts.slice(0, 12)) console.log(`  ${String(p.gzipMarginal).padStart(6)}  ${String(p.bytes).padStart(6)}  ${p.name}`);
+for (const p of bundle.parts.slice(0, 12))
+  console.log(`  ${String(p.gzipMarginal).padStart(6)}  ${String(p.bytes).padStart(6)}  ${p.name}`);
 if (profile) {
-  console.log(`\nScan CPU profile (${fmtMs(profile.scanMs)} sampled in runSlice; GC ${fmtMs(profile.gcMs)} in the window), by self time:`);
-  for (const r of profile.rows.slice(0, 20)) console.log(`  ${r.selfMs.toFixed(1).padStart(6)} ms self ${r.totalMs.toFixed(1).padStart(6)} ms total  ${r.fn}  (${r.source})`);
+  console.log(
+    `\nScan CPU profile (${fmtMs(profile.scanMs)} sampled in runSlice; GC ${fmtMs(profile.gcMs)} in the window), by self time:`,
+  );
+  for (const r of profile.rows.slice(0, 20))
+    console.log(
+      `  ${r.selfMs.toFixed(1).padStart(6)} ms self ${r.totalMs.toFixed(1).padStart(6)} ms total  ${r.fn}  (${r.source})`,
+    );
 }
 
 const results = {
   machine,
-  config: { reps: REPS, markjsReps: MARKJS_REPS, markjsTimeoutMs: MARKJS_TIMEOUT_MS, cardReps: CARD_REPS, targetChars: TARGET_CHARS, largeCorpus: LARGE_CORPUS },
-  page: { htmlBytes: article.html.length, textChars: article.textChars, knownMentionsWritten: article.knownMentions, corpusForms: keywords.length },
-  goals: Object.fromEntries(goals.map((g) => [g.key, { value: g.value, bound: g.bound ?? null, goal: Number.isNaN(g.goal) ? null : g.goal, better: g.better, met: met(g), unit: g.unit, note: g.note }])),
+  config: {
+    reps: REPS,
+    markjsReps: MARKJS_REPS,
+    markjsTimeoutMs: MARKJS_TIMEOUT_MS,
+    cardReps: CARD_REPS,
+    targetChars: TARGET_CHARS,
+    largeCorpus: LARGE_CORPUS,
+  },
+  page: {
+    htmlBytes: article.html.length,
+    textChars: article.textChars,
+    knownMentionsWritten: article.knownMentions,
+    corpusForms: keywords.length,
+  },
+  goals: Object.fromEntries(
+    goals.map((g) => [
+      g.key,
+      {
+        value: g.value,
+        bound: g.bound ?? null,
+        goal: Number.isNaN(g.goal) ? null : g.goal,
+        better: g.better,
+        met: met(g),
+        unit: g.unit,
+        note: g.note,
+      },
+    ]),
+  ),
   browser,
   scale,
   search,
@@ -213,9 +313,14 @@ const results = {
 };
 writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 const section = `${table}\n\n${details.join('\n')}\n`;
-writeFileSync('bench/README-table.md', `## Benchmarks\n\n\`npm run bench\` (details and method: [bench/README.md](README.md)).\n\n${section}`);
+writeFileSync(
+  'bench/README-table.md',
+  `## Benchmarks\n\n\`npm run bench\` (details and method: [bench/README.md](README.md)).\n\n${section}`,
+);
 updateReadme(section);
-log(`\nwrote bench/results.json, bench/README-table.md, bench/README.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+log(
+  `\nwrote bench/results.json, bench/README-table.md, bench/README.md (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+);
 
 // ---------------------------------------------------------------------------------
 
@@ -229,14 +334,21 @@ function fmtMs(ms: number): string {
 }
 
 function fmtValue(g: Goal): string {
-  const v = g.unit === 'B' ? Math.round(g.value).toLocaleString('en') : g.value >= 100 ? g.value.toFixed(0) : g.value.toFixed(g.value < 10 ? 2 : 1);
+  const v =
+    g.unit === 'B'
+      ? Math.round(g.value).toLocaleString('en')
+      : g.value >= 100
+        ? g.value.toFixed(0)
+        : g.value.toFixed(g.value < 10 ? 2 : 1);
   return `${g.bound ?? ''}${v}${g.unit === '×' ? '×' : ` ${g.unit}`}`;
 }
 
 function renderTable(rows: Goal[]): string {
   const lines = ['| metric | value | goal | met | measured |', '|---|---:|---:|:---:|---|'];
   for (const g of rows) {
-    const goal = Number.isNaN(g.goal) ? '—' : `${g.better === 'higher' ? '≥' : '≤'} ${g.unit === 'B' ? g.goal.toLocaleString('en') : g.goal}${g.unit === '×' ? '×' : ` ${g.unit}`}`;
+    const goal = Number.isNaN(g.goal)
+      ? '—'
+      : `${g.better === 'higher' ? '≥' : '≤'} ${g.unit === 'B' ? g.goal.toLocaleString('en') : g.goal}${g.unit === '×' ? '×' : ` ${g.unit}`}`;
     const m = met(g);
     const verdict = m === null ? '—' : m ? 'yes' : `**no** (${missBy(g)})`;
     lines.push(`| \`${g.key}\` ${g.label} | ${fmtValue(g)} | ${goal} | ${verdict} | ${g.note} |`);
@@ -252,7 +364,7 @@ function missBy(g: Goal): string {
 function cpuModel(): string {
   try {
     const m = /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'));
-    return m ? m[1]!.trim() : cpus()[0]?.model ?? 'unknown';
+    return m ? m[1]!.trim() : (cpus()[0]?.model ?? 'unknown');
   } catch {
     return cpus()[0]?.model ?? 'unknown';
   }

@@ -18,7 +18,30 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const ONSETS = ['b', 'ch', 'd', 'f', 'gh', 'h', 'j', 'k', 'kh', 'l', 'm', 'n', 'p', 'q', 'r', 's', 'sh', 't', 'v', 'z', 'zh', 'y'];
+const ONSETS = [
+  'b',
+  'ch',
+  'd',
+  'f',
+  'gh',
+  'h',
+  'j',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'p',
+  'q',
+  'r',
+  's',
+  'sh',
+  't',
+  'v',
+  'z',
+  'zh',
+  'y',
+];
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'aa', 'ee', 'ou', 'ai'];
 const CODAS = ['', '', 'n', 'r', 'd', 'm', 'l', 'z', 'sh', 'b'];
 const TITLES = ['President', 'General', 'Minister', 'Senator', 'Dr', 'Sheikh', 'Commander'];
@@ -103,7 +126,12 @@ export function syntheticCorpus(options: SyntheticOptions): MatcherSource[] {
       ambiguous.push(last);
     } else {
       candidates.push(parts[0]!, respell(parts[0]!), `${parts[0]} region`, `${parts[0]}-${word(rand, 2)}`);
-      candidates.push(`${parts[0]} ${parts[1]!.toLowerCase()}`, `${parts[0]} area`, `${parts[0]} border`, `${parts[0]} town`);
+      candidates.push(
+        `${parts[0]} ${parts[1]!.toLowerCase()}`,
+        `${parts[0]} area`,
+        `${parts[0]} border`,
+        `${parts[0]} town`,
+      );
     }
     for (const c of candidates) if (aliases.length < perEntity - ambiguous.length && c !== name) aliases.push(c);
     out.push({ id: `syn-${k}`, name, kind, aliases, ambiguous });

@@ -38,7 +38,15 @@ export function knownToLargeCorpus(bundledCount: number, total: number, count: n
     .map((s) => s.name);
 }
 
-const ROLES = ['former minister', 'party leader', 'army officer', 'diplomat', 'provincial governor', 'activist', 'economist'];
+const ROLES = [
+  'former minister',
+  'party leader',
+  'army officer',
+  'diplomat',
+  'provincial governor',
+  'activist',
+  'economist',
+];
 const EVENT_WORDS = ['crisis', 'talks', 'floods', 'summit', 'clashes', 'protests', 'ceasefire', 'election'];
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -60,12 +68,23 @@ export function syntheticRecords(sources: readonly MatcherSource[], seed = 11): 
       role,
       summary: `${s.name} is linked to ${other.name}. It came to wide notice in ${year}, when reports tied it to ${third.name}.`,
       facts: [
-        { date: `${year}-${month}`, text: `Met ${other.name} during talks on the border dispute.`, sources: [], background: true },
-        { date: `${year + 1}`, text: `Named in a report on the ${pick(r, EVENT_WORDS)} that followed.`, sources: [], background: true },
+        {
+          date: `${year}-${month}`,
+          text: `Met ${other.name} during talks on the border dispute.`,
+          sources: [],
+          background: true,
+        },
+        {
+          date: `${year + 1}`,
+          text: `Named in a report on the ${pick(r, EVENT_WORDS)} that followed.`,
+          sources: [],
+          background: true,
+        },
       ],
       related: [{ type: 'related-to', target: other.id, sources: [] }],
     };
-    if (s.kind === 'event') record.event = { start: `${year}-${month}`, participants: [other.id], sources: ['synthetic'] };
+    if (s.kind === 'event')
+      record.event = { start: `${year}-${month}`, participants: [other.id], sources: ['synthetic'] };
     return record;
   });
 }

@@ -31,12 +31,19 @@ function read(root: string, file: string, problems: Problem[]): RawFile {
  * its `data/` folder or from `dataDir` (relative to `root`, or absolute), which holds
  * `sources.json` and `entities/*.json` the same way.
  */
-export function readCorpusFiles(root: string = PROJECT_ROOT, dataDir: string = DATA_DIR): { input: CorpusInput; problems: Problem[] } {
+export function readCorpusFiles(
+  root: string = PROJECT_ROOT,
+  dataDir: string = DATA_DIR,
+): { input: CorpusInput; problems: Problem[] } {
   const problems: Problem[] = [];
   const sources = read(root, `${dataDir}/sources.json`, problems);
   const entitiesDir = `${dataDir}/entities`;
   const dir = resolve(root, entitiesDir);
-  const names = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith('.json')).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((n) => n.endsWith('.json'))
+        .sort()
+    : [];
   if (names.length === 0) problems.push({ file: entitiesDir, path: '(file)', message: 'no entity files found' });
   const entities = names.map((name) => read(root, `${entitiesDir}/${name}`, problems));
   return { input: { sources, entities }, problems };
@@ -47,5 +54,11 @@ export function loadCorpus(root: string = PROJECT_ROOT, dataDir: string = DATA_D
   const result = validate(input);
   problems.push(...result.problems);
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, records: compileRecords(result.sources, result.entities.map((e) => e.entity)) };
+  return {
+    ok: true,
+    records: compileRecords(
+      result.sources,
+      result.entities.map((e) => e.entity),
+    ),
+  };
 }

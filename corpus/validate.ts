@@ -241,7 +241,8 @@ export function validate(input: CorpusInput): ValidationResult {
       const relation = obj(item);
       const path = `${at}.related[${k}]`;
       checkTarget(`${path}.target`, relation.target);
-      if (id !== undefined && relation.target === id) report(file, `${path}.target`, 'an entity cannot relate to itself');
+      if (id !== undefined && relation.target === id)
+        report(file, `${path}.target`, 'an entity cannot relate to itself');
       checkDate(file, `${path}.date`, relation.date);
       checkSources(path, relation.sources);
     });
@@ -298,8 +299,18 @@ function checkAliases(entities: { file: string; index: number; raw: unknown }[],
     const at = `entities[${index}]`;
     const forms: { path: string; form: unknown; ambiguous: boolean; isName: boolean }[] = [
       { path: `${at}.name`, form: entity.name, ambiguous: false, isName: true },
-      ...list(entity.aliases).map((form, k) => ({ path: `${at}.aliases[${k}]`, form, ambiguous: false, isName: false })),
-      ...list(entity.ambiguous).map((form, k) => ({ path: `${at}.ambiguous[${k}]`, form, ambiguous: true, isName: false })),
+      ...list(entity.aliases).map((form, k) => ({
+        path: `${at}.aliases[${k}]`,
+        form,
+        ambiguous: false,
+        isName: false,
+      })),
+      ...list(entity.ambiguous).map((form, k) => ({
+        path: `${at}.ambiguous[${k}]`,
+        form,
+        ambiguous: true,
+        isName: false,
+      })),
     ];
     // Exact repeats are slips. Variants that differ only in case, diacritics or dashes
     // are deliberate: the matcher infers a case policy from how a form is written
@@ -326,7 +337,11 @@ function checkAliases(entities: { file: string; index: number; raw: unknown }[],
         if (other.isName) report(file, path, `"${form}" is the name of entity "${other.id}"`);
         else if (isName) report(file, path, `the name "${form}" is also an alias of entity "${other.id}"`);
         else if (!ambiguous || !other.ambiguous) {
-          report(file, path, `"${form}" is also claimed by entity "${other.id}"; shared forms must be ambiguous on both`);
+          report(
+            file,
+            path,
+            `"${form}" is also claimed by entity "${other.id}"; shared forms must be ambiguous on both`,
+          );
         }
       }
       claims.set(key, [...(claims.get(key) ?? []), { id, ambiguous, isName }]);

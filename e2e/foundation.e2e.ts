@@ -20,7 +20,9 @@ test('popup and side panel pages render', async (t) => {
 });
 
 test('the content script carries the matcher table, not the records: no names, summaries or facts', async () => {
-  const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as { content_scripts: { js: string[] }[] };
+  const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as {
+    content_scripts: { js: string[] }[];
+  };
   const files = manifest.content_scripts.flatMap((cs) => cs.js);
   assert.deepEqual(files, ['content-scripts/content.js']);
   const script = readFileSync(`.output/chrome-mv3/${files[0]}`, 'utf8');

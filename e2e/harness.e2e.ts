@@ -15,11 +15,16 @@ test('harness: requests from an extension service worker and content script are 
   try {
     const page = await leaky.context.newPage();
     await page.goto(t.server.url('/fixtures/plain.html'));
-    const stray = await eventually('both stray requests', () => {
-      const urls = leaky.strayRequests().map((r) => r.url);
-      const both = urls.some((u) => u.endsWith('/from-background')) && urls.some((u) => u.endsWith('/from-content-script'));
-      return both ? urls : null;
-    }, 10_000);
+    const stray = await eventually(
+      'both stray requests',
+      () => {
+        const urls = leaky.strayRequests().map((r) => r.url);
+        const both =
+          urls.some((u) => u.endsWith('/from-background')) && urls.some((u) => u.endsWith('/from-content-script'));
+        return both ? urls : null;
+      },
+      10_000,
+    );
     assert.ok(stray.every((u) => u.startsWith('http://127.0.0.2:9/')));
   } finally {
     await leaky.close();

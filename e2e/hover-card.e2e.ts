@@ -19,7 +19,10 @@ test('mentions are marked quietly, one highlight per kind', async (t) => {
   assert.ok(h['backstory-person']!.includes('Ali Larijani'));
   assert.ok(h['backstory-person']!.includes('Larijani'), 'surname after the full name is marked');
   assert.ok(h['backstory-person']!.includes('Asim Munir'), 'name split across <a> and <b> is marked');
-  assert.ok(h['backstory-event']!.some((s) => /Operation\s+Sindoor/.test(s)), 'event split across <em>s is marked');
+  assert.ok(
+    h['backstory-event']!.some((s) => /Operation\s+Sindoor/.test(s)),
+    'event split across <em>s is marked',
+  );
   assert.ok(h['backstory-event']!.includes('12-day war'));
 });
 
@@ -92,7 +95,10 @@ test('a related entity switches the card, and Back returns', async (t) => {
   await chip.click();
   await eventually('switched card', async () => (await cardState(page)).title === chipName);
   await page.locator('backstory-card .bs-back').click();
-  await eventually('back to the first card', async () => (await cardState(page)).title === 'Killing of Qasem Soleimani');
+  await eventually(
+    'back to the first card',
+    async () => (await cardState(page)).title === 'Killing of Qasem Soleimani',
+  );
 });
 
 test('keyboard: step to a mention, Enter opens its card, Tab stays inside, Esc returns focus', async (t) => {
@@ -100,8 +106,11 @@ test('keyboard: step to a mention, Enter opens its card, Tab stays inside, Esc r
   await marked(page);
   await page.locator('h1').click();
   await page.keyboard.press('Alt+Shift+N');
-  const current = await eventually('a current mention', async () => (await highlightedTexts(page))['backstory-current']?.[0]);
-  assert.equal(current, "Ali Larijani");
+  const current = await eventually(
+    'a current mention',
+    async () => (await highlightedTexts(page))['backstory-current']?.[0],
+  );
+  assert.equal(current, 'Ali Larijani');
   await page.keyboard.press('Alt+Shift+N');
   await eventually('stepped on', async () => (await highlightedTexts(page))['backstory-current']?.[0] === 'Ishaq Dar');
   await page.keyboard.press('Enter');
@@ -129,7 +138,9 @@ test('a mention inserted after load is marked and gets a card', async (t) => {
     p.textContent = 'Update: Abbas Araghchi said talks would continue.';
     document.getElementById('late')!.append(p);
   });
-  await eventually('new mention marked', async () => (await highlightedTexts(page))['backstory-person']?.includes('Abbas Araghchi'));
+  await eventually('new mention marked', async () =>
+    (await highlightedTexts(page))['backstory-person']?.includes('Abbas Araghchi'),
+  );
   await restOn(page, await phraseBox(page, '#inserted', 'Abbas Araghchi'));
   await eventually('card for the new mention', async () => (await cardState(page)).title === 'Abbas Araghchi');
 });
@@ -141,7 +152,11 @@ test("the page's MutationObserver sees nothing but the card host", async (t) => 
   await eventually('card open', async () => (await cardState(page)).open);
   await page.keyboard.press('Escape');
   await page.waitForTimeout(200);
-  const seen = await page.evaluate(() => (window as unknown as { __mutations: { added?: string; removed?: string; attribute?: string; target: string }[] }).__mutations);
+  const seen = await page.evaluate(
+    () =>
+      (window as unknown as { __mutations: { added?: string; removed?: string; attribute?: string; target: string }[] })
+        .__mutations,
+  );
   const foreign = seen.filter((m) => m.added !== 'BACKSTORY-CARD' && !(m.target === 'BACKSTORY-CARD'));
   assert.deepEqual(foreign, [], 'no mutation other than adding the card host');
   assert.ok(seen.some((m) => m.added === 'BACKSTORY-CARD'));
@@ -166,7 +181,11 @@ test('the card\'s "Show on timeline" and "Search" open the timeline and the sear
   await marked(page);
   const probe = await t.popup();
   const contexts = (type: string) =>
-    probe.evaluate(async (contextType) => (await chrome.runtime.getContexts({ contextTypes: [contextType] })).map((c) => c.documentUrl ?? ''), type);
+    probe.evaluate(
+      async (contextType) =>
+        (await chrome.runtime.getContexts({ contextTypes: [contextType] })).map((c) => c.documentUrl ?? ''),
+      type,
+    );
   const pages = () => t.browser.context.pages().map((p) => p.url());
   // The panel takes a focus request out of storage once it has applied it: watch the
   // writes rather than read the key afterwards.
@@ -184,8 +203,11 @@ test('the card\'s "Show on timeline" and "Search" open the timeline and the sear
     await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
     await page.locator('backstory-card').getByRole('button', { name: 'Show on timeline' }).click();
     // The side panel where the browser lets a page's click open it, else a timeline tab.
-    await eventually('the timeline opened', async () =>
-      (await contexts('SIDE_PANEL')).some((u) => u.includes('sidepanel.html')) || pages().some((u) => u.includes('sidepanel.html?entity=ali-larijani')),
+    await eventually(
+      'the timeline opened',
+      async () =>
+        (await contexts('SIDE_PANEL')).some((u) => u.includes('sidepanel.html')) ||
+        pages().some((u) => u.includes('sidepanel.html?entity=ali-larijani')),
     );
     await eventually('focus requested for Ali Larijani', () =>
       probe.evaluate(() => (window as unknown as { __focus: string[] }).__focus.includes('ali-larijani')),
@@ -215,9 +237,12 @@ test('a page opened scrolled down is marked where the reader is first', async (t
   const names = ['Ali Larijani', 'Ishaq Dar', 'Asim Munir', 'Shehbaz Sharif', 'Abbas Araghchi'];
   const paragraphs = Array.from(
     { length: 4000 },
-    (_, i) => `<p id="p${i}">Paragraph ${i}: officials said ${names[i % names.length]} would travel again, and talks went on late into the night.</p>`,
+    (_, i) =>
+      `<p id="p${i}">Paragraph ${i}: officials said ${names[i % names.length]} would travel again, and talks went on late into the night.</p>`,
   );
-  t.server.route('/long.html', { body: `<!doctype html><html><head><meta charset="utf-8"><title>Long</title></head><body>${paragraphs.join('')}</body></html>` });
+  t.server.route('/long.html', {
+    body: `<!doctype html><html><head><meta charset="utf-8"><title>Long</title></head><body>${paragraphs.join('')}</body></html>`,
+  });
   const page = await t.browser.context.newPage();
   try {
     // Watches, from the page, when a mark first appears in a paragraph near the top and
@@ -235,16 +260,25 @@ test('a page opened scrolled down is marked where the reader is first', async (t
       }, 5);
     `);
     await page.goto(t.server.url('/long.html#p3500'));
-    const seen = await eventually('both paragraphs marked', () =>
-      page.evaluate(() => {
-        const s = (window as unknown as { __firstMarked: Record<string, number> }).__firstMarked;
-        const scan = performance.getEntriesByName('backstory:scan')[0];
-        return s.p10 && s.p3510 && scan ? { p10: s.p10, p3510: s.p3510, scrolled: s.scrolled ?? 0, scanEnd: scan.startTime + scan.duration } : null;
-      }), 20_000);
+    const seen = await eventually(
+      'both paragraphs marked',
+      () =>
+        page.evaluate(() => {
+          const s = (window as unknown as { __firstMarked: Record<string, number> }).__firstMarked;
+          const scan = performance.getEntriesByName('backstory:scan')[0];
+          return s.p10 && s.p3510 && scan
+            ? { p10: s.p10, p3510: s.p3510, scrolled: s.scrolled ?? 0, scanEnd: scan.startTime + scan.duration }
+            : null;
+        }),
+      20_000,
+    );
     const report = JSON.stringify(seen);
     // Marked as soon as the page scrolls there, long before the pass reaches it.
     assert.ok(seen.p3510 < seen.scanEnd, `on-screen paragraph marked before the first pass ended: ${report}`);
-    assert.ok(seen.p3510 - seen.scrolled < 150, `on-screen paragraph marked right after the page scrolled there: ${report}`);
+    assert.ok(
+      seen.p3510 - seen.scrolled < 150,
+      `on-screen paragraph marked right after the page scrolled there: ${report}`,
+    );
   } finally {
     await page.close();
   }
@@ -259,7 +293,9 @@ test('a paragraph whose text changes keeps its place for "the nearest name befor
   });
   const page = await t.open('/sharifs.html');
   const inB = () => highlightsInside(page, '#b');
-  await eventually('the article read', async () => (await highlightedTexts(page))['backstory-person']?.includes('Ishaq Dar'));
+  await eventually('the article read', async () =>
+    (await highlightedTexts(page))['backstory-person']?.includes('Ishaq Dar'),
+  );
   assert.equal(await inB(), 0, 'a bare "Sharif" after Nawaz Sharif is not linked to Shehbaz Sharif');
   // A live update rewrites the paragraph: it is read again, in its place on the page.
   await page.evaluate(() => {
@@ -292,10 +328,19 @@ test('touch, on a phone-sized screen: a tap on a mention opens its card as a bot
   assert.equal(card.title, 'Ishaq Dar');
   // Measured once its entrance animation (a 2px rise) has finished.
   await page.evaluate(() =>
-    Promise.all(document.querySelector('backstory-card')!.shadowRoot!.querySelector('.bs-frame')!.getAnimations().map((a) => a.finished)),
+    Promise.all(
+      document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('.bs-frame')!
+        .getAnimations()
+        .map((a) => a.finished),
+    ),
   );
   const sheet = (await cardState(page)).box!;
-  assert.ok(Math.abs(sheet.x) <= 1 && Math.abs(sheet.width - viewport.width) <= 1, `full width: ${JSON.stringify(sheet)}`);
+  assert.ok(
+    Math.abs(sheet.x) <= 1 && Math.abs(sheet.width - viewport.width) <= 1,
+    `full width: ${JSON.stringify(sheet)}`,
+  );
   assert.ok(Math.abs(sheet.y + sheet.height - viewport.height) <= 1, `docked at the bottom: ${JSON.stringify(sheet)}`);
   assert.ok(sheet.height <= viewport.height * 0.6 + 1, `leaves the text above it visible: ${sheet.height}px`);
 
@@ -327,15 +372,27 @@ test('touch, pinch-zoomed in: the card opens in the part of the page on screen, 
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await eventually('card open after a tap', async () => (await cardState(page)).open);
   await page.evaluate(() =>
-    Promise.all(document.querySelector('backstory-card')!.shadowRoot!.querySelector('.bs-frame')!.getAnimations().map((a) => a.finished)),
+    Promise.all(
+      document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('.bs-frame')!
+        .getAnimations()
+        .map((a) => a.finished),
+    ),
   );
   const card = await cardState(page);
   assert.equal(card.title, 'Ali Larijani');
   const box = card.box!;
   const near = (a: number, b: number) => Math.abs(a - b) <= 1;
   // Box in layout pixels: the sheet spans exactly what is on screen, docked at its bottom.
-  assert.ok(near(box.x, seen.left) && near(box.width, seen.width), `spans the visible width: ${JSON.stringify({ box, seen })}`);
-  assert.ok(near(box.y + box.height, seen.top + seen.height), `docked at the visible bottom: ${JSON.stringify({ box, seen })}`);
+  assert.ok(
+    near(box.x, seen.left) && near(box.width, seen.width),
+    `spans the visible width: ${JSON.stringify({ box, seen })}`,
+  );
+  assert.ok(
+    near(box.y + box.height, seen.top + seen.height),
+    `docked at the visible bottom: ${JSON.stringify({ box, seen })}`,
+  );
   // On screen it is as large as unzoomed: 60% of the screen's height at most, not 60% of 2.5×.
   assert.ok(box.height * 2.5 <= 780 * 0.6 + 2, `screen height ${box.height * 2.5}px`);
 });

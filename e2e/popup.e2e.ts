@@ -69,7 +69,10 @@ test('popup: typo-tolerant search, keyboard into the card and back', async (t) =
   assert.equal(await active.locator('.pp-option-name').textContent(), 'Operation Sindoor');
   await box.press('ArrowDown');
   await box.press('ArrowUp');
-  assert.equal(await popup.locator('[role="option"][aria-selected="true"] .pp-option-name').textContent(), 'Operation Sindoor');
+  assert.equal(
+    await popup.locator('[role="option"][aria-selected="true"] .pp-option-name').textContent(),
+    'Operation Sindoor',
+  );
   await box.press('Enter');
   const card = popup.getByRole('article');
   await card.getByRole('heading', { level: 2, name: 'Operation Sindoor' }).waitFor();
@@ -95,14 +98,22 @@ test('popup: typo-tolerant search, keyboard into the card and back', async (t) =
 test('popup: On this page lists the article’s names by kind, reveals them, and switches follow live', async (t) => {
   const article = await t.open(ARTICLE);
   await article.emulateMedia({ reducedMotion: 'reduce' });
-  await eventually('article read', async () => (await digestOf(t.browser, article)).digest.entities.length >= 5, 10_000);
+  await eventually(
+    'article read',
+    async () => (await digestOf(t.browser, article)).digest.entities.length >= 5,
+    10_000,
+  );
 
   const popup = await t.popup(article);
   const section = popup.locator('section', { has: popup.getByRole('heading', { name: /On this page/ }) });
   await section.getByText('127.0.0.1').waitFor();
-  await eventually('page names', async () => (await section.getByRole('button', { name: /mentions?: show the next one/ }).count()) >= 5);
+  await eventually(
+    'page names',
+    async () => (await section.getByRole('button', { name: /mentions?: show the next one/ }).count()) >= 5,
+  );
   const kinds = await section.getByRole('heading', { level: 3 }).allTextContents();
-  for (const kind of ['People', 'Organisations', 'Events', 'Places']) assert.ok(kinds.includes(kind), `${kind} among ${kinds.join(', ')}`);
+  for (const kind of ['People', 'Organisations', 'Events', 'Places'])
+    assert.ok(kinds.includes(kind), `${kind} among ${kinds.join(', ')}`);
   const larijani = section.getByRole('button', { name: /^Ali Larijani, \d+ mentions: show the next one on the page$/ });
   const count = Number((await larijani.getAttribute('aria-label'))!.match(/, (\d+) mentions/)![1]);
   assert.ok(count >= 3, `Larijani is named at least 3 times (${count})`);
@@ -116,7 +127,10 @@ test('popup: On this page lists the article’s names by kind, reveals them, and
   await eventually('first mention flashed', async () => /^(Prime Minister )?Shehbaz Sharif$/.test(await flashed()));
   const top = await article.evaluate(() => window.scrollY);
   await sharif.click();
-  await eventually('scrolled to the next mention', async () => (await article.evaluate(() => window.scrollY)) > top + 600);
+  await eventually(
+    'scrolled to the next mention',
+    async () => (await article.evaluate(() => window.scrollY)) > top + 600,
+  );
   await eventually('next mention flashed', () =>
     article.evaluate(() => {
       const p4 = document.getElementById('p4')!.getBoundingClientRect();
@@ -136,13 +150,22 @@ test('popup: On this page lists the article’s names by kind, reveals them, and
   assert.equal(await site.isChecked(), true);
   try {
     await site.click({ force: true });
-    await eventually('marks gone', async () => Object.values(await highlightedTexts(article)).every((r) => r.length === 0));
+    await eventually('marks gone', async () =>
+      Object.values(await highlightedTexts(article)).every((r) => r.length === 0),
+    );
     await popup.getByText('Backstory is switched off on this site.').waitFor();
   } finally {
     if (!(await site.isChecked())) await site.click({ force: true });
   }
-  await eventually('marks back', async () => ((await highlightedTexts(article))['backstory-person']?.length ?? 0) > 0, 10_000);
-  await eventually('names back', async () => (await section.getByRole('button', { name: /mentions?: show the next one/ }).count()) >= 5);
+  await eventually(
+    'marks back',
+    async () => ((await highlightedTexts(article))['backstory-person']?.length ?? 0) > 0,
+    10_000,
+  );
+  await eventually(
+    'names back',
+    async () => (await section.getByRole('button', { name: /mentions?: show the next one/ }).count()) >= 5,
+  );
 });
 
 /** The parts of the extension API this test uses that the harness does not declare. */
@@ -153,7 +176,11 @@ interface ChromeExtras {
 
 test('popup: the Timeline button opens the side panel, and a card’s "Show on timeline" focuses it', async (t) => {
   const article = await t.open(ARTICLE);
-  await eventually('article read', async () => (await digestOf(t.browser, article)).digest.entities.length >= 5, 10_000);
+  await eventually(
+    'article read',
+    async () => (await digestOf(t.browser, article)).digest.entities.length >= 5,
+    10_000,
+  );
   const popup = await t.popup(article);
   const panels = () =>
     popup.evaluate(async () => {
@@ -197,7 +224,11 @@ test('popup: a tab that cannot be reached is said plainly', async (t) => {
 
 test('popup: screenshot with results (.output/e2e/popup-search.png)', async (t) => {
   const article = await t.open(ARTICLE);
-  await eventually('article read', async () => (await digestOf(t.browser, article)).digest.entities.length >= 5, 10_000);
+  await eventually(
+    'article read',
+    async () => (await digestOf(t.browser, article)).digest.entities.length >= 5,
+    10_000,
+  );
   const popup = await t.popup(article);
   await popup.setViewportSize({ width: 380, height: 560 });
   await searchBox(popup).pressSequentially('Larijni');

@@ -13,7 +13,9 @@ import { runRegistered } from './harness/runner';
 if (process.env.E2E_SKIP_BUILD !== '1') {
   execSync('npm run --silent corpus:build && npx wxt build', { stdio: 'inherit' });
 }
-const specs = readdirSync('e2e').filter((f) => f.endsWith('.e2e.ts')).sort();
+const specs = readdirSync('e2e')
+  .filter((f) => f.endsWith('.e2e.ts'))
+  .sort();
 for (const spec of specs) await import(pathToFileURL(resolve('e2e', spec)).href);
 
 const { passed, failed } = await runRegistered(process.argv[2]);

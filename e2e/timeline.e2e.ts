@@ -43,16 +43,33 @@ test('timeline: the corpus by year, dated at its precision, filtered by a name t
   const years = (await panel.locator('h2 .tl-year-num').allTextContents()).map(Number);
   assert.equal(years.length, await panel.getByRole('heading', { level: 2 }).count());
   assert.ok(years.length > 3);
-  assert.deepEqual(years, [...years].sort((a, b) => a - b));
+  assert.deepEqual(
+    years,
+    [...years].sort((a, b) => a - b),
+  );
   assert.equal(await panel.locator('section.tl-year > ol > li.tl-item').count(), total);
-  const datetimes = await panel.locator('li.tl-item time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
+  const datetimes = await panel
+    .locator('li.tl-item time')
+    .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''));
   assert.equal(datetimes.length, total);
   for (const d of datetimes) assert.match(d, /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/);
   const labels = await panel.locator('li.tl-item time').allTextContents();
-  assert.ok(labels.some((l) => /^\d{4}$/.test(l)), 'a year-precision date');
-  assert.ok(labels.some((l) => /^[A-Z][a-z]+ \d{4}$/.test(l)), 'a month-precision date');
-  assert.ok(labels.some((l) => /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(l)), 'a day-precision date');
-  assert.ok(labels.some((l) => /–/.test(l)), 'a range');
+  assert.ok(
+    labels.some((l) => /^\d{4}$/.test(l)),
+    'a year-precision date',
+  );
+  assert.ok(
+    labels.some((l) => /^[A-Z][a-z]+ \d{4}$/.test(l)),
+    'a month-precision date',
+  );
+  assert.ok(
+    labels.some((l) => /^\d{1,2} [A-Z][a-z]+ \d{4}$/.test(l)),
+    'a day-precision date',
+  );
+  assert.ok(
+    labels.some((l) => /–/.test(l)),
+    'a range',
+  );
 
   // Type ahead, pick with the keyboard.
   const box = panel.getByRole('combobox', { name: 'Names' });
@@ -95,8 +112,10 @@ test('timeline: the corpus by year, dated at its precision, filtered by a name t
   await panel.getByRole('combobox', { name: 'To: Month' }).selectOption('06');
   const [events] = await counts(panel);
   assert.ok(events > 0 && events < total);
-  for (const d of await panel.locator('li.tl-item time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!))) {
-    assert.ok(d.slice(0, 7) <= '2025-06' && (d.split('/').pop()! >= '2025'), `${d} overlaps January–June 2025`);
+  for (const d of await panel
+    .locator('li.tl-item time')
+    .evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime')!))) {
+    assert.ok(d.slice(0, 7) <= '2025-06' && d.split('/').pop()! >= '2025', `${d} overlaps January–June 2025`);
   }
   await panel.getByRole('button', { name: 'Clear filters' }).click();
   assert.deepEqual(await counts(panel), [total, total]);
@@ -114,7 +133,11 @@ test('timeline: "This page" follows the tab being read', async (t) => {
   const panel = await t.sidePanel(page);
   const total = await ready(panel);
   const state = panel.locator('#tl-page-state');
-  await eventually('page digest', async () => /names? found on 127\.0\.0\.1/.test((await state.textContent()) ?? ''), 10_000);
+  await eventually(
+    'page digest',
+    async () => /names? found on 127\.0\.0\.1/.test((await state.textContent()) ?? ''),
+    10_000,
+  );
 
   const toggle = panel.getByRole('button', { name: 'This page' });
   await toggle.click();
@@ -122,7 +145,10 @@ test('timeline: "This page" follows the tab being read', async (t) => {
   const [shown] = await counts(panel);
   assert.ok(shown > 5 && shown < total, `a page's worth of items (${shown} of ${total})`);
   for (const text of await itemTexts(panel)) {
-    assert.ok(ON_PAGE.some((name) => text.includes(name)), `item involves a name on the page: ${text.slice(0, 80)}`);
+    assert.ok(
+      ON_PAGE.some((name) => text.includes(name)),
+      `item involves a name on the page: ${text.slice(0, 80)}`,
+    );
   }
 
   // Combined with a name: narrower still.
@@ -136,7 +162,11 @@ test('timeline: "This page" follows the tab being read', async (t) => {
 
   // The tab navigates to a page without names: the panel follows once it has loaded.
   await page.goto(t.server.url('/fixtures/plain.html'));
-  await eventually('new digest', async () => /No names from Backstory found/.test((await state.textContent()) ?? ''), 10_000);
+  await eventually(
+    'new digest',
+    async () => /No names from Backstory found/.test((await state.textContent()) ?? ''),
+    10_000,
+  );
   assert.equal((await counts(panel))[0], 0);
   await panel.getByText('Nothing on the timeline matches these filters.').waitFor();
 
@@ -174,7 +204,11 @@ test('timeline: screenshot for the README', async (t) => {
   const panel = await t.sidePanel(page);
   await panel.setViewportSize({ width: 380, height: 1000 });
   await ready(panel);
-  await eventually('page digest', async () => /found on/.test((await panel.locator('#tl-page-state').textContent()) ?? ''), 10_000);
+  await eventually(
+    'page digest',
+    async () => /found on/.test((await panel.locator('#tl-page-state').textContent()) ?? ''),
+    10_000,
+  );
   await panel.getByRole('button', { name: 'This page' }).click();
   await mkdir('.output/e2e', { recursive: true });
   await panel.screenshot({ path: '.output/e2e/timeline.png', animations: 'disabled' });

@@ -249,7 +249,8 @@ export function hydrate(table: MatcherTable): Automaton {
   }
 
   const rootLower = new Int32Array(128).fill(-1);
-  for (let c = 97; c <= 122; c++) if (rootAscii[c]! > 0 && lowerStart[rootAscii[c]!] === 1) rootLower[c] = rootAscii[c]!;
+  for (let c = 97; c <= 122; c++)
+    if (rootAscii[c]! > 0 && lowerStart[rootAscii[c]!] === 1) rootLower[c] = rootAscii[c]!;
 
   let ring = 2;
   while (ring <= maxDepth + 1) ring <<= 1;

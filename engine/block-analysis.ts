@@ -13,7 +13,6 @@ import { ENTRY_AMBIGUOUS, ENTRY_CUE, ENTRY_SURNAME, OTHER_NAME } from './table-f
 const scan = importedScan;
 const checkCasePolicy = importedCheckCasePolicy;
 const continuesAsProperName = names.continuesAsProperName;
-const followsInstitutionWord = names.followsInstitutionWord;
 const hasForeignFirstName = names.hasForeignFirstName;
 const hasGenerationSuffix = names.hasGenerationSuffix;
 const isHeadline = names.isHeadline;
@@ -92,12 +91,14 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
   a.table.entities.forEach((e, k) => (isPerson[k] = e.kind === 'person' ? 1 : 0));
   const namesakes = new Map<number, { coherent: number[]; forms: number[] }>();
   const c = a.table.coherent;
-  for (let k = 0; k < c.length; k += 2 + c[k + 1]!) namesakes.set(c[k]!, { coherent: c.slice(k + 2, k + 2 + c[k + 1]!), forms: [] });
+  for (let k = 0; k < c.length; k += 2 + c[k + 1]!)
+    namesakes.set(c[k]!, { coherent: c.slice(k + 2, k + 2 + c[k + 1]!), forms: [] });
   if (namesakes.size > 0) {
     for (let state = 1; state < a.states; state++) {
       for (let r = a.entryStart[state]!; r < a.entryStart[state + 1]!; r++) {
         const f = a.entryFlags[r]!;
-        const forms = f === ENTRY_AMBIGUOUS || f === ENTRY_SURNAME ? namesakes.get(a.entryEntity[r]!)?.forms : undefined;
+        const forms =
+          f === ENTRY_AMBIGUOUS || f === ENTRY_SURNAME ? namesakes.get(a.entryEntity[r]!)?.forms : undefined;
         if (forms && !forms.includes(state)) forms.push(state);
       }
     }
@@ -177,7 +178,8 @@ function candidateAt(a: Automaton, text: string, start: number, end: number, sta
 
 /** Analyses one block of text on its own. */
 export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): BlockAnalysis {
-  if (hits.length > KEEP_SCRATCH) hits.length = order.length = chosenHits.length = chosenEntities.length = unknownNames.length = 0;
+  if (hits.length > KEEP_SCRATCH)
+    hits.length = order.length = chosenHits.length = chosenEntities.length = unknownNames.length = 0;
   const n = scan(a, text, hits);
   if (n === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
   const h = hits;
@@ -251,7 +253,8 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
     chosenEntities[chosen++] = entity < 0 ? entities : null;
     taken = end;
   }
-  if (chosen === 0 && unknown === 0 && cueCount === 0) return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
+  if (chosen === 0 && unknown === 0 && cueCount === 0)
+    return { fixed: [], contextual: NO_CONTEXTUAL, competitors: NO_COMPETITORS };
 
   const fixed: Mention[] = [];
   let contextual = NO_CONTEXTUAL as Contextual[];
@@ -316,7 +319,14 @@ const isOrganisation = (a: Automaton, entity: number): boolean => a.table.entiti
  * another, as a possessive or a prefix, is a unit of it and the whole phrase names the
  * unit. Extends the previous mention (and the acronym in brackets after it) to the unit's.
  */
-function joinsOrganisation(a: Automaton, text: string, fixed: Mention[], entity: number, start: number, end: number): boolean {
+function joinsOrganisation(
+  a: Automaton,
+  text: string,
+  fixed: Mention[],
+  entity: number,
+  start: number,
+  end: number,
+): boolean {
   const n = fixed.length;
   const prev = fixed[n - 1];
   if (!prev || prev.entity === entity || start - prev.end > 4) return false;
@@ -340,7 +350,12 @@ function joinsOrganisation(a: Automaton, text: string, fixed: Mention[], entity:
  * stands, for the entity's contextual forms as a rival's name would, and the block's
  * namesake-shared forms of it lose their link-on-sight (so a cue after them counts too).
  */
-function applyCues(index: AnalysisIndex, fixed: Mention[], contextual: Contextual[], competitors: FormAnchor[]): FormAnchor[] {
+function applyCues(
+  index: AnalysisIndex,
+  fixed: Mention[],
+  contextual: Contextual[],
+  competitors: FormAnchor[],
+): FormAnchor[] {
   let out: FormAnchor[] | null = null;
   for (let q = 0; q < cueCount; q += 2) {
     const entity = cues[q + 1]!;

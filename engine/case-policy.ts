@@ -9,7 +9,13 @@
  * - a mask of `U`/`l`, one per cased letter: an acronym or camel-cased word that must
  *   appear in exactly its own case (LeT = `UlU`: "let", "Let" and "LET" all fail).
  */
-import { CASE_LOWER, CASE_UPPER, caseOf as importedCaseOf, charClass as importedCharClass, CharClass } from './normalize';
+import {
+  CASE_LOWER,
+  CASE_UPPER,
+  caseOf as importedCaseOf,
+  charClass as importedCharClass,
+  CharClass,
+} from './normalize';
 
 // Module-local copies: imported bindings can compile to getter calls (CommonJS interop
 // in tsx and test runners), and these run for every candidate match.
@@ -18,9 +24,44 @@ const charClass = importedCharClass;
 
 /** Connecting words of transliterated names: matched in any case wherever they appear. */
 const PARTICLES = new Set([
-  'al', 'el', 'ul', 'ud', 'ur', 'us', 'e', 'i', 'bin', 'ibn', 'bint', 'binti', 'ben', 'abu', 'ad', 'ar', 'as',
-  'ash', 'at', 'az', 'an', 'de', 'da', 'di', 'do', 'dos', 'das', 'du', 'del', 'della', 'van', 'von', 'der', 'den',
-  'ter', 'la', 'le', 'y',
+  'al',
+  'el',
+  'ul',
+  'ud',
+  'ur',
+  'us',
+  'e',
+  'i',
+  'bin',
+  'ibn',
+  'bint',
+  'binti',
+  'ben',
+  'abu',
+  'ad',
+  'ar',
+  'as',
+  'ash',
+  'at',
+  'az',
+  'an',
+  'de',
+  'da',
+  'di',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'la',
+  'le',
+  'y',
 ]);
 
 const ANY = '*';
@@ -137,7 +178,7 @@ export function admitsLowerCaseStart(policy: string): boolean {
   const end = policy.indexOf(' ');
   const width = end < 0 ? policy.length : end;
   const first = policy.charCodeAt(0);
-  return width === 1 ? first !== 67 /* C */ : first !== 85 /* U */;
+  return width === 1 ? first !== 67 /* C */ : first !== 85; /* U */
 }
 
 /** A mask token must have seen all its letters (guards against folding that changes length). */

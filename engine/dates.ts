@@ -22,8 +22,18 @@ export interface DateSpan {
 }
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 /** "January" … "December", for month 1–12. */
@@ -114,7 +124,9 @@ export function formatSpan(span: DateSpan): string {
   if (!end) return formatPoint(start);
   if (start.precision === 'day' && end.precision === 'day' && start.year === end.year) {
     if (start.month === end.month) {
-      return start.day === end.day ? formatPoint(start) : `${start.day}–${end.day} ${MONTHS[start.month! - 1]} ${start.year}`;
+      return start.day === end.day
+        ? formatPoint(start)
+        : `${start.day}–${end.day} ${MONTHS[start.month! - 1]} ${start.year}`;
     }
     return `${start.day} ${MONTHS[start.month! - 1]} – ${formatPoint(end)}`;
   }

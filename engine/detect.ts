@@ -233,7 +233,14 @@ class Session implements DetectionSession {
    * a change between those indices, only they can see other nearest anchors. With
    * `othersOnly`, surnames are left out (linked surnames do not anchor surnames).
    */
-  private touch(index: AnchorIndex<Waiter>, anchors: AnchorIndex, id: number, lo: number, hi: number, othersOnly: boolean): void {
+  private touch(
+    index: AnchorIndex<Waiter>,
+    anchors: AnchorIndex,
+    id: number,
+    lo: number,
+    hi: number,
+    othersOnly: boolean,
+  ): void {
     const waiters = index.list(id);
     if (!waiters) return;
     const list = anchors.list(id);
@@ -289,7 +296,13 @@ class Session implements DetectionSession {
       const w = others[q]!;
       const state = w.state;
       if (!state.live) continue;
-      const entity = resolve(w.key, state.analysis.contextual[w.k]!, this.entityAnchors, this.linkedSurnames, this.competitors);
+      const entity = resolve(
+        w.key,
+        state.analysis.contextual[w.k]!,
+        this.entityAnchors,
+        this.linkedSurnames,
+        this.competitors,
+      );
       if (entity === state.resolved[w.k]) continue;
       state.resolved[w.k] = entity;
       this.markChanged(state);

@@ -81,8 +81,7 @@ function buildTables(): void {
   setRange(0x591, 0x5bd, CharClass.Mark);
   CLASS[0x5be] = CharClass.Space; // maqaf, the Hebrew hyphen
   for (const c of [0x5c0, 0x5c3, 0x5c6, 0x5f3, 0x5f4]) CLASS[c] = CharClass.Other;
-  for (const c of [0x60c, 0x60d, 0x61b, 0x61e, 0x61f, 0x66a, 0x66b, 0x66c, 0x66d, 0x6d4])
-    CLASS[c] = CharClass.Other;
+  for (const c of [0x60c, 0x60d, 0x61b, 0x61e, 0x61f, 0x66a, 0x66b, 0x66c, 0x66d, 0x6d4]) CLASS[c] = CharClass.Other;
   setRange(0x610, 0x61a, CharClass.Mark);
   setRange(0x64b, 0x65f, CharClass.Mark);
   CLASS[0x670] = CharClass.Mark;
@@ -235,7 +234,10 @@ export function normalizeText(s: string): string {
 export function codesToString(codes: ArrayLike<number>, from = 0): string {
   let s = '';
   for (let i = from; i < codes.length; i += 4096) {
-    s += String.fromCharCode.apply(null, Array.prototype.slice.call(codes, i, Math.min(i + 4096, codes.length)) as number[]);
+    s += String.fromCharCode.apply(
+      null,
+      Array.prototype.slice.call(codes, i, Math.min(i + 4096, codes.length)) as number[],
+    );
   }
   return s;
 }

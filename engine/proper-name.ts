@@ -12,7 +12,13 @@
  *
  * These run only on candidate matches, so they may allocate small strings.
  */
-import { CASE_LOWER, CASE_UPPER, caseOf as importedCaseOf, charClass as importedCharClass, CharClass } from './normalize';
+import {
+  CASE_LOWER,
+  CASE_UPPER,
+  caseOf as importedCaseOf,
+  charClass as importedCharClass,
+  CharClass,
+} from './normalize';
 
 // Module-local copies: imported bindings can compile to getter calls (CommonJS interop
 // in tsx and test runners), and these run for every candidate match.

@@ -24,16 +24,51 @@
 import { CharClass, charClass, foldChar } from './normalize';
 
 const NUMBER_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7',
-  eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12', thirteen: '13',
-  fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18',
-  nineteen: '19', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  twenty: '20',
+  thirty: '30',
+  forty: '40',
+  fifty: '50',
+  hundred: '100',
 };
 
 const C = (s: string) => s.charCodeAt(0);
-const a_ = C('a'), d_ = C('d'), e_ = C('e'), f_ = C('f'), g_ = C('g'), h_ = C('h'), i_ = C('i'),
-  j_ = C('j'), k_ = C('k'), o_ = C('o'), p_ = C('p'), q_ = C('q'), u_ = C('u'), v_ = C('v'),
-  w_ = C('w'), y_ = C('y'), z_ = C('z');
+const a_ = C('a'),
+  d_ = C('d'),
+  e_ = C('e'),
+  f_ = C('f'),
+  g_ = C('g'),
+  h_ = C('h'),
+  i_ = C('i'),
+  j_ = C('j'),
+  k_ = C('k'),
+  o_ = C('o'),
+  p_ = C('p'),
+  q_ = C('q'),
+  u_ = C('u'),
+  v_ = C('v'),
+  w_ = C('w'),
+  y_ = C('y'),
+  z_ = C('z');
 
 /** The one-letter rules: e, y → i; o → u; q → k; w → v. */
 function singleLetter(c: number): number {

@@ -463,7 +463,8 @@ function buildWordIndex(entries: Entry[]): WordIndex {
     all.sort((x, y) => y.cover - x.cover || y.weight - x.weight || x.index - y.index);
     // Entities with every query word first; partial ones only to fill a short list.
     const complete = all.filter((c) => c.cover === qWords.length);
-    const partial = complete.length >= FEW ? [] : all.filter((c) => c.cover < qWords.length).slice(0, PARTIAL_CANDIDATES);
+    const partial =
+      complete.length >= FEW ? [] : all.filter((c) => c.cover < qWords.length).slice(0, PARTIAL_CANDIDATES);
     return [...complete, ...partial].slice(0, max);
   };
 
@@ -512,7 +513,11 @@ function buildWordIndex(entries: Entry[]): WordIndex {
  * only words it matched count: bitap also marks stray query letters near a fuzzy
  * match, and a word is what a reader sees as matching.
  */
-function snapRanges(key: string, indices: ReadonlyArray<readonly [number, number]> | undefined, qWords: string[]): [number, number][] {
+function snapRanges(
+  key: string,
+  indices: ReadonlyArray<readonly [number, number]> | undefined,
+  qWords: string[],
+): [number, number][] {
   const out: [number, number][] = [];
   let ws = 0;
   while (ws < key.length) {
@@ -550,7 +555,8 @@ function mapRanges(text: string, keyRanges: [number, number][]): Range[] {
     const end = to[e - 1];
     if (start === undefined || end === undefined) continue;
     const last = out[out.length - 1];
-    if (last && start <= last[1] + 1 && /^[\s\-\u2010-\u2015]?$/.test(text.slice(last[1], start))) last[1] = Math.max(last[1], end);
+    if (last && start <= last[1] + 1 && /^[\s\-\u2010-\u2015]?$/.test(text.slice(last[1], start)))
+      last[1] = Math.max(last[1], end);
     else out.push([start, end]);
   }
   return out;

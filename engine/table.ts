@@ -56,7 +56,18 @@ function variants(alias: string): string[] {
  * Generic nouns that end an organisation's name and that writers often lower-case after
  * the words that make it unique: "the Pakistani army", "the Qods force".
  */
-const HEAD_NOUNS = new Set(['army', 'navy', 'force', 'forces', 'guard', 'guards', 'corps', 'council', 'front', 'police']);
+const HEAD_NOUNS = new Set([
+  'army',
+  'navy',
+  'force',
+  'forces',
+  'guard',
+  'guards',
+  'corps',
+  'council',
+  'front',
+  'police',
+]);
 
 /**
  * The case policy of an organisation's alias, with a capitalised generic head noun at its

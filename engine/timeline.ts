@@ -244,7 +244,12 @@ export function firstSentence(text: string): string {
   const re = /[.!?](?=["'”’)]?\s+["'“‘(]?[A-Z0-9])/g;
   for (let m = re.exec(trimmed); m; m = re.exec(trimmed)) {
     const before = trimmed.slice(0, m.index + 1);
-    if (m[0] === '.' && /(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Vol|Rev|Prof|Gov|Sen|Rep|vs|etc|approx|Inc|Ltd|Co)\.)$/.test(before)) {
+    if (
+      m[0] === '.' &&
+      /(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Vol|Rev|Prof|Gov|Sen|Rep|vs|etc|approx|Inc|Ltd|Co)\.)$/.test(
+        before,
+      )
+    ) {
       continue;
     }
     const close = /^["'”’)]/.exec(trimmed.slice(m.index + 1));
@@ -359,7 +364,11 @@ export const EMPTY_FILTER: Readonly<TimelineFilter> = Object.freeze({
 
 export function isFiltering(filter: TimelineFilter): boolean {
   return (
-    filter.entities.length > 0 || filter.kinds.length > 0 || filter.from !== '' || filter.to !== '' || filter.page !== null
+    filter.entities.length > 0 ||
+    filter.kinds.length > 0 ||
+    filter.from !== '' ||
+    filter.to !== '' ||
+    filter.page !== null
   );
 }
 
@@ -377,7 +386,8 @@ export function filterTimeline(items: readonly TimelineItem[], filter: TimelineF
     if (kinds.size && !kinds.has(item.kind)) return false;
     const ids = item.entities.map((e) => e.id);
     if (chosen.length) {
-      const hit = filter.match === 'all' ? chosen.every((id) => ids.includes(id)) : chosen.some((id) => ids.includes(id));
+      const hit =
+        filter.match === 'all' ? chosen.every((id) => ids.includes(id)) : chosen.some((id) => ids.includes(id));
       if (!hit) return false;
     }
     if (page && !ids.some((id) => page.has(id))) return false;
@@ -476,7 +486,9 @@ function holdsWithTypos(key: string, qWords: readonly string[]): boolean {
     if (typos === 0) return words.includes(q) || (i === qWords.length - 1 && words.some((w) => w.startsWith(q)));
     const typing = i === qWords.length - 1;
     return words.some(
-      (w) => editDistance(q, w, typos) !== Infinity || (typing && w[0] === q[0] && editDistance(q, w, typos, true) !== Infinity),
+      (w) =>
+        editDistance(q, w, typos) !== Infinity ||
+        (typing && w[0] === q[0] && editDistance(q, w, typos, true) !== Infinity),
     );
   });
 }

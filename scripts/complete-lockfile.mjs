@@ -17,10 +17,15 @@ for (const [, entry] of Object.entries(lock.packages)) {
     if (lock.packages[`node_modules/${name}`]) continue;
     const m = platform.exec(name);
     if (!m) continue; // not a per-platform build: leave it to npm
-    lock.packages[`node_modules/${name}`] = { version, cpu: [m[2]], ...(entry.dev ? { dev: true } : {}), optional: true, os: [m[1]] };
+    lock.packages[`node_modules/${name}`] = {
+      version,
+      cpu: [m[2]],
+      ...(entry.dev ? { dev: true } : {}),
+      optional: true,
+      os: [m[1]],
+    };
     added++;
   }
-
 }
 const sorted = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => a.localeCompare(b, 'en')));
 lock.packages = sorted;

@@ -26,17 +26,27 @@ const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 mkdirSync(OUT, { recursive: true });
 
 const server = await startFixtureServer();
-const browser = await launchWithExtension({ allowedOrigins: [server.origin], headless, viewport: { width: 1280, height: 860 } });
+const browser = await launchWithExtension({
+  allowedOrigins: [server.origin],
+  headless,
+  viewport: { width: 1280, height: 860 },
+});
 try {
   const page = await browser.context.newPage();
   await page.goto(server.url(ARTICLE));
-  await eventually('the article marked', async () => ((await highlightedTexts(page))['backstory-person']?.length ?? 0) > 0, 10_000);
+  await eventually(
+    'the article marked',
+    async () => ((await highlightedTexts(page))['backstory-person']?.length ?? 0) > 0,
+    10_000,
+  );
   await page.waitForTimeout(300);
   const { tabId, digest } = await digestOf(browser, page);
   const mentions = digest.entities.reduce((n, e) => n + e.count, 0);
 
   if (!headless) {
-    console.log(`demo: ${mentions} mentions of ${digest.entities.length} entities — hover a name; close the browser to finish`);
+    console.log(
+      `demo: ${mentions} mentions of ${digest.entities.length} entities — hover a name; close the browser to finish`,
+    );
     await new Promise<void>((done) => browser.context.on('close', () => done()));
   } else {
     await page.screenshot({ path: `${OUT}/page.png` });

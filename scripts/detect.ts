@@ -87,7 +87,8 @@ function main(argv: string[]): void {
   const flags = new Set(argv.filter((a) => a.startsWith('--') && !a.startsWith('--table=')));
   const files = argv.filter((a) => !a.startsWith('--') || a === '-');
   for (const f of flags) if (f !== '--text' && f !== '--html') throw new UsageError(`unknown option ${f}`);
-  if (files.length !== 1) throw new UsageError('usage: npm run --silent detect -- FILE|- [--text] [--html] [--table=PATH]');
+  if (files.length !== 1)
+    throw new UsageError('usage: npm run --silent detect -- FILE|- [--text] [--html] [--table=PATH]');
   const file = files[0]!;
   const input = readInput(file);
   const ext = extname(file).toLowerCase();
@@ -102,7 +103,14 @@ function main(argv: string[]): void {
   const { text, mentions } = isHtml ? detectHtml(detector, input) : detectText(detector, input);
   const out = mentions.map((m) => {
     const e = detector.entities[m.entity]!;
-    return { id: e.id, name: names.get(e.id) ?? e.id, kind: e.kind, start: m.start, end: m.end, text: text.slice(m.start, m.end) };
+    return {
+      id: e.id,
+      name: names.get(e.id) ?? e.id,
+      kind: e.kind,
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+    };
   });
   process.stdout.write(JSON.stringify({ mentions: out }) + '\n');
 }

@@ -43,7 +43,9 @@ const ARTICLE = '/demo/article.html';
 async function main(): Promise<number> {
   const bin = findFirefox();
   if (!bin) {
-    const where = process.env.FIREFOX ? `FIREFOX=${process.env.FIREFOX} does not exist` : 'no firefox-esr or firefox on PATH';
+    const where = process.env.FIREFOX
+      ? `FIREFOX=${process.env.FIREFOX} does not exist`
+      : 'no firefox-esr or firefox on PATH';
     console.log(`SKIP  Firefox is not installed (${where}): Firefox smoke test skipped`);
     console.log('      (Debian: apt-get install firefox-esr)');
     return 0;

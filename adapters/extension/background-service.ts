@@ -23,7 +23,10 @@ export function startBackground(): void {
     return handle(message, sender);
   });
 
-  async function handle(request: RuntimeRequest, sender: Runtime.MessageSender): Promise<RuntimeResponses[RuntimeRequest['type']]> {
+  async function handle(
+    request: RuntimeRequest,
+    sender: Runtime.MessageSender,
+  ): Promise<RuntimeResponses[RuntimeRequest['type']]> {
     switch (request.type) {
       case 'card': {
         const view = buildEntityView(index, request.id);
@@ -83,8 +86,7 @@ async function openSearch(query: string, tabId: number | undefined): Promise<boo
   if (tabId !== undefined) params.set('tab', String(tabId));
   const page = `${POPUP_PAGE}?${params}`;
   const action = (browser.action ?? browser.browserAction) as
-    | { setPopup(details: { popup: string }): Promise<void>; openPopup?(): Promise<void> }
-    | undefined;
+    { setPopup(details: { popup: string }): Promise<void>; openPopup?(): Promise<void> } | undefined;
   if (action?.openPopup) {
     try {
       await action.setPopup({ popup: page });

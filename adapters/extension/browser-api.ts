@@ -6,4 +6,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Tabs, Storage } from 'webextension-polyfill';
+export type { Runtime, Tabs } from 'webextension-polyfill';

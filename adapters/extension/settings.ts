@@ -24,7 +24,8 @@ export interface ParsedSettings {
 export function parseSettings(raw: unknown): ParsedSettings {
   if (raw === undefined) return { settings: { ...DEFAULT_SETTINGS, disabledSites: [] }, problems: [] };
   const problems: string[] = [];
-  const value = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
+  const value =
+    typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : null;
   if (!value) problems.push(`settings: expected an object, found ${describe(raw)}`);
   let enabled = DEFAULT_SETTINGS.enabled;
   if (value && 'enabled' in value) {
@@ -35,7 +36,8 @@ export function parseSettings(raw: unknown): ParsedSettings {
   if (value && 'disabledSites' in value) {
     if (Array.isArray(value.disabledSites)) {
       disabledSites = value.disabledSites.filter((s): s is string => typeof s === 'string' && s.length > 0);
-      if (disabledSites.length !== value.disabledSites.length) problems.push('settings.disabledSites: dropped entries that are not host names');
+      if (disabledSites.length !== value.disabledSites.length)
+        problems.push('settings.disabledSites: dropped entries that are not host names');
       disabledSites = [...new Set(disabledSites.map((s) => s.toLowerCase()))];
     } else {
       problems.push(`settings.disabledSites: expected a list, found ${describe(value.disabledSites)}`);

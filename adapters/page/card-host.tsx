@@ -11,7 +11,13 @@ import { render } from 'preact';
 import { CardBrowser } from '../../components/card/CardBrowser';
 import cardCss from '../../components/card/card.css?inline';
 import { placeCard } from './card-placement';
-import { CARD_HOST_TAG, type CardActions, type CardHooks, type CardHostApi, type OpenOptions } from './card-ui-contract';
+import {
+  CARD_HOST_TAG,
+  type CardActions,
+  type CardHooks,
+  type CardHostApi,
+  type OpenOptions,
+} from './card-ui-contract';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 !important;
@@ -261,9 +267,12 @@ export class CardHost implements CardHostApi {
     }
     if (event.key === 'Tab' && this.frame) {
       // Keep Tab inside the card while it is open, as a dialog does.
-      const focusable = [...this.frame.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])')];
+      const focusable = [
+        ...this.frame.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])'),
+      ];
       if (!focusable.length) return;
-      const active = this.frame.getRootNode() instanceof ShadowRoot ? (this.frame.getRootNode() as ShadowRoot).activeElement : null;
+      const active =
+        this.frame.getRootNode() instanceof ShadowRoot ? (this.frame.getRootNode() as ShadowRoot).activeElement : null;
       const first = focusable[0]!;
       const last = focusable[focusable.length - 1]!;
       if (event.shiftKey && (active === first || !active || !focusable.includes(active as HTMLElement))) {

@@ -25,7 +25,10 @@ const HUES: Record<EntityKind, string> = {
   place: '170,135,20',
 };
 const RULES =
-  KINDS.map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}){background-color:rgba(${HUES[k]},.15);text-decoration:underline dotted rgba(${HUES[k]},.85)}`).join('') +
+  KINDS.map(
+    (k) =>
+      `::highlight(${HIGHLIGHT_PREFIX}${k}){background-color:rgba(${HUES[k]},.15);text-decoration:underline dotted rgba(${HUES[k]},.85)}`,
+  ).join('') +
   `::highlight(${CURRENT}){background-color:rgba(245,176,45,.55);text-decoration:underline solid rgb(200,120,0)}`;
 
 interface HighlightRegistry {

@@ -41,7 +41,11 @@ export function mentionAtPoint(
     const mention = index.at(position.node, position.offset) ?? index.at(position.node, position.offset - 1);
     return mention && pointInRange(doc, mention, x, y) ? mention : null;
   }
-  const registry = (doc.defaultView?.CSS as unknown as { highlights?: { highlightsFromPoint?(x: number, y: number, options?: PointOptions): HighlightHit[] } })?.highlights;
+  const registry = (
+    doc.defaultView?.CSS as unknown as {
+      highlights?: { highlightsFromPoint?(x: number, y: number, options?: PointOptions): HighlightHit[] };
+    }
+  )?.highlights;
   if (registry?.highlightsFromPoint) {
     for (const hit of registry.highlightsFromPoint(x, y, options)) {
       for (const range of hit.ranges ?? []) {
@@ -54,7 +58,12 @@ export function mentionAtPoint(
 }
 
 /** The text position nearest a point (it snaps to the closest line, even from a margin). */
-export function caretAt(doc: Document, x: number, y: number, options: PointOptions = {}): { node: Node; offset: number } | null {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  options: PointOptions = {},
+): { node: Node; offset: number } | null {
   const d = doc as DocWithCaret;
   if (d.caretPositionFromPoint) {
     const p = d.caretPositionFromPoint(x, y, options);

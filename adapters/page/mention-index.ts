@@ -78,7 +78,8 @@ export class MentionIndex {
 
   countsByEntity(): Map<number, number> {
     const counts = new Map<number, number>();
-    for (const list of this.byBlock.values()) for (const m of list) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    for (const list of this.byBlock.values())
+      for (const m of list) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
     return counts;
   }
 

@@ -10,7 +10,7 @@
  */
 import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock, type TextSegment } from './text-blocks';
 import type { DetectionSession, Detector, Update } from '../../engine/detect';
-import { Highlighter } from './highlighter';
+import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
 import { caretAt } from './hit-test';
@@ -301,7 +301,11 @@ export class PageScanner {
       if (!this.queued.delete(node)) continue;
       this.read(node);
     }
-    if (this.markOps.size && (this.showNow || this.initialScan.done || this.idle || this.marksPending >= this.marksShown)) this.flushMarks();
+    if (
+      this.markOps.size &&
+      (this.showNow || this.initialScan.done || this.idle || this.marksPending >= this.marksShown)
+    )
+      this.flushMarks();
     this.showNow = false;
     const spent = performance.now() - started;
     this.busyMs += spent;
@@ -321,7 +325,12 @@ export class PageScanner {
     scan.longestSliceMs = Math.max(scan.longestSliceMs, spent);
     if (!this.idle) return;
     scan.done = true;
-    const detail = { busyMs: this.busyMs, slices: scan.slices, longestSliceMs: scan.longestSliceMs, mentions: this.index.size };
+    const detail = {
+      busyMs: this.busyMs,
+      slices: scan.slices,
+      longestSliceMs: scan.longestSliceMs,
+      mentions: this.index.size,
+    };
     performance.measure('backstory:scan', { start: 'backstory:scan-start', detail });
   }
 

@@ -49,7 +49,12 @@ export function CardBrowser({ entityId, loadView, onShowTimeline, onSearch, idPr
   const current = stack[stack.length - 1];
   const previous = stack[stack.length - 2];
   if (missing) return <p class="bs-card bs-empty">{STRINGS.card.notFound}</p>;
-  if (!current) return <p class="bs-card bs-empty" aria-busy="true">{STRINGS.card.loading}</p>;
+  if (!current)
+    return (
+      <p class="bs-card bs-empty" aria-busy="true">
+        {STRINGS.card.loading}
+      </p>
+    );
   return (
     <EntityCard
       key={current.id + stack.length}

@@ -22,7 +22,15 @@ export interface EntityCardProps {
   idPrefix?: string;
 }
 
-export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backTo, onBack, idPrefix = 'bs' }: EntityCardProps) {
+export function EntityCard({
+  view,
+  onOpenEntity,
+  onShowTimeline,
+  onSearch,
+  backTo,
+  onBack,
+  idPrefix = 'bs',
+}: EntityCardProps) {
   const [allFacts, setAllFacts] = useState(false);
   const facts = allFacts ? view.facts : view.facts.slice(0, FACTS_SHOWN);
   const hidden = view.facts.length - FACTS_SHOWN;
@@ -37,7 +45,9 @@ export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backT
           </button>
         )}
         <span class={`bs-kind bs-kind--${view.kind}`}>{KIND_LABEL[view.kind]}</span>
-        <h2 id={titleId} class="bs-name">{view.name}</h2>
+        <h2 id={titleId} class="bs-name">
+          {view.name}
+        </h2>
         <p class="bs-role">{view.role}</p>
       </header>
 
@@ -88,7 +98,8 @@ export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backT
                 </button>
                 {r.dateLabel && (
                   <span class="bs-rel-date">
-                    {' '}· {r.dateLabel}
+                    {' '}
+                    · {r.dateLabel}
                     {r.dateSource === 'background' && (
                       <>
                         {' '}
@@ -118,18 +129,28 @@ export function EntityCard({ view, onOpenEntity, onShowTimeline, onSearch, backT
 function Fact({ fact, onOpenEntity }: { fact: FactView; onOpenEntity(id: string): void }) {
   return (
     <li class={fact.claim ? `bs-fact bs-fact--${fact.claim}` : 'bs-fact'}>
-      <time class="bs-date" dateTime={fact.date}>{fact.dateLabel}</time>
+      <time class="bs-date" dateTime={fact.date}>
+        {fact.dateLabel}
+      </time>
       <span class="bs-fact-text">
         {fact.attribution && <span class="bs-attribution">{STRINGS.card.according(fact.attribution)}: </span>}
         {fact.text}
       </span>
       <span class="bs-cite">
-        {fact.claim === 'opinion' && <span class="bs-badge" title={STRINGS.card.opinionTitle}>{STRINGS.card.opinion}</span>}
+        {fact.claim === 'opinion' && (
+          <span class="bs-badge" title={STRINGS.card.opinionTitle}>
+            {STRINGS.card.opinion}
+          </span>
+        )}
         {fact.claim === 'contested' && (
-          <span class="bs-badge" title={STRINGS.card.contestedTitle}>{STRINGS.card.contested}</span>
+          <span class="bs-badge" title={STRINGS.card.contestedTitle}>
+            {STRINGS.card.contested}
+          </span>
         )}
         {fact.background && (
-          <span class="bs-background" title={STRINGS.card.backgroundTitle}>{STRINGS.card.background}</span>
+          <span class="bs-background" title={STRINGS.card.backgroundTitle}>
+            {STRINGS.card.background}
+          </span>
         )}
         {fact.sources.map((s) => (
           <Citation key={s.id} source={s} />

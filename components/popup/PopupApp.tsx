@@ -94,7 +94,8 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
           if (!live) return;
           setPage({ status: 'ready', digest: nameDigest(digest, (id) => corpus.byId.get(id)?.name) });
           // Its content script may still be reading the page.
-          if (again && digest.active && digest.entities.length === 0) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
+          if (again && digest.active && digest.entities.length === 0)
+            timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
         },
         () => {
           if (!live) return;
@@ -257,7 +258,13 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
       <header class="pp-head">
         <img class="pp-logo" src="/icon/32.png" alt="" width={22} height={22} />
         <h1 class="pp-title">{STRINGS.appName}</h1>
-        <button type="button" class="pp-timeline" aria-label={S.timelineLabel} title={S.timelineLabel} onClick={() => openTimeline()}>
+        <button
+          type="button"
+          class="pp-timeline"
+          aria-label={S.timelineLabel}
+          title={S.timelineLabel}
+          onClick={() => openTimeline()}
+        >
           <TimelineIcon />
           <span>{S.timeline}</span>
         </button>
@@ -313,7 +320,13 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
             />
           </div>
         ) : query.trim() ? (
-          <SearchResults query={query} hits={hits} activeId={active?.id ?? null} onActivate={setActiveId} onChoose={choose} />
+          <SearchResults
+            query={query}
+            hits={hits}
+            activeId={active?.id ?? null}
+            onActivate={setActiveId}
+            onChoose={choose}
+          />
         ) : (
           <StartingPoints
             page={page}

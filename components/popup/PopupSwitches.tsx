@@ -32,7 +32,17 @@ export function PopupSwitches({ settings, host, onSite, onEverywhere }: PopupSwi
   );
 }
 
-function Switch({ label, checked, disabled, onChange }: { label: string; checked: boolean; disabled: boolean; onChange(on: boolean): void }) {
+function Switch({
+  label,
+  checked,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange(on: boolean): void;
+}) {
   return (
     <label class={`pp-switch${disabled ? ' pp-switch--disabled' : ''}`}>
       <input

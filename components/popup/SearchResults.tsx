@@ -30,7 +30,9 @@ const MENTIONS_PER_GROUP_ALONE = 6;
 export function arrange(hits: readonly SearchHit[]): { kind: SearchHit['kind']; hits: SearchHit[] }[] {
   return groupByKind(hits).map((group) => {
     const names = group.hits.filter((h) => !isMention(h));
-    const mentions = group.hits.filter(isMention).slice(0, names.length ? MENTIONS_PER_GROUP : MENTIONS_PER_GROUP_ALONE);
+    const mentions = group.hits
+      .filter(isMention)
+      .slice(0, names.length ? MENTIONS_PER_GROUP : MENTIONS_PER_GROUP_ALONE);
     return { kind: group.kind, hits: [...names, ...mentions] };
   });
 }

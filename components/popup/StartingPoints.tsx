@@ -82,7 +82,12 @@ export function StartingPoints({ page, enabled, events, onReveal, onOpenCard }: 
 }
 
 function OnThisPage({ page, enabled, onReveal, onOpenCard }: Omit<StartingPointsProps, 'events'>) {
-  if (page.status === 'loading') return <p class="pp-note" aria-busy="true">{S.pageLoading}</p>;
+  if (page.status === 'loading')
+    return (
+      <p class="pp-note" aria-busy="true">
+        {S.pageLoading}
+      </p>
+    );
   if (page.status === 'unreachable') {
     return (
       <div class="pp-note pp-note--unreachable">

@@ -23,7 +23,14 @@ export function TimelineIcon() {
 export function BackIcon() {
   return (
     <svg class="pp-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M12 4 6 10l6 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d="M12 4 6 10l6 6"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   );
 }
@@ -41,7 +48,13 @@ export function InfoIcon() {
 export function PageIcon() {
   return (
     <svg class="pp-icon" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true" focusable="false">
-      <path d="M5 2.8h6.5L15 6.3v10.9H5z" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linejoin="round" />
+      <path
+        d="M5 2.8h6.5L15 6.3v10.9H5z"
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.6"
+        stroke-linejoin="round"
+      />
       <path d="M7.5 9.5h5M7.5 12.5h5" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
     </svg>
   );

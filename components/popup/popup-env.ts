@@ -5,12 +5,7 @@
  */
 import { browser } from '../../adapters/extension/browser-api';
 import { sendToTab, type PageDigest } from '../../adapters/extension/messages';
-import {
-  loadSettings,
-  saveSettings,
-  watchSettings,
-  type Settings,
-} from '../../adapters/extension/settings';
+import { loadSettings, saveSettings, watchSettings, type Settings } from '../../adapters/extension/settings';
 import { openSidePanel } from '../../adapters/extension/side-panel';
 import { requestTimelineFocus } from '../../adapters/extension/timeline-focus';
 

@@ -48,7 +48,8 @@ export function EntityPicker({ options, chosen, onAdd, onRemove, idPrefix = 'tl-
         break;
       case 'ArrowUp':
         e.preventDefault();
-        if (suggestions.length) setActive((a) => (Math.min(a, suggestions.length - 1) - 1 + suggestions.length) % suggestions.length);
+        if (suggestions.length)
+          setActive((a) => (Math.min(a, suggestions.length - 1) - 1 + suggestions.length) % suggestions.length);
         break;
       case 'Enter':
         if (current) {
@@ -79,7 +80,9 @@ export function EntityPicker({ options, chosen, onAdd, onRemove, idPrefix = 'tl-
 
   return (
     <div class="tl-picker">
-      <label class="tl-label" for={`${idPrefix}-input`}>{S.entityLabel}</label>
+      <label class="tl-label" for={`${idPrefix}-input`}>
+        {S.entityLabel}
+      </label>
       <div class="tl-field" onClick={(e) => e.target === e.currentTarget && input.current?.focus()}>
         {chosen.length > 0 && (
           <ul class="tl-chips" aria-label={S.entityLabel}>
@@ -126,7 +129,9 @@ export function EntityPicker({ options, chosen, onAdd, onRemove, idPrefix = 'tl-
           onFocus={() => query && setOpen(true)}
         />
       </div>
-      <p id={`${idPrefix}-hint`} class="tl-visually-hidden">{S.entityHint}</p>
+      <p id={`${idPrefix}-hint`} class="tl-visually-hidden">
+        {S.entityHint}
+      </p>
       <ul id={listId} role="listbox" aria-label={S.suggestions} class="tl-listbox" hidden={!expanded}>
         {expanded && suggestions.length === 0 && (
           <li class="tl-option tl-option--none" role="option" aria-disabled="true" aria-selected={false}>

@@ -23,7 +23,16 @@ export interface TimelineFiltersProps {
   onPageToggle(on: boolean): void;
 }
 
-export function TimelineFilters({ filter, pageOn, page, options, chosen, years, onChange, onPageToggle }: TimelineFiltersProps) {
+export function TimelineFilters({
+  filter,
+  pageOn,
+  page,
+  options,
+  chosen,
+  years,
+  onChange,
+  onPageToggle,
+}: TimelineFiltersProps) {
   const toggleKind = (kind: EntityKind) =>
     onChange({ kinds: filter.kinds.includes(kind) ? filter.kinds.filter((k) => k !== kind) : [...filter.kinds, kind] });
 
@@ -42,7 +51,9 @@ export function TimelineFilters({ filter, pageOn, page, options, chosen, years, 
             id="tl-match"
             class="tl-select"
             value={filter.match}
-            onChange={(e) => onChange({ match: (e.currentTarget as HTMLSelectElement).value === 'all' ? 'all' : 'any' })}
+            onChange={(e) =>
+              onChange({ match: (e.currentTarget as HTMLSelectElement).value === 'all' ? 'all' : 'any' })
+            }
           >
             <option value="any">{S.matchAny}</option>
             <option value="all">{S.matchAll}</option>
@@ -62,11 +73,15 @@ export function TimelineFilters({ filter, pageOn, page, options, chosen, years, 
           <span class="tl-switch" aria-hidden="true" />
           {S.thisPage}
         </button>
-        <span id="tl-page-state" class="tl-page-state">{describePage(page)}</span>
+        <span id="tl-page-state" class="tl-page-state">
+          {describePage(page)}
+        </span>
       </div>
 
       <div class="tl-group" role="group" aria-labelledby="tl-kinds-label">
-        <span id="tl-kinds-label" class="tl-label tl-label--inline">{S.kinds}</span>
+        <span id="tl-kinds-label" class="tl-label tl-label--inline">
+          {S.kinds}
+        </span>
         <div class="tl-kinds">
           {ENTITY_KINDS.map((kind) => (
             <button
@@ -86,7 +101,13 @@ export function TimelineFilters({ filter, pageOn, page, options, chosen, years, 
       {years && (
         <fieldset class="tl-dates">
           <legend class="tl-label tl-label--inline">{S.dates}</legend>
-          <MonthPicker id="tl-from" label={S.from} value={filter.from} years={years} onChange={(from) => onChange({ from })} />
+          <MonthPicker
+            id="tl-from"
+            label={S.from}
+            value={filter.from}
+            years={years}
+            onChange={(from) => onChange({ from })}
+          />
           <MonthPicker id="tl-to" label={S.to} value={filter.to} years={years} onChange={(to) => onChange({ to })} />
         </fieldset>
       )}
@@ -122,7 +143,9 @@ function MonthPicker({
   for (let y = years.last; y >= years.first; y--) yearList.push(y);
   return (
     <div class="tl-month" role="group" aria-labelledby={`${id}-label`}>
-      <span id={`${id}-label`} class="tl-month-label">{label}</span>
+      <span id={`${id}-label`} class="tl-month-label">
+        {label}
+      </span>
       <select
         id={`${id}-year`}
         class="tl-select"
@@ -135,7 +158,9 @@ function MonthPicker({
       >
         <option value="">{S.anyYear}</option>
         {yearList.map((y) => (
-          <option key={y} value={String(y)}>{y}</option>
+          <option key={y} value={String(y)}>
+            {y}
+          </option>
         ))}
       </select>
       <select
@@ -151,7 +176,9 @@ function MonthPicker({
       >
         <option value="">{S.anyMonth}</option>
         {Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0')).map((m) => (
-          <option key={m} value={m}>{monthName(Number(m))}</option>
+          <option key={m} value={m}>
+            {monthName(Number(m))}
+          </option>
         ))}
       </select>
     </div>

@@ -60,7 +60,9 @@ function Item({
       data-item={item.id}
     >
       <span class="tl-dot" aria-hidden="true" />
-      <time class="tl-date" dateTime={item.date}>{item.dateLabel}</time>
+      <time class="tl-date" dateTime={item.date}>
+        {item.dateLabel}
+      </time>
       <h3 class="tl-title" id={titleId}>
         <button
           type="button"
@@ -102,7 +104,9 @@ function Item({
         <p class="tl-sources">
           <span class="tl-visually-hidden">{S.sources}: </span>
           {item.background && (
-            <span class="tl-background" title={STRINGS.card.backgroundTitle}>{STRINGS.card.background}</span>
+            <span class="tl-background" title={STRINGS.card.backgroundTitle}>
+              {STRINGS.card.background}
+            </span>
           )}
           {item.sources.map((s) => (
             <cite key={s.id} class="tl-source" title={s.author ? `${s.title} — ${s.author}` : s.title}>

@@ -22,7 +22,9 @@ declare namespace chrome {
       clear(): Promise<void>;
     };
     const onChanged: {
-      addListener(listener: (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => void): void;
+      addListener(
+        listener: (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => void,
+      ): void;
     };
   }
 }

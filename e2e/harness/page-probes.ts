@@ -57,10 +57,10 @@ export function readCardState(): CardState {
   const r = frame?.getBoundingClientRect();
   return {
     open,
-    title: open ? shadow?.querySelector('h2')?.textContent ?? null : null,
+    title: open ? (shadow?.querySelector('h2')?.textContent ?? null) : null,
     box: open && r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null,
     focusedInCard: document.activeElement === host && !!shadow?.activeElement,
-    text: open ? frame?.innerText ?? '' : '',
+    text: open ? (frame?.innerText ?? '') : '',
   };
 }
 

@@ -90,7 +90,9 @@ export async function runRegistered(filter?: string): Promise<{ passed: number; 
         console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
       } catch (error) {
         failed++;
-        console.log(`  ✗ ${name}\n    ${(error instanceof Error ? error.stack ?? error.message : String(error)).split("\n").slice(0, 16).join('\n    ')}`);
+        console.log(
+          `  ✗ ${name}\n    ${(error instanceof Error ? (error.stack ?? error.message) : String(error)).split('\n').slice(0, 16).join('\n    ')}`,
+        );
       } finally {
         await Promise.all(pages.map((p) => p.close().catch(() => undefined)));
       }

@@ -20,7 +20,9 @@ export async function digestOf(browser: ExtensionBrowser, page: Page): Promise<{
     const found = await probe.evaluate(async (wanted) => {
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const digest = (await chrome.tabs.sendMessage(tab.id, { type: 'page-digest' }).catch(() => null)) as { url?: string } | null;
+        const digest = (await chrome.tabs.sendMessage(tab.id, { type: 'page-digest' }).catch(() => null)) as {
+          url?: string;
+        } | null;
         if (digest?.url === wanted) return { tabId: tab.id, digest };
       }
       return null;

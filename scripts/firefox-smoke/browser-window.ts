@@ -11,13 +11,19 @@ import { evaluate } from './tabs';
 
 /** Runs `expression` (may await) in the browser window's privileged scope; JSON back. */
 export async function chromeEvaluate<T>(bidi: Bidi, expression: string): Promise<T> {
-  const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
-  const result = await bidi.send<{ type: string; result?: { value?: string }; exceptionDetails?: { text: string } }>('script.evaluate', {
-    expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()`,
-    target: { context: tree.contexts[0]!.context },
-    awaitPromise: true,
-    resultOwnership: 'none',
+  const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
+    'moz:scope': 'chrome',
+    maxDepth: 0,
   });
+  const result = await bidi.send<{ type: string; result?: { value?: string }; exceptionDetails?: { text: string } }>(
+    'script.evaluate',
+    {
+      expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()`,
+      target: { context: tree.contexts[0]!.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    },
+  );
   if (result.type !== 'success') throw new Error(`browser window script failed: ${result.exceptionDetails?.text}`);
   const value = result.result?.value;
   return (value === undefined ? undefined : JSON.parse(value)) as T;
@@ -44,7 +50,12 @@ export async function snapshotBrowser(bidi: Bidi, browserElement: string, file: 
  * Runs `body` (may await) in one of the add-on's pages, `extensionPage`, with `view` and
  * `doc` naming the open sidebar's or popup's window and document; null when it is not open.
  */
-export async function readAddonView<T>(bidi: Bidi, extensionPage: string, type: 'sidebar' | 'popup', body: string): Promise<T | null> {
+export async function readAddonView<T>(
+  bidi: Bidi,
+  extensionPage: string,
+  type: 'sidebar' | 'popup',
+  body: string,
+): Promise<T | null> {
   return evaluate<T | null>(
     bidi,
     extensionPage,
@@ -58,7 +69,8 @@ export async function readAddonView<T>(bidi: Bidi, extensionPage: string, type: 
 /** The window with its sidebar and tabs' contents (the screenshot a reader would take). */
 export const WINDOW = 'window';
 /** The sidebar's extension page. */
-export const SIDEBAR_BROWSER = "document.getElementById('sidebar').contentDocument.getElementById('webext-panels-browser')";
+export const SIDEBAR_BROWSER =
+  "document.getElementById('sidebar').contentDocument.getElementById('webext-panels-browser')";
 /** The toolbar popup's page. */
 export const POPUP_BROWSER = "document.querySelector('.webextension-popup-browser')";
 

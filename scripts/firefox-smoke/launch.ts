@@ -20,12 +20,25 @@ export function launchFirefox(bin: string, profile: string): Promise<{ child: Ch
   // --remote-allow-system-access: without it, WebDriver BiDi navigates only to http(s),
   // file and blob URLs (the popup page is a moz-extension:// URL), and cannot reach the
   // browser window, where the sidebar and the toolbar popup live.
-  const args = ['--headless', '--no-remote', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile, 'about:blank'];
+  const args = [
+    '--headless',
+    '--no-remote',
+    '--remote-debugging-port=0',
+    '--remote-allow-system-access',
+    '--profile',
+    profile,
+    'about:blank',
+  ];
   const child = spawn(bin, args, {
     stdio: ['ignore', 'ignore', 'pipe'],
     // MOZ_DISABLE_NONLOCAL_CONNECTIONS: Firefox refuses connections to anything but this
     // machine (Mozilla's own test setting), and honours the remote settings pref in profile.ts.
-    env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1', MOZ_HEADLESS_WIDTH: '1280', MOZ_HEADLESS_HEIGHT: '860' },
+    env: {
+      ...process.env,
+      MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1',
+      MOZ_HEADLESS_WIDTH: '1280',
+      MOZ_HEADLESS_HEIGHT: '860',
+    },
   });
   return new Promise((done, fail) => {
     let stderr = '';

@@ -7,9 +7,10 @@ function decodePng(png: Buffer): { width: number; height: number; rgba: Uint8Arr
   const depth = png[24];
   const colorType = png[25];
   const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
-  if (depth !== 8 || !channels || png[28] !== 0) throw new Error(`unsupported PNG (depth ${depth}, color type ${colorType})`);
+  if (depth !== 8 || !channels || png[28] !== 0)
+    throw new Error(`unsupported PNG (depth ${depth}, color type ${colorType})`);
   const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
+  for (let at = 8; at < png.length;) {
     const length = png.readUInt32BE(at);
     const kind = png.toString('latin1', at + 4, at + 8);
     if (kind === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
@@ -26,7 +27,12 @@ function decodePng(png: Buffer): { width: number; height: number; rgba: Uint8Arr
       const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
       const c = y > 0 && i >= channels ? pixels[(y - 1) * stride + i - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter!] ?? 0;
       pixels[y * stride + i] = (line[i]! + predictor) & 0xff;
     }

@@ -27,7 +27,9 @@ export async function step(name: string, body: () => Promise<string | void>): Pr
 /** Prints how many checks passed and which failed; the exit code: 1 on any failure. */
 export function summary(): number {
   const failed = checks.filter((c) => !c.ok);
-  console.log(`\n${checks.length - failed.length} of ${checks.length} checks passed; screenshots in ${SCREENSHOT_DIR}/`);
+  console.log(
+    `\n${checks.length - failed.length} of ${checks.length} checks passed; screenshots in ${SCREENSHOT_DIR}/`,
+  );
   if (failed.length) console.log(`FAILED: ${failed.map((c) => c.name).join('; ')}`);
   return failed.length ? 1 : 0;
 }

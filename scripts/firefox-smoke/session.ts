@@ -32,7 +32,10 @@ export interface Article {
  * Runs `checks` in a Firefox started for them and answers what they answer; `trapHits`
  * are the requests the proxy trap refused.
  */
-export async function runInFirefox(bin: string, checks: (run: Run, trapHits: string[]) => Promise<number>): Promise<number> {
+export async function runInFirefox(
+  bin: string,
+  checks: (run: Run, trapHits: string[]) => Promise<number>,
+): Promise<number> {
   const uuid = randomUUID();
   const trap = await startTrap();
   const profile = createProfile(uuid, trap.port);
@@ -64,12 +67,18 @@ async function followTabs(run: Run): Promise<void> {
   run.bidi.on((method, params) => {
     if (method === 'log.entryAdded') {
       const context = (params.source as { context?: string } | undefined)?.context ?? '';
-      run.logs.push({ level: String(params.level), text: String(params.text ?? ''), context: urls.get(context) ?? context });
+      run.logs.push({
+        level: String(params.level),
+        text: String(params.text ?? ''),
+        context: urls.get(context) ?? context,
+      });
     } else if (method === 'network.beforeRequestSent') {
       run.requests.push((params.request as { url: string }).url);
     } else if (method === 'browsingContext.load') {
       urls.set(String(params.context), String(params.url));
     }
   });
-  await run.bidi.send('session.subscribe', { events: ['log.entryAdded', 'network.beforeRequestSent', 'browsingContext.load'] });
+  await run.bidi.send('session.subscribe', {
+    events: ['log.entryAdded', 'network.beforeRequestSent', 'browsingContext.load'],
+  });
 }

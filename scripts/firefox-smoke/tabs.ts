@@ -9,12 +9,15 @@ import { saveScreenshot } from './screenshots';
  * helpers (esbuild's `__name`) that do not exist in the page.
  */
 export async function evaluate<T>(bidi: Bidi, context: string, expression: string): Promise<T> {
-  const result = await bidi.send<{ type: string; result?: { value?: string }; exceptionDetails?: { text: string } }>('script.evaluate', {
-    expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()`,
-    target: { context },
-    awaitPromise: true,
-    resultOwnership: 'none',
-  });
+  const result = await bidi.send<{ type: string; result?: { value?: string }; exceptionDetails?: { text: string } }>(
+    'script.evaluate',
+    {
+      expression: `(async () => JSON.stringify(await (async () => { ${expression} })()))()`,
+      target: { context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    },
+  );
   if (result.type !== 'success') throw new Error(`page script failed: ${result.exceptionDetails?.text}`);
   const value = result.result?.value;
   return (value === undefined ? undefined : JSON.parse(value)) as T;
@@ -42,11 +45,18 @@ export async function newTab(bidi: Bidi, width: number, height: number): Promise
 
 /** Every tab: its BiDi context and URL. */
 export async function tabs(bidi: Bidi): Promise<{ context: string; url: string }[]> {
-  return (await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 })).contexts;
+  return (await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 }))
+    .contexts;
 }
 
 /** Moves the mouse to (x, y) in small steps, as a reader who stops on a word. */
-export async function moveMouse(bidi: Bidi, context: string, x: number, y: number, from = { x: 5, y: 5 }): Promise<void> {
+export async function moveMouse(
+  bidi: Bidi,
+  context: string,
+  x: number,
+  y: number,
+  from = { x: 5, y: 5 },
+): Promise<void> {
   const steps = 8;
   const actions = [];
   for (let i = 1; i <= steps; i++) {

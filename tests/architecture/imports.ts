@@ -29,7 +29,12 @@ export function specifiers(file: string, { types }: ImportOptions): string[] {
       ts.isStringLiteral(node.arguments[0])
     ) {
       out.push(node.arguments[0].text);
-    } else if (types && ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      types &&
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       out.push(node.argument.literal.text);
     }
     ts.forEachChild(node, visit);

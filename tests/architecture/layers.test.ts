@@ -65,7 +65,8 @@ function violations(file: string, layer: Layer): Violation[] {
   for (const specifier of specifiers(file, { types: true })) {
     const path = targetPath(file, specifier);
     if (path === null) {
-      if (layer === 'engine' && !ENGINE_PACKAGES.includes(specifier)) out.push({ file: relative(ROOT, file), specifier, layer, target: `package ${specifier}` });
+      if (layer === 'engine' && !ENGINE_PACKAGES.includes(specifier))
+        out.push({ file: relative(ROOT, file), specifier, layer, target: `package ${specifier}` });
       continue;
     }
     const target = topFolder(path) ?? path;
@@ -76,7 +77,8 @@ function violations(file: string, layer: Layer): Violation[] {
 
 const ALL = LAYERS.flatMap((layer) => sourceFiles(layer).map((file) => ({ layer, file })));
 const found = ALL.flatMap(({ layer, file }) => violations(file, layer));
-const excepted = (v: Violation) => EXCEPTIONS.some((e) => e.file === v.file.split(sep).join('/') && e.imports === v.target);
+const excepted = (v: Violation) =>
+  EXCEPTIONS.some((e) => e.file === v.file.split(sep).join('/') && e.imports === v.target);
 
 describe('layers import only downward', () => {
   it('reads every layer', () => {
@@ -85,13 +87,18 @@ describe('layers import only downward', () => {
   });
 
   it.each(LAYERS)('%s/ imports nothing from a layer above it', (layer) => {
-    const wrong = found.filter((v) => v.layer === layer && !excepted(v)).map((v) => `${v.file} imports ${v.specifier} (${v.target})`);
+    const wrong = found
+      .filter((v) => v.layer === layer && !excepted(v))
+      .map((v) => `${v.file} imports ${v.specifier} (${v.target})`);
     expect(wrong).toEqual([]);
   });
 
   it('every listed exception still occurs (remove it once fixed)', () => {
     for (const e of EXCEPTIONS) {
-      expect(found.some((v) => excepted(v) && v.file.split(sep).join('/') === e.file), `${e.file}: ${e.why}`).toBe(true);
+      expect(
+        found.some((v) => excepted(v) && v.file.split(sep).join('/') === e.file),
+        `${e.file}: ${e.why}`,
+      ).toBe(true);
     }
   });
 });

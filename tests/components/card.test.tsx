@@ -19,8 +19,13 @@ describe('EntityCard', () => {
   });
 
   it('lists facts newest first with their dates at their precision and their sources', () => {
-    const { container } = render(<EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />);
-    const dates = [...container.querySelectorAll('.bs-fact time')].map((t) => [t.textContent, t.getAttribute('datetime')]);
+    const { container } = render(
+      <EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
+    const dates = [...container.querySelectorAll('.bs-fact time')].map((t) => [
+      t.textContent,
+      t.getAttribute('datetime'),
+    ]);
     expect(dates).toEqual([
       ['7 May 2025', '2025-05-07'],
       ['May 2025', '2025-05'],
@@ -45,7 +50,9 @@ describe('EntityCard', () => {
     const onOpen = vi.fn();
     const onTimeline = vi.fn();
     const onSearch = vi.fn();
-    render(<EntityCard view={view('boris-lind')} onOpenEntity={onOpen} onShowTimeline={onTimeline} onSearch={onSearch} />);
+    render(
+      <EntityCard view={view('boris-lind')} onOpenEntity={onOpen} onShowTimeline={onTimeline} onSearch={onSearch} />,
+    );
     const related = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(related.some((t) => t?.startsWith('Met'))).toBe(true);
     fireEvent.click(screen.getAllByRole('button').find((b) => b.classList.contains('bs-chip'))!);
@@ -58,7 +65,9 @@ describe('EntityCard', () => {
 
   it('renders markup in corpus text as literal text', () => {
     const hostile = { ...view('amira-khan'), summary: '<img src=x onerror="window.__pwned=1">', name: '<b>Bold</b>' };
-    const { container } = render(<EntityCard view={hostile} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />);
+    const { container } = render(
+      <EntityCard view={hostile} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.bs-name b')).toBeNull();
     expect(screen.getByText('<img src=x onerror="window.__pwned=1">')).toBeTruthy();
@@ -67,7 +76,14 @@ describe('EntityCard', () => {
 
 describe('CardBrowser', () => {
   it('follows a connection and comes back', async () => {
-    render(<CardBrowser entityId="boris-lind" loadView={(id) => buildEntityView(index, id)} onShowTimeline={noop} onSearch={noop} />);
+    render(
+      <CardBrowser
+        entityId="boris-lind"
+        loadView={(id) => buildEntityView(index, id)}
+        onShowTimeline={noop}
+        onSearch={noop}
+      />,
+    );
     await waitFor(() => screen.getByRole('heading', { level: 2, name: 'Boris Lind' }));
     const chip = screen.getAllByRole('button').find((b) => b.classList.contains('bs-chip'))!;
     const target = chip.textContent!;
@@ -86,7 +102,15 @@ describe('CardBrowser', () => {
 describe('EntityCard: where a claim and its date come from', () => {
   const sources = [
     ...SOURCES,
-    { id: 'review-3', title: 'What the talks meant', outlet: 'The Review', author: 'C. Critic', published: '2025-09', kind: 'opinion' as const, file: 'seed/review-3.md' },
+    {
+      id: 'review-3',
+      title: 'What the talks meant',
+      outlet: 'The Review',
+      author: 'C. Critic',
+      published: '2025-09',
+      kind: 'opinion' as const,
+      file: 'seed/review-3.md',
+    },
   ];
   const entities = [
     ...ENTITIES.filter((e) => e.id !== 'amira-khan'),
@@ -94,18 +118,51 @@ describe('EntityCard: where a claim and its date come from', () => {
       ...ENTITIES.find((e) => e.id === 'amira-khan')!,
       facts: [
         // The article says "last week"; the day is public record.
-        { date: '2025-05-07', dateSource: 'background' as const, text: 'Met Boris Lind in Geneva.', sources: ['daily-2'] },
-        { date: '2025-05', text: 'Called the talks a turning point.', sources: ['wire-1'], attribution: 'her office, as reported by The Wire Desk', claim: 'contested' as const },
+        {
+          date: '2025-05-07',
+          dateSource: 'background' as const,
+          text: 'Met Boris Lind in Geneva.',
+          sources: ['daily-2'],
+        },
+        {
+          date: '2025-05',
+          text: 'Called the talks a turning point.',
+          sources: ['wire-1'],
+          attribution: 'her office, as reported by The Wire Desk',
+          claim: 'contested' as const,
+        },
         // Newest by date, yet a view: it comes after the facts.
-        { date: '2025-09', text: 'The talks achieved little.', sources: ['review-3'], attribution: 'The Review', claim: 'opinion' as const, about: 'geneva-talks' },
+        {
+          date: '2025-09',
+          text: 'The talks achieved little.',
+          sources: ['review-3'],
+          attribution: 'The Review',
+          claim: 'opinion' as const,
+          about: 'geneva-talks',
+        },
         { date: '2024', text: 'Became foreign minister.', sources: [], background: true },
       ],
-      related: [{ type: 'met' as const, target: 'boris-lind', date: '2025-05-07', dateSource: 'background' as const, sources: ['daily-2'] }],
+      related: [
+        {
+          type: 'met' as const,
+          target: 'boris-lind',
+          date: '2025-05-07',
+          dateSource: 'background' as const,
+          sources: ['daily-2'],
+        },
+      ],
     },
   ];
   const provenance = indexCorpus({ entities, events: [], sources });
   const card = (onOpen = noop) =>
-    render(<EntityCard view={buildEntityView(provenance, 'amira-khan')!} onOpenEntity={onOpen} onShowTimeline={noop} onSearch={noop} />);
+    render(
+      <EntityCard
+        view={buildEntityView(provenance, 'amira-khan')!}
+        onOpenEntity={onOpen}
+        onShowTimeline={noop}
+        onSearch={noop}
+      />,
+    );
 
   it('says beside the citation that the day comes from the public record, only where it does', () => {
     const { container } = card();
@@ -123,7 +180,9 @@ describe('EntityCard: where a claim and its date come from', () => {
   it('shows who makes an attributed claim, and marks it contested', () => {
     const { container } = card();
     const claim = [...container.querySelectorAll('.bs-fact')].find((f) => f.textContent!.includes('turning point'))!;
-    expect(claim.querySelector('.bs-attribution')?.textContent).toBe('According to her office, as reported by The Wire Desk: ');
+    expect(claim.querySelector('.bs-attribution')?.textContent).toBe(
+      'According to her office, as reported by The Wire Desk: ',
+    );
     expect(claim.querySelector('.bs-badge')?.textContent).toBe('Contested');
   });
 

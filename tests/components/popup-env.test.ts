@@ -4,6 +4,7 @@
  * the side panel is asked for before anything is awaited (the click's gesture).
  */
 import { describe, expect, it, vi, beforeEach, afterEach } from 'vitest';
+import type * as SidePanel from '../../adapters/extension/side-panel';
 
 const fake = vi.hoisted(() => {
   const calls: string[] = [];
@@ -14,6 +15,7 @@ const fake = vi.hoisted(() => {
       create: vi.fn(async () => ({})),
     },
     runtime: { getURL: (path: string) => `chrome-extension://abc${path}` },
+    // oxlint-disable-next-line typescript/no-explicit-any -- a loose fake: tests add and drop API members
   } as Record<string, any>;
   return {
     calls,
@@ -87,13 +89,16 @@ describe('extensionEnv', () => {
     fake.openSidePanel.mockResolvedValueOnce(false);
     expect(await extensionEnv.openTimeline(null, 'pahalgam')).toBe(false);
     expect(fake.openSidePanel).toHaveBeenCalledWith({});
-    expect(fake.browser.tabs.create).toHaveBeenCalledWith({ url: 'chrome-extension://abc/sidepanel.html?entity=pahalgam' });
+    expect(fake.browser.tabs.create).toHaveBeenCalledWith({
+      url: 'chrome-extension://abc/sidepanel.html?entity=pahalgam',
+    });
   });
 });
 
 describe('openSidePanel', () => {
   // The real adapter, past the mock the env tests use.
-  const load = async () => (await vi.importActual<typeof import('../../adapters/extension/side-panel')>('../../adapters/extension/side-panel')).openSidePanel;
+  const load = async () =>
+    (await vi.importActual<typeof SidePanel>('../../adapters/extension/side-panel')).openSidePanel;
   const g = globalThis as { chrome?: unknown };
   afterEach(() => {
     delete g.chrome;
@@ -113,7 +118,11 @@ describe('openSidePanel', () => {
 
   it('answers false when Chrome refuses, synchronously or not', async () => {
     const openSidePanel = await load();
-    g.chrome = { sidePanel: { open: vi.fn(async () => Promise.reject(new Error('may only be called in response to a user gesture'))) } };
+    g.chrome = {
+      sidePanel: {
+        open: vi.fn(async () => Promise.reject(new Error('may only be called in response to a user gesture'))),
+      },
+    };
     expect(await openSidePanel({ windowId: 2 })).toBe(false);
     g.chrome = {
       sidePanel: {

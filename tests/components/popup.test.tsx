@@ -16,7 +16,18 @@ vi.mock('../../adapters/extension/browser-api', () => ({ browser: {} }));
 const { PopupApp, DIGEST_RETRY_MS } = await import('../../components/popup/PopupApp');
 
 function entity(id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord {
-  return { id, kind, name, aliases: [], ambiguous: [], role: `Role of ${name}`, summary: `About ${name}.`, facts: [], related: [], ...extra };
+  return {
+    id,
+    kind,
+    name,
+    aliases: [],
+    ambiguous: [],
+    role: `Role of ${name}`,
+    summary: `About ${name}.`,
+    facts: [],
+    related: [],
+    ...extra,
+  };
 }
 
 const RECORDS: CorpusRecords = {
@@ -44,10 +55,35 @@ const RECORDS: CorpusRecords = {
     entity('odd-name', 'organisation', '<b>Bold</b> & Co', { role: 'A name full of markup characters' }),
   ],
   events: [
-    { id: 'twelve-day-war', name: 'Twelve-Day War', summary: '', start: '2025-06-13', end: '2025-06-24', participants: [], sources: ['s1'] },
-    { id: 'pahalgam-attack', name: 'Pahalgam attack', summary: '', start: '2025-04-22', participants: [], sources: ['s1'] },
+    {
+      id: 'twelve-day-war',
+      name: 'Twelve-Day War',
+      summary: '',
+      start: '2025-06-13',
+      end: '2025-06-24',
+      participants: [],
+      sources: ['s1'],
+    },
+    {
+      id: 'pahalgam-attack',
+      name: 'Pahalgam attack',
+      summary: '',
+      start: '2025-04-22',
+      participants: [],
+      sources: ['s1'],
+    },
   ],
-  sources: [{ id: 's1', title: 'A story', outlet: 'The Fixture', author: null, published: '2025-11-20', kind: 'news', file: 'x.txt' }],
+  sources: [
+    {
+      id: 's1',
+      title: 'A story',
+      outlet: 'The Fixture',
+      author: null,
+      published: '2025-11-20',
+      kind: 'news',
+      file: 'x.txt',
+    },
+  ],
 };
 
 const DIGEST: PageDigest = {
@@ -65,7 +101,9 @@ interface FakeEnv extends PopupEnv {
   settingsListeners: Set<(s: Settings) => void>;
 }
 
-function fakeEnv(overrides: Partial<PopupEnv> = {}): FakeEnv & { [K in keyof PopupEnv]: PopupEnv[K] & ReturnType<typeof vi.fn> } {
+function fakeEnv(
+  overrides: Partial<PopupEnv> = {},
+): FakeEnv & { [K in keyof PopupEnv]: PopupEnv[K] & ReturnType<typeof vi.fn> } {
   const settingsListeners = new Set<(s: Settings) => void>();
   const env = {
     settingsListeners,
@@ -89,7 +127,9 @@ const searchBox = () => screen.getByRole('combobox', { name: 'Search the Backsto
 const type = (text: string) => fireEvent.input(searchBox(), { target: { value: text } });
 const key = (k: string) => fireEvent.keyDown(searchBox(), { key: k });
 const optionNames = () =>
-  within(screen.getByRole('listbox')).getAllByRole('option').map((o) => o.querySelector('.pp-option-name')!.textContent);
+  within(screen.getByRole('listbox'))
+    .getAllByRole('option')
+    .map((o) => o.querySelector('.pp-option-name')!.textContent);
 
 let env: ReturnType<typeof fakeEnv>;
 beforeEach(() => {
@@ -114,7 +154,12 @@ describe('PopupApp: search', () => {
     expect(searchBox().getAttribute('aria-expanded')).toBe('true');
     expect(searchBox().getAttribute('aria-controls')).toBe(listbox.id);
     const groups = within(listbox).getAllByRole('group');
-    expect(groups.map((g) => g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)!.textContent)).toEqual(['People']);
+    expect(
+      groups.map(
+        (g) =>
+          g.getAttribute('aria-labelledby') && document.getElementById(g.getAttribute('aria-labelledby')!)!.textContent,
+      ),
+    ).toEqual(['People']);
     const first = within(listbox).getAllByRole('option')[0]!;
     expect(first.querySelector('.pp-option-name')!.textContent).toBe('Ali Larijani');
     expect([...first.querySelectorAll('.pp-option-name mark')].map((m) => m.textContent)).toEqual(['Larijani']);
@@ -177,7 +222,9 @@ describe('PopupApp: search', () => {
 
     // Back: the same results, the same active option, focus in the box.
     fireEvent.click(screen.getByRole('button', { name: 'Back to results' }));
-    expect(searchBox().getAttribute('aria-activedescendant')).toBe(within(screen.getByRole('listbox')).getAllByRole('option')[0]!.id);
+    expect(searchBox().getAttribute('aria-activedescendant')).toBe(
+      within(screen.getByRole('listbox')).getAllByRole('option')[0]!.id,
+    );
     expect(document.activeElement).toBe(searchBox());
   });
 
@@ -185,11 +232,15 @@ describe('PopupApp: search', () => {
     render(<PopupApp records={RECORDS} env={env} />);
     type('sharif');
     key('Enter');
-    expect(within(await screen.findByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe('Shehbaz Sharif');
+    expect(within(await screen.findByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Shehbaz Sharif',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Back to results' }));
     type('snsc');
     fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[0]!);
-    expect(within(await screen.findByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe('Supreme National Security Council');
+    expect(within(await screen.findByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Supreme National Security Council',
+    );
   });
 
   it('follows connections inside the card, and its Search button searches', async () => {
@@ -198,7 +249,9 @@ describe('PopupApp: search', () => {
     key('Enter');
     const card = await screen.findByRole('article');
     fireEvent.click(within(card).getByRole('button', { name: 'Supreme National Security Council' }));
-    await waitFor(() => expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Supreme National Security Council'));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Supreme National Security Council'),
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect(searchBox()).toHaveProperty('value', 'Supreme National Security Council');
     expect(optionNames()[0]).toBe('Supreme National Security Council');
@@ -241,8 +294,14 @@ describe('PopupApp: on this page', () => {
     const host = await screen.findByText('news.example');
     const section = screen.getByRole('heading', { name: /On this page/ }).closest('section')!;
     expect(section.contains(host)).toBe(true);
-    expect(within(section).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['People', 'Events']);
-    const reveal = within(section).getByRole('button', { name: 'Ali Larijani, 3 mentions: show the next one on the page' });
+    expect(
+      within(section)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['People', 'Events']);
+    const reveal = within(section).getByRole('button', {
+      name: 'Ali Larijani, 3 mentions: show the next one on the page',
+    });
     expect(reveal.textContent).toContain('3');
     fireEvent.click(reveal);
     expect(env.reveal).toHaveBeenCalledWith(7, 'ali-larijani');
@@ -272,7 +331,9 @@ describe('PopupApp: on this page', () => {
   it('opens a page name’s card from its info button, and goes back', async () => {
     render(<PopupApp records={RECORDS} env={env} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Card for Twelve-Day War' }));
-    expect(within(await screen.findByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe('Twelve-Day War');
+    expect(within(await screen.findByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe(
+      'Twelve-Day War',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByRole('heading', { name: /On this page/ })).toBeTruthy();
   });
@@ -287,10 +348,11 @@ describe('PopupApp: on this page', () => {
   it('lists recent events, newest first', async () => {
     render(<PopupApp records={RECORDS} env={env} />);
     const section = (await screen.findByRole('heading', { name: 'Recent events' })).closest('section')!;
-    expect(within(section).getAllByRole('button').map((b) => b.textContent)).toEqual([
-      'Twelve-Day War13–24 June 2025',
-      'Pahalgam attack22 April 2025',
-    ]);
+    expect(
+      within(section)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Twelve-Day War13–24 June 2025', 'Pahalgam attack22 April 2025']);
   });
 
   it('says plainly when the page names nobody (after asking twice)', async () => {
@@ -304,7 +366,9 @@ describe('PopupApp: on this page', () => {
     env = fakeEnv({ digest: vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) });
     render(<PopupApp records={RECORDS} env={env} />);
     expect(screen.getByText('Reading this page…')).toBeTruthy();
-    expect(await screen.findByText('Backstory can’t read this tab.', undefined, { timeout: DIGEST_RETRY_MS + 1000 })).toBeTruthy();
+    expect(
+      await screen.findByText('Backstory can’t read this tab.', undefined, { timeout: DIGEST_RETRY_MS + 1000 }),
+    ).toBeTruthy();
     expect(screen.getByText(/chrome:\/\//)).toBeTruthy();
     expect(env.digest).toHaveBeenCalledTimes(2);
     // No site to switch.

@@ -5,12 +5,36 @@
 import type { CorpusRecords, EntityRecord, Source } from '../../engine/types';
 
 function entity(e: Partial<EntityRecord> & Pick<EntityRecord, 'id' | 'kind' | 'name'>): EntityRecord {
-  return { aliases: [], ambiguous: [], role: `${e.name}'s role`, summary: `${e.name} summary.`, facts: [], related: [], ...e };
+  return {
+    aliases: [],
+    ambiguous: [],
+    role: `${e.name}'s role`,
+    summary: `${e.name} summary.`,
+    facts: [],
+    related: [],
+    ...e,
+  };
 }
 
 export const SOURCES: Source[] = [
-  { id: 'wire-1', title: 'Talks open in Geneva', outlet: 'The Wire Desk', author: 'A. Writer', published: '2025-05-08', kind: 'news', file: 'seed/wire-1.md' },
-  { id: 'daily-2', title: 'A year of talks', outlet: 'Daily Ledger', author: null, published: '2025-06', kind: 'analysis', file: 'seed/daily-2.md' },
+  {
+    id: 'wire-1',
+    title: 'Talks open in Geneva',
+    outlet: 'The Wire Desk',
+    author: 'A. Writer',
+    published: '2025-05-08',
+    kind: 'news',
+    file: 'seed/wire-1.md',
+  },
+  {
+    id: 'daily-2',
+    title: 'A year of talks',
+    outlet: 'Daily Ledger',
+    author: null,
+    published: '2025-06',
+    kind: 'analysis',
+    file: 'seed/daily-2.md',
+  },
 ];
 
 export const ENTITIES: EntityRecord[] = [
@@ -24,7 +48,12 @@ export const ENTITIES: EntityRecord[] = [
     facts: [
       { date: '2025-05-07', text: 'Amira Khan met Boris Lind in Geneva.', sources: ['wire-1'] },
       { date: '2024', text: 'Became foreign minister.', sources: [], background: true },
-      { date: '2025-05', text: 'Said the talks were a turning point.', sources: ['daily-2'], attribution: 'her office' },
+      {
+        date: '2025-05',
+        text: 'Said the talks were a turning point.',
+        sources: ['daily-2'],
+        attribution: 'her office',
+      },
     ],
     related: [{ type: 'negotiated', target: 'harbour-accord', date: '2025-06-01/2025-06-03', sources: [] }],
   }),
@@ -55,7 +84,13 @@ export const ENTITIES: EntityRecord[] = [
     kind: 'event',
     name: 'Geneva talks',
     summary: 'Three days of talks between Northland and Southland in Geneva. They ended with a draft accord.',
-    event: { start: '2025-05-07', end: '2025-05-09', participants: ['amira-khan', 'boris-lind'], place: 'geneva', sources: ['wire-1'] },
+    event: {
+      start: '2025-05-07',
+      end: '2025-05-09',
+      participants: ['amira-khan', 'boris-lind'],
+      place: 'geneva',
+      sources: ['wire-1'],
+    },
     facts: [
       { date: '2025-05-07/2025-05-09', text: 'Delegations met for three days.', sources: ['daily-2'] },
       { date: '2025-05-08', text: 'A draft text was agreed on the second day.', sources: ['wire-1'] },

@@ -26,9 +26,14 @@ const fake = vi.hoisted(() => {
 });
 vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
 
-const { clearTimelineFocus, parseTimelineFocus, readTimelineFocus, requestTimelineFocus, watchTimelineFocus, TIMELINE_FOCUS_KEY } = await import(
-  '../../adapters/extension/timeline-focus'
-);
+const {
+  clearTimelineFocus,
+  parseTimelineFocus,
+  readTimelineFocus,
+  requestTimelineFocus,
+  watchTimelineFocus,
+  TIMELINE_FOCUS_KEY,
+} = await import('../../adapters/extension/timeline-focus');
 
 beforeEach(() => {
   for (const k of Object.keys(fake.store)) delete fake.store[k];

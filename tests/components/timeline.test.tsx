@@ -5,6 +5,7 @@ import { RECORDS } from './timeline-fixture';
 
 /** A stand-in for the extension API: tabs with digests, storage with change events. */
 const fake = vi.hoisted(() => {
+  // oxlint-disable-next-line typescript/no-explicit-any -- listeners of every event shape
   type Listener = (...args: any[]) => void;
   const hub = () => {
     const set = new Set<Listener>();
@@ -223,7 +224,11 @@ describe('TimelineApp', () => {
     const { unmount } = render(<TimelineApp records={RECORDS} initialEntity="harbour-accord" />);
     expect(screen.getByRole('button', { name: 'Remove Harbour Accord' })).toBeTruthy();
     expect(titles()).toEqual(['Harbour Accord']);
-    await waitFor(() => expect(document.activeElement?.id).toBe('fact-harbour-accord-2025-06-03-' + document.activeElement!.id.split('-').pop()));
+    await waitFor(() =>
+      expect(document.activeElement?.id).toBe(
+        'fact-harbour-accord-2025-06-03-' + document.activeElement!.id.split('-').pop(),
+      ),
+    );
     expect(document.activeElement!.classList.contains('is-flash')).toBe(true);
     unmount();
 
@@ -246,7 +251,9 @@ describe('TimelineApp', () => {
     expect(screen.getByRole('button', { name: 'Remove Geneva' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'This page' }).getAttribute('aria-pressed')).toBe('false');
     expect(titles()).toEqual(['Amira Khan', 'Geneva talks', 'Signing ceremony']);
-    await waitFor(() => expect(document.activeElement?.getAttribute('data-item')).toMatch(/^fact-amira-khan-2025-05-07/));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('data-item')).toMatch(/^fact-amira-khan-2025-05-07/),
+    );
   });
 
   it('opens an entity card in a dialog; Escape closes it and focus returns; "Show on timeline" filters', async () => {

@@ -17,44 +17,120 @@ function records(): CorpusRecords {
 /** Every entity the issue names, by canonical name or a listed surface form. */
 const REQUIRED: Record<string, string[]> = {
   person: [
-    'Ali Larijani', 'Qasem Soleimani', 'Ali Khamenei', 'Masoud Pezeshkian', 'Donald Trump', 'Lindsey Graham',
-    'Benjamin Netanyahu', 'Nicolás Maduro', 'Reza Pahlavi', 'Asim Munir', 'Sina Toosi', 'Asif Ali Zardari',
-    'Hassan Rouhani', 'Reza Amiri-Moghadam', 'Ishaq Dar', 'Abbas Araghchi', 'Shehbaz Sharif', 'Imran Khan',
-    'Mike Pompeo', 'Qamar Javed Bajwa', 'Mark Esper', 'Shah Mahmood Qureshi', 'Esmail Qaani', 'Ashraf Ghani',
+    'Ali Larijani',
+    'Qasem Soleimani',
+    'Ali Khamenei',
+    'Masoud Pezeshkian',
+    'Donald Trump',
+    'Lindsey Graham',
+    'Benjamin Netanyahu',
+    'Nicolás Maduro',
+    'Reza Pahlavi',
+    'Asim Munir',
+    'Sina Toosi',
+    'Asif Ali Zardari',
+    'Hassan Rouhani',
+    'Reza Amiri-Moghadam',
+    'Ishaq Dar',
+    'Abbas Araghchi',
+    'Shehbaz Sharif',
+    'Imran Khan',
+    'Mike Pompeo',
+    'Qamar Javed Bajwa',
+    'Mark Esper',
+    'Shah Mahmood Qureshi',
+    'Esmail Qaani',
+    'Ashraf Ghani',
   ],
   organisation: [
-    'IRGC', 'Quds Force', 'Tehreek-e-Taliban Pakistan', 'Lashkar-e-Tayyiba', 'The Resistance Front', 'Taliban',
-    'National Resistance Front', "Iran's Supreme National Security Council", 'Hamas', 'Al Mayadeen',
+    'IRGC',
+    'Quds Force',
+    'Tehreek-e-Taliban Pakistan',
+    'Lashkar-e-Tayyiba',
+    'The Resistance Front',
+    'Taliban',
+    'National Resistance Front',
+    "Iran's Supreme National Security Council",
+    'Hamas',
+    'Al Mayadeen',
   ],
   event: [
-    'Operation Sindoor', '2025 India–Pakistan conflict', 'Twelve-Day War', 'Operation Midnight Hammer', 'Pahalgam attack',
-    'Killing of Qasem Soleimani', "Iran's missile strikes on US bases in Iraq", 'Abqaiq–Khurais attack', 'Operation Opera',
-    "Larijani's visit to Pakistan", "Pezeshkian's visit to Pakistan", '2025 Afghanistan–Pakistan clashes',
+    'Operation Sindoor',
+    '2025 India–Pakistan conflict',
+    'Twelve-Day War',
+    'Operation Midnight Hammer',
+    'Pahalgam attack',
+    'Killing of Qasem Soleimani',
+    "Iran's missile strikes on US bases in Iraq",
+    'Abqaiq–Khurais attack',
+    'Operation Opera',
+    "Larijani's visit to Pakistan",
+    "Pezeshkian's visit to Pakistan",
+    '2025 Afghanistan–Pakistan clashes',
   ],
-  agreement: ['JCPOA', 'CPEC', 'Indus Waters Treaty', 'Abraham Accords', 'Iran–Pakistan gas pipeline', 'Pakistan–Saudi defence pact'],
+  agreement: [
+    'JCPOA',
+    'CPEC',
+    'Indus Waters Treaty',
+    'Abraham Accords',
+    'Iran–Pakistan gas pipeline',
+    'Pakistan–Saudi defence pact',
+  ],
   place: ['Balochistan', 'Kashmir'],
 };
 
 /** Surface forms the issue asks for explicitly, with the entity each must name. */
 const FORMS: [string, string][] = [
-  ['Mr Larijani', 'ali-larijani'], ['Field Marshal Asim Munir', 'asim-munir'], ['General Munir', 'asim-munir'],
-  ['Gen. Qamar Javed Bajwa', 'qamar-javed-bajwa'], ['Ayatollah Khamenei', 'ali-khamenei'], ['President Pezeshkian', 'masoud-pezeshkian'],
-  ['Qassem Soleimani', 'qasem-soleimani'], ['Qasim Suleimani', 'qasem-soleimani'], ['Pezeshkiyan', 'masoud-pezeshkian'],
-  ['Araqchi', 'abbas-araghchi'], ['Ghaani', 'esmail-qaani'], ["Qa'ani", 'esmail-qaani'], ['Shahbaz Sharif', 'shehbaz-sharif'],
-  ['Tehrik-e-Taliban Pakistan', 'tehreek-e-taliban-pakistan'], ['Tehreek-i-Taliban Pakistan', 'tehreek-e-taliban-pakistan'],
-  ['TTP', 'tehreek-e-taliban-pakistan'], ['Pakistani Taliban', 'tehreek-e-taliban-pakistan'], ['Lashkar-e-Taiba', 'lashkar-e-tayyiba'],
-  ['Lashkar-e-Toiba', 'lashkar-e-tayyiba'], ['LeT', 'lashkar-e-tayyiba'], ['TRF', 'the-resistance-front'], ['SNSC', 'supreme-national-security-council'],
-  ['Operation Sindur', 'operation-sindoor'], ['Baluchistan', 'balochistan'], ['Nicolas Maduro', 'nicolas-maduro'],
-  ['Lindsay Graham', 'lindsey-graham'], ['12-day war', 'twelve-day-war'], ['Iran-Israel war', 'twelve-day-war'],
-  ['Operation Babylon', 'operation-opera'], ['Abqaiq attack', 'abqaiq-khurais-attack'], ['Pahalgam massacre', 'pahalgam-attack'],
-  ['Baisaran attack', 'pahalgam-attack'], ['IWT', 'indus-waters-treaty'], ['JCPOA', 'jcpoa'], ['CPEC', 'cpec'],
+  ['Mr Larijani', 'ali-larijani'],
+  ['Field Marshal Asim Munir', 'asim-munir'],
+  ['General Munir', 'asim-munir'],
+  ['Gen. Qamar Javed Bajwa', 'qamar-javed-bajwa'],
+  ['Ayatollah Khamenei', 'ali-khamenei'],
+  ['President Pezeshkian', 'masoud-pezeshkian'],
+  ['Qassem Soleimani', 'qasem-soleimani'],
+  ['Qasim Suleimani', 'qasem-soleimani'],
+  ['Pezeshkiyan', 'masoud-pezeshkian'],
+  ['Araqchi', 'abbas-araghchi'],
+  ['Ghaani', 'esmail-qaani'],
+  ["Qa'ani", 'esmail-qaani'],
+  ['Shahbaz Sharif', 'shehbaz-sharif'],
+  ['Tehrik-e-Taliban Pakistan', 'tehreek-e-taliban-pakistan'],
+  ['Tehreek-i-Taliban Pakistan', 'tehreek-e-taliban-pakistan'],
+  ['TTP', 'tehreek-e-taliban-pakistan'],
+  ['Pakistani Taliban', 'tehreek-e-taliban-pakistan'],
+  ['Lashkar-e-Taiba', 'lashkar-e-tayyiba'],
+  ['Lashkar-e-Toiba', 'lashkar-e-tayyiba'],
+  ['LeT', 'lashkar-e-tayyiba'],
+  ['TRF', 'the-resistance-front'],
+  ['SNSC', 'supreme-national-security-council'],
+  ['Operation Sindur', 'operation-sindoor'],
+  ['Baluchistan', 'balochistan'],
+  ['Nicolas Maduro', 'nicolas-maduro'],
+  ['Lindsay Graham', 'lindsey-graham'],
+  ['12-day war', 'twelve-day-war'],
+  ['Iran-Israel war', 'twelve-day-war'],
+  ['Operation Babylon', 'operation-opera'],
+  ['Abqaiq attack', 'abqaiq-khurais-attack'],
+  ['Pahalgam massacre', 'pahalgam-attack'],
+  ['Baisaran attack', 'pahalgam-attack'],
+  ['IWT', 'indus-waters-treaty'],
+  ['JCPOA', 'jcpoa'],
+  ['CPEC', 'cpec'],
 ];
 
 /** Short forms that also name other people or things: detection must need context. */
 const AMBIGUOUS: [string, string][] = [
-  ['Khan', 'imran-khan'], ['Dar', 'ishaq-dar'], ['Sharif', 'shehbaz-sharif'], ['Munir', 'asim-munir'], ['Ghani', 'ashraf-ghani'],
-  ['Graham', 'lindsey-graham'], ['Pahlavi', 'reza-pahlavi'], ['Sindoor', 'operation-sindoor'], ['Bajwa', 'qamar-javed-bajwa'],
-  ['Qureshi', 'shah-mahmood-qureshi'], ['Zardari', 'asif-ali-zardari'],
+  ['Khan', 'imran-khan'],
+  ['Dar', 'ishaq-dar'],
+  ['Sharif', 'shehbaz-sharif'],
+  ['Munir', 'asim-munir'],
+  ['Ghani', 'ashraf-ghani'],
+  ['Graham', 'lindsey-graham'],
+  ['Pahlavi', 'reza-pahlavi'],
+  ['Sindoor', 'operation-sindoor'],
+  ['Bajwa', 'qamar-javed-bajwa'],
+  ['Qureshi', 'shah-mahmood-qureshi'],
+  ['Zardari', 'asif-ali-zardari'],
 ];
 
 describe('the bundled corpus', () => {
@@ -97,7 +173,11 @@ describe('the bundled corpus', () => {
   it('cites every seed article and keeps a majority of facts sourced', () => {
     const facts = records().entities.flatMap((e) => e.facts);
     const cited = new Set(facts.flatMap((f) => f.sources));
-    expect(records().sources.map((s) => s.id).filter((id) => !cited.has(id))).toEqual([]);
+    expect(
+      records()
+        .sources.map((s) => s.id)
+        .filter((id) => !cited.has(id)),
+    ).toEqual([]);
     expect(facts.filter((f) => f.sources.length > 0).length).toBeGreaterThan(facts.length / 2);
   });
 
@@ -115,8 +195,11 @@ describe('the bundled corpus', () => {
 
   it('writes summaries of two to four sentences', () => {
     // Split at a full stop followed by a capital, except after common abbreviations.
-    const sentences = (text: string) => text.split(/(?<!\b(?:Mr|Dr|Gen|Sen|St|Jr|U\.S|vs))[.!?]\s+(?=[A-Z"'‘“])/).length;
-    const off = records().entities.filter((e) => sentences(e.summary) < 2 || sentences(e.summary) > 4).map((e) => e.id);
+    const sentences = (text: string) =>
+      text.split(/(?<!\b(?:Mr|Dr|Gen|Sen|St|Jr|U\.S|vs))[.!?]\s+(?=[A-Z"'‘“])/).length;
+    const off = records()
+      .entities.filter((e) => sentences(e.summary) < 2 || sentences(e.summary) > 4)
+      .map((e) => e.id);
     expect(off).toEqual([]);
   });
 

@@ -64,8 +64,18 @@ describe('validate: a clean corpus', () => {
     ];
     const result = validate(
       corpus({
-        people: [person('a-b', 'A B', { aliases: ['Mr B'], facts, related: [{ type: 'met', target: 'c-d' }] }), person('c-d', 'C D', { facts })],
-        events: [event('an-event', 'The Event', { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] }, { facts })],
+        people: [
+          person('a-b', 'A B', { aliases: ['Mr B'], facts, related: [{ type: 'met', target: 'c-d' }] }),
+          person('c-d', 'C D', { facts }),
+        ],
+        events: [
+          event(
+            'an-event',
+            'The Event',
+            { start: '2025-05-07', end: '2025-05-10', participants: ['a-b'], sources: ['outlet-2025'] },
+            { facts },
+          ),
+        ],
       }),
     );
     expect(result.problems).toEqual([]);
@@ -83,7 +93,11 @@ describe('validate: rejects each kind of bad input', () => {
 
   it('reports unknown fields by name', () => {
     const p = only({ people: [person('a-b', 'A B', { nickname: 'AB' })] });
-    expect(p).toEqual({ file: 'data/entities/people.json', path: 'entities[0].nickname', message: 'unknown field "nickname"' });
+    expect(p).toEqual({
+      file: 'data/entities/people.json',
+      path: 'entities[0].nickname',
+      message: 'unknown field "nickname"',
+    });
   });
 
   it('reports wrong types, bad kinds and malformed ids', () => {
@@ -99,29 +113,47 @@ describe('validate: rejects each kind of bad input', () => {
   });
 
   it('reports a malformed date', () => {
-    const p = only({ people: [person('a-b', 'A B', { facts: [{ date: '7 May 2025', text: 'x', sources: ['outlet-2025'] }] })] });
+    const p = only({
+      people: [person('a-b', 'A B', { facts: [{ date: '7 May 2025', text: 'x', sources: ['outlet-2025'] }] })],
+    });
     expect(p.path).toBe('entities[0].facts[0].date');
     expect(p.message).toMatch(/YYYY/);
   });
 
   it('reports impossible calendar dates', () => {
-    const p = only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-02-29', text: 'x', sources: ['outlet-2025'] }] })] });
+    const p = only({
+      people: [person('a-b', 'A B', { facts: [{ date: '2025-02-29', text: 'x', sources: ['outlet-2025'] }] })],
+    });
     expect(p).toMatchObject({ path: 'entities[0].facts[0].date', message: '"2025-02-29" is not a calendar date' });
-    expect(only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-13', text: 'x', sources: ['outlet-2025'] }] })] }).message).toMatch(/no month 13/);
+    expect(
+      only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-13', text: 'x', sources: ['outlet-2025'] }] })] })
+        .message,
+    ).toMatch(/no month 13/);
   });
 
   it('accepts 29 February in a leap year', () => {
-    expect(problemsOf({ people: [person('a-b', 'A B', { facts: [{ date: '2024-02-29', text: 'x', sources: ['outlet-2025'] }] })] })).toEqual([]);
+    expect(
+      problemsOf({
+        people: [person('a-b', 'A B', { facts: [{ date: '2024-02-29', text: 'x', sources: ['outlet-2025'] }] })],
+      }),
+    ).toEqual([]);
   });
 
   it('reports an interval that starts after it ends', () => {
-    const p = only({ people: [person('a-b', 'A B', { facts: [{ date: '2025-06/2025-05-31', text: 'x', sources: ['outlet-2025'] }] })] });
+    const p = only({
+      people: [person('a-b', 'A B', { facts: [{ date: '2025-06/2025-05-31', text: 'x', sources: ['outlet-2025'] }] })],
+    });
     expect(p.message).toMatch(/starts after it ends/);
   });
 
   it('reports an event that ends before it starts', () => {
-    const p = only({ events: [event('e-1', 'E', { start: '2025-06-24', end: '2025-06-13', sources: ['outlet-2025'] })] });
-    expect(p).toMatchObject({ path: 'entities[0].event.end', message: 'the event ends (2025-06-13) before it starts (2025-06-24)' });
+    const p = only({
+      events: [event('e-1', 'E', { start: '2025-06-24', end: '2025-06-13', sources: ['outlet-2025'] })],
+    });
+    expect(p).toMatchObject({
+      path: 'entities[0].event.end',
+      message: 'the event ends (2025-06-13) before it starts (2025-06-24)',
+    });
   });
 
   it('reports dangling relation targets, participants, places and sources', () => {
@@ -132,7 +164,9 @@ describe('validate: rejects each kind of bad input', () => {
           related: [{ type: 'met', target: 'ghost', sources: ['outlet-2025'] }],
         }),
       ],
-      events: [event('e-1', 'E', { start: '2025', participants: ['phantom'], place: 'atlantis', sources: ['missing'] })],
+      events: [
+        event('e-1', 'E', { start: '2025', participants: ['phantom'], place: 'atlantis', sources: ['missing'] }),
+      ],
     });
     expect(problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).sort()).toEqual([
       'data/entities/events.json: entities[0].event.participants[0]: unknown entity "phantom"',
@@ -144,15 +178,25 @@ describe('validate: rejects each kind of bad input', () => {
   });
 
   it('reports an event place that is not a place', () => {
-    const p = only({ people: [person('a-b', 'A B')], events: [event('e-1', 'E', { start: '2025', place: 'a-b', sources: ['outlet-2025'] })] });
+    const p = only({
+      people: [person('a-b', 'A B')],
+      events: [event('e-1', 'E', { start: '2025', place: 'a-b', sources: ['outlet-2025'] })],
+    });
     expect(p.message).toBe('"a-b" is a person, not a place');
   });
 
   it('reports duplicate entity ids across files and duplicate source ids', () => {
-    const problems = problemsOf({ people: [person('a-b', 'A B')], places: [{ ...person('a-b', 'Elsewhere'), kind: 'place' }] }, [SOURCE, SOURCE]);
+    const problems = problemsOf(
+      { people: [person('a-b', 'A B')], places: [{ ...person('a-b', 'Elsewhere'), kind: 'place' }] },
+      [SOURCE, SOURCE],
+    );
     expect(problems).toEqual([
       { file: 'data/sources.json', path: 'sources[1].id', message: 'duplicate source id "outlet-2025"' },
-      { file: 'data/entities/places.json', path: 'entities[0].id', message: 'duplicate entity id "a-b" (also at data/entities/people.json entities[0])' },
+      {
+        file: 'data/entities/places.json',
+        path: 'entities[0].id',
+        message: 'duplicate entity id "a-b" (also at data/entities/people.json entities[0])',
+      },
     ]);
   });
 
@@ -191,13 +235,24 @@ describe('validate: rejects each kind of bad input', () => {
   });
 
   it('reports an alias on two entities, comparing case- and diacritic-insensitively', () => {
-    const p = only({ people: [person('a-b', 'A B', { aliases: ['Nicolás'] }), person('c-d', 'C D', { aliases: ['NICOLAS'] })] });
-    expect(p).toMatchObject({ path: 'entities[1].aliases[0]', message: expect.stringMatching(/also claimed by entity "a-b"/) });
+    const p = only({
+      people: [person('a-b', 'A B', { aliases: ['Nicolás'] }), person('c-d', 'C D', { aliases: ['NICOLAS'] })],
+    });
+    expect(p).toMatchObject({
+      path: 'entities[1].aliases[0]',
+      message: expect.stringMatching(/also claimed by entity "a-b"/),
+    });
   });
 
   it('allows a shared short form only when both entities mark it ambiguous', () => {
-    expect(problemsOf({ people: [person('a-b', 'A B', { ambiguous: ['Khan'] }), person('c-d', 'C D', { ambiguous: ['Khan'] })] })).toEqual([]);
-    const p = only({ people: [person('a-b', 'A B', { ambiguous: ['Khan'] }), person('c-d', 'C D', { aliases: ['Khan'] })] });
+    expect(
+      problemsOf({
+        people: [person('a-b', 'A B', { ambiguous: ['Khan'] }), person('c-d', 'C D', { ambiguous: ['Khan'] })],
+      }),
+    ).toEqual([]);
+    const p = only({
+      people: [person('a-b', 'A B', { ambiguous: ['Khan'] }), person('c-d', 'C D', { aliases: ['Khan'] })],
+    });
     expect(p.path).toBe('entities[1].aliases[0]');
   });
 
@@ -207,7 +262,9 @@ describe('validate: rejects each kind of bad input', () => {
   });
 
   it('reports forms listed twice or both plain and ambiguous, and lower-case single words', () => {
-    const problems = problemsOf({ people: [person('a-b', 'A B', { aliases: ['Mr B', 'mr B', 'Mr B', 'Bee'], ambiguous: ['BEE', 'war'] })] });
+    const problems = problemsOf({
+      people: [person('a-b', 'A B', { aliases: ['Mr B', 'mr B', 'Mr B', 'Bee'], ambiguous: ['BEE', 'war'] })],
+    });
     expect(problems.map((p) => [p.path, p.message])).toEqual([
       ['entities[0].aliases[2]', '"Mr B" is listed twice'],
       ['entities[0].ambiguous[0]', '"BEE" is listed both as an alias and as ambiguous'],
@@ -216,7 +273,11 @@ describe('validate: rejects each kind of bad input', () => {
   });
 
   it('reports a file that is not a list', () => {
-    expect(only({ people: { id: 'a-b' } })).toEqual({ file: 'data/entities/people.json', path: '(file)', message: 'expected a list of entities' });
+    expect(only({ people: { id: 'a-b' } })).toEqual({
+      file: 'data/entities/people.json',
+      path: '(file)',
+      message: 'expected a list of entities',
+    });
   });
 
   it('reports source problems with the sources path', () => {
@@ -239,7 +300,14 @@ describe('validate: reports every problem at once', () => {
       [{ ...SOURCE, published: '2025-02-30' }],
     );
     const files = new Set(problems.map((p) => p.file));
-    expect(files).toEqual(new Set(['data/sources.json', 'data/entities/broken.json', 'data/entities/people.json', 'data/entities/events.json']));
+    expect(files).toEqual(
+      new Set([
+        'data/sources.json',
+        'data/entities/broken.json',
+        'data/entities/people.json',
+        'data/entities/events.json',
+      ]),
+    );
     // The unknown field does not hide the bad date and source in the same entity.
     expect(problems.map((p) => `${p.file}: ${p.path}`).sort()).toEqual([
       'data/entities/broken.json: line 1',
@@ -265,11 +333,20 @@ describe('validate: reports every problem at once', () => {
         }),
       ],
     });
-    expect(problems.map((p) => p.path)).toEqual(['entities[0].facts[0].date', 'entities[0].facts[1].date', 'entities[0].related[0].target']);
+    expect(problems.map((p) => p.path)).toEqual([
+      'entities[0].facts[0].date',
+      'entities[0].facts[1].date',
+      'entities[0].related[0].target',
+    ]);
   });
 
   it('does not report references to an entity that only failed the schema as dangling', () => {
-    const problems = problemsOf({ people: [person('a-b', 'A B', { summary: '' }), person('c-d', 'C D', { related: [{ type: 'met', target: 'a-b' }] })] });
+    const problems = problemsOf({
+      people: [
+        person('a-b', 'A B', { summary: '' }),
+        person('c-d', 'C D', { related: [{ type: 'met', target: 'a-b' }] }),
+      ],
+    });
     expect(problems.map((p) => p.path)).toEqual(['entities[0].summary']);
   });
 });
@@ -278,7 +355,12 @@ describe('validate: editorial checks', () => {
   it('runs them too, naming the check that found each problem', () => {
     const problems = validate(corpus({ people: [person('a-b', 'A B')] })).problems;
     expect(problems).toEqual([
-      { file: 'data/entities/people.json', path: 'entities[0].facts', check: 'thin-cards', message: '"a-b" has 1 fact; give it at least 2, or say why not in "fewFacts"' },
+      {
+        file: 'data/entities/people.json',
+        path: 'entities[0].facts',
+        check: 'thin-cards',
+        message: '"a-b" has 1 fact; give it at least 2, or say why not in "fewFacts"',
+      },
     ]);
   });
 });

@@ -11,7 +11,9 @@ export const RECORDS_PATH = resolve(process.env.BACKSTORY_RECORDS ?? 'generated/
 
 export function loadBundledRecords(): CorpusRecords {
   if (!existsSync(RECORDS_PATH)) {
-    throw new Error(`${RECORDS_PATH} is missing: run "npm run corpus:build" first (these tests run on the real corpus)`);
+    throw new Error(
+      `${RECORDS_PATH} is missing: run "npm run corpus:build" first (these tests run on the real corpus)`,
+    );
   }
   return JSON.parse(readFileSync(RECORDS_PATH, 'utf8')) as CorpusRecords;
 }

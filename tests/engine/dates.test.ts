@@ -36,7 +36,9 @@ describe('parsing', () => {
     expect(readDate('2025-02-29')).toBe('"2025-02-29" is not a calendar date');
     expect(readDate('2024-02-29')).toMatchObject({ start: { year: 2024, month: 2, day: 29, precision: 'day' } });
     expect(readDate('2025-06-24/2025-06-13')).toBe('interval "2025-06-24/2025-06-13" starts after it ends');
-    expect(readDate('2025-05-07/2025-05-08/2025-05-10')).toBe('"2025-05-07/2025-05-08/2025-05-10" is not a date or a START/END interval');
+    expect(readDate('2025-05-07/2025-05-08/2025-05-10')).toBe(
+      '"2025-05-07/2025-05-08/2025-05-10" is not a date or a START/END interval',
+    );
     expect(readDate('May 2025')).toBe('"May 2025" is not YYYY, YYYY-MM or YYYY-MM-DD');
     expect(parseDate('2025-00')).toBeNull();
   });
@@ -73,10 +75,26 @@ describe('event dates', () => {
 
   it('are shown the same by the timeline, the card, the starting points and the search', () => {
     const place: EntityRecord = {
-      id: 'zanzibar', kind: 'place', name: 'Zanzibar', aliases: [], ambiguous: [], role: 'An island', summary: 'An island.', facts: [], related: [],
+      id: 'zanzibar',
+      kind: 'place',
+      name: 'Zanzibar',
+      aliases: [],
+      ambiguous: [],
+      role: 'An island',
+      summary: 'An island.',
+      facts: [],
+      related: [],
     };
     const events: EntityRecord[] = EVENT_DATES.map(([start, end], i) => ({
-      id: `event-${i}`, kind: 'event', name: `Event ${i}`, aliases: [], ambiguous: [], role: 'A meeting', summary: 'A meeting.', facts: [], related: [],
+      id: `event-${i}`,
+      kind: 'event',
+      name: `Event ${i}`,
+      aliases: [],
+      ambiguous: [],
+      role: 'A meeting',
+      summary: 'A meeting.',
+      facts: [],
+      related: [],
       event: { start, ...(end ? { end } : {}), participants: [], place: 'zanzibar', sources: ['s'] },
     }));
     const records: CorpusRecords = {
@@ -87,7 +105,11 @@ describe('event dates', () => {
     const timeline = new Map(buildTimeline(records).items.map((item) => [item.subject.id, item.dateLabel]));
     const index = indexCorpus(records);
     const recent = new Map(recentEvents(records, events.length).map((r) => [r.id, r.dateLabel]));
-    const searched = new Map(createSearchIndex(records).search('zanzibar', 100).map((hit) => [hit.id, hit]));
+    const searched = new Map(
+      createSearchIndex(records)
+        .search('zanzibar', 100)
+        .map((hit) => [hit.id, hit]),
+    );
     const shown = events.map((e, i) => ({
       event: `${e.event!.start} to ${e.event!.end}`,
       timeline: timeline.get(e.id),
@@ -97,7 +119,13 @@ describe('event dates', () => {
       label: EVENT_DATES[i]![3],
     }));
     expect(shown).toEqual(
-      shown.map((s) => ({ ...s, timeline: s.label, card: s.label, startingPoints: s.label, search: `${s.label}, Zanzibar` })),
+      shown.map((s) => ({
+        ...s,
+        timeline: s.label,
+        card: s.label,
+        startingPoints: s.label,
+        search: `${s.label}, Zanzibar`,
+      })),
     );
   });
 });

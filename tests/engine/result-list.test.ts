@@ -35,7 +35,15 @@ describe('result list', () => {
       sources: [],
       events: [
         { id: 'old', name: 'Old', summary: '', start: '2019-06', participants: [], sources: ['s'] },
-        { id: 'new', name: 'New', summary: '', start: '2025-05-07', end: '2025-05-10', participants: [], sources: ['s'] },
+        {
+          id: 'new',
+          name: 'New',
+          summary: '',
+          start: '2025-05-07',
+          end: '2025-05-10',
+          participants: [],
+          sources: ['s'],
+        },
         { id: 'mid', name: 'Mid', summary: '', start: '2021', participants: [], sources: ['s'] },
       ],
     };

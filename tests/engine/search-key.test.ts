@@ -12,13 +12,17 @@ import { foldForSearch, foldSpelling } from '../../engine/search-key';
 const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Each code unit between "b" and "k" (letters no transliteration rule touches). */
-function disagreements(expected: (c: number, detected: string) => string | null, fold: (s: string) => string): string[] {
+function disagreements(
+  expected: (c: number, detected: string) => string | null,
+  fold: (s: string) => string,
+): string[] {
   const out: string[] = [];
   for (let c = 0; c <= 0xffff; c++) {
     const text = `b${String.fromCharCode(c)}k`;
     const want = expected(c, normalizeText(text));
     const got = fold(text);
-    if (want !== null && got !== want) out.push(`${hex(c)}: detection ${JSON.stringify(normalizeText(text))}, search ${JSON.stringify(got)}`);
+    if (want !== null && got !== want)
+      out.push(`${hex(c)}: detection ${JSON.stringify(normalizeText(text))}, search ${JSON.stringify(got)}`);
   }
   return out;
 }

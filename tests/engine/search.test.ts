@@ -11,7 +11,18 @@ import { closestPrefix, editDistance } from '../../engine/edit-distance';
 import { loadBundledRecords as loadRecords } from './bundled-records';
 
 function entity(id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord {
-  return { id, kind, name, aliases: [], ambiguous: [], role: `${name}, a test entity`, summary: `About ${name}.`, facts: [], related: [], ...extra };
+  return {
+    id,
+    kind,
+    name,
+    aliases: [],
+    ambiguous: [],
+    role: `${name}, a test entity`,
+    summary: `About ${name}.`,
+    facts: [],
+    related: [],
+    ...extra,
+  };
 }
 
 const marked = (hit: SearchHit) => hit.ranges.map(([a, b]) => hit.text.slice(a, b));
@@ -86,7 +97,16 @@ describe('search on hand-written records', () => {
         event: { start: '2025-11', participants: ['ali-larijani'], sources: ['s'] },
       }),
     ],
-    events: [{ id: 'larijani-visit', name: "Ali Larijani's visit to Pakistan", summary: 'A visit.', start: '2025-11', participants: [], sources: ['s'] }],
+    events: [
+      {
+        id: 'larijani-visit',
+        name: "Ali Larijani's visit to Pakistan",
+        summary: 'A visit.',
+        start: '2025-11',
+        participants: [],
+        sources: ['s'],
+      },
+    ],
     sources: [],
   };
   const index = createSearchIndex(records);
@@ -172,7 +192,11 @@ describe('search on the bundled corpus', () => {
   });
 
   it('ranks the person before events named after him', () => {
-    expect(top('soleimani', 3)).toEqual(['qasem-soleimani', 'killing-of-qasem-soleimani', 'operation-martyr-soleimani']);
+    expect(top('soleimani', 3)).toEqual([
+      'qasem-soleimani',
+      'killing-of-qasem-soleimani',
+      'operation-martyr-soleimani',
+    ]);
   });
 
   it('finds words that are apart in an entity, best where they sit in names', () => {
@@ -199,7 +223,10 @@ describe('search on the bundled corpus', () => {
   it('every range lies inside its text and none overlap', () => {
     for (const q of ['Larijni', 'pak', 'iran', 'operation sindor', 'a', 'may 2025', 'nuclear talks', 'khan']) {
       for (const hit of index.search(q)) {
-        for (const [list, text] of [[hit.ranges, hit.text], [hit.nameRanges, hit.name]] as const) {
+        for (const [list, text] of [
+          [hit.ranges, hit.text],
+          [hit.nameRanges, hit.name],
+        ] as const) {
           let last = 0;
           for (const [a, b] of list) {
             expect(a).toBeGreaterThanOrEqual(last);
@@ -226,16 +253,44 @@ describe('scale', () => {
   // (about 2 s alone) gets more than Vitest's default 5 s: with seven sessions on two cores it took 9.
   it('builds once at 10,000 entities and still ranks the bundled names first', () => {
     const base = loadRecords();
-    const syllables = ['ka', 'ri', 'mo', 'sa', 'le', 'ja', 'ni', 'ta', 'ba', 'ha', 'za', 'ra', 'li', 'na', 'da', 'si', 'fa', 'hu'];
+    const syllables = [
+      'ka',
+      'ri',
+      'mo',
+      'sa',
+      'le',
+      'ja',
+      'ni',
+      'ta',
+      'ba',
+      'ha',
+      'za',
+      'ra',
+      'li',
+      'na',
+      'da',
+      'si',
+      'fa',
+      'hu',
+    ];
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed / 0x7fffffff);
     const word = (n: number) =>
-      Array.from({ length: n }, () => syllables[Math.floor(random() * syllables.length)]).join('').replace(/^./, (c) => c.toUpperCase());
+      Array.from({ length: n }, () => syllables[Math.floor(random() * syllables.length)])
+        .join('')
+        .replace(/^./, (c) => c.toUpperCase());
     const entities: EntityRecord[] = Array.from({ length: 10_000 }, (_, i) => {
       const like = base.entities[i % base.entities.length]!;
       return i < base.entities.length
         ? like
-        : { ...like, id: `${like.id}-${i}`, name: `${word(2)} ${word(3)}`, aliases: [word(3)], ambiguous: [], related: [] };
+        : {
+            ...like,
+            id: `${like.id}-${i}`,
+            name: `${word(2)} ${word(3)}`,
+            aliases: [word(3)],
+            ambiguous: [],
+            related: [],
+          };
     });
     const index = createSearchIndex({ ...base, entities });
     expect(index.size).toBe(10_000);

@@ -62,7 +62,14 @@ describe('buildTimeline', () => {
         },
       ],
     };
-    expect(buildTimeline(records).items.map((i) => i.text)).toEqual(['Eve.', 'Year.', 'Month.', 'Day.', 'Short.', 'Long.']);
+    expect(buildTimeline(records).items.map((i) => i.text)).toEqual([
+      'Eve.',
+      'Year.',
+      'Month.',
+      'Day.',
+      'Short.',
+      'Long.',
+    ]);
   });
 
   it('shows dates at their precision, ranges as ranges', () => {
@@ -104,8 +111,17 @@ describe('buildTimeline', () => {
               ...e,
               related: [],
               facts: [
-                { date: '2025-05-07/2025-05-09', text: 'Boris Lind met Amira Khan at the Geneva talks in Geneva.', sources: ['daily-2'] },
-                { date: '2025-05-07/2025-05-09', text: 'Boris Lind walked out of the Geneva talks in Geneva with Amira Khan.', sources: [], attribution: 'a rival' },
+                {
+                  date: '2025-05-07/2025-05-09',
+                  text: 'Boris Lind met Amira Khan at the Geneva talks in Geneva.',
+                  sources: ['daily-2'],
+                },
+                {
+                  date: '2025-05-07/2025-05-09',
+                  text: 'Boris Lind walked out of the Geneva talks in Geneva with Amira Khan.',
+                  sources: [],
+                  attribution: 'a rival',
+                },
               ],
             }
           : e,
@@ -118,7 +134,11 @@ describe('buildTimeline', () => {
   });
 
   it('links a fact to the entities its text names and to relations on the same date', () => {
-    expect(factOf('amira-khan', '2025-05-07').entities.map((e) => e.id)).toEqual(['amira-khan', 'boris-lind', 'geneva']);
+    expect(factOf('amira-khan', '2025-05-07').entities.map((e) => e.id)).toEqual([
+      'amira-khan',
+      'boris-lind',
+      'geneva',
+    ]);
     expect(factOf('harbour-accord', '2025-06-03').entities.map((e) => e.id)).toEqual([
       'harbour-accord',
       'amira-khan',
@@ -213,7 +233,9 @@ describe('filterTimeline', () => {
     ]);
     const any = filter({ entities: ['northland-council', 'geneva'] });
     expect(any.map((i) => i.id)).toEqual(
-      model.items.filter((i) => i.entities.some((e) => e.id === 'northland-council' || e.id === 'geneva')).map((i) => i.id),
+      model.items
+        .filter((i) => i.entities.some((e) => e.id === 'northland-council' || e.id === 'geneva'))
+        .map((i) => i.id),
     );
     expect(any).toHaveLength(5);
     const all = filter({ entities: ['amira-khan', 'boris-lind'], match: 'all' });
@@ -221,7 +243,11 @@ describe('filterTimeline', () => {
   });
 
   it('filters by the kind of what the item is about', () => {
-    expect(filter({ kinds: ['event'] }).map((i) => i.title)).toEqual(['Geneva talks', 'Geneva talks', 'Signing ceremony']);
+    expect(filter({ kinds: ['event'] }).map((i) => i.title)).toEqual([
+      'Geneva talks',
+      'Geneva talks',
+      'Signing ceremony',
+    ]);
     expect(filter({ kinds: ['organisation', 'agreement'] }).map((i) => i.title)).toEqual([
       'Northland Council',
       'Harbour Accord',
@@ -305,7 +331,10 @@ describe('entity suggestions on the bundled corpus', () => {
   it('keeps what each typed letter found, though the search key spells it differently', () => {
     // "Afghan" has the key "afkan": "Afg" is no start of that (and too short for a typo), but is of the spelling.
     const all = (query: string) => suggestEntities(real.entities, query, [], real.entities.length).map((e) => e.id);
-    for (const [name, id] of [['Araghchi', 'abbas-araghchi'], ['Afghan mujahideen', 'afghan-mujahideen']] as const) {
+    for (const [name, id] of [
+      ['Araghchi', 'abbas-araghchi'],
+      ['Afghan mujahideen', 'afghan-mujahideen'],
+    ] as const) {
       for (let n = 1; n <= name.length; n++) expect(all(name.slice(0, n)), name.slice(0, n)).toContain(id);
     }
   });

@@ -29,7 +29,9 @@ const fake = vi.hoisted(() => {
       onChanged: { addListener: () => undefined, removeListener: () => undefined },
     },
     sidebarAction: {
-      open: vi.fn(async (): Promise<void> => Promise.reject(new Error('sidebarAction.open may only be called from a user input handler'))),
+      open: vi.fn(async (): Promise<void> =>
+        Promise.reject(new Error('sidebarAction.open may only be called from a user input handler')),
+      ),
       isOpen: vi.fn(async (_details: { windowId?: number }) => false),
     },
   };
@@ -56,7 +58,9 @@ describe('background: "Show on timeline" from a card in Firefox', () => {
     expect(await showOnTimeline('ali-larijani')).toBe(true);
     expect(fake.browser.sidebarAction.open).toHaveBeenCalled();
     expect(fake.browser.sidebarAction.isOpen).toHaveBeenCalledWith({ windowId: 3 });
-    expect(fake.browser.tabs.create).toHaveBeenCalledWith({ url: 'moz-extension://uuid/sidepanel.html?entity=ali-larijani' });
+    expect(fake.browser.tabs.create).toHaveBeenCalledWith({
+      url: 'moz-extension://uuid/sidepanel.html?entity=ali-larijani',
+    });
     expect(fake.store[TIMELINE_FOCUS_KEY]).toBeUndefined();
   });
 

@@ -97,15 +97,27 @@ describe('parseSettings', () => {
   });
 
   it('entries that are not host names are dropped; hosts are lower-cased and deduplicated', () => {
-    const { settings, problems } = parseSettings({ enabled: true, disabledSites: ['A.org', 'a.org', '', 7, null, { host: 'b' }, 'b.org'] });
+    const { settings, problems } = parseSettings({
+      enabled: true,
+      disabledSites: ['A.org', 'a.org', '', 7, null, { host: 'b' }, 'b.org'],
+    });
     expect(settings.disabledSites).toEqual(['a.org', 'b.org']);
     expect(problems).toEqual(['settings.disabledSites: dropped entries that are not host names']);
   });
 
   it('an out-of-date shape (unknown fields) keeps what it can and drops the rest', () => {
-    const { settings, problems } = parseSettings({ version: 0, enabled: false, sites: { 'a.org': false }, theme: 'dark' });
+    const { settings, problems } = parseSettings({
+      version: 0,
+      enabled: false,
+      sites: { 'a.org': false },
+      theme: 'dark',
+    });
     expect(settings).toEqual({ enabled: false, disabledSites: [] });
-    expect(problems).toEqual(['settings.version: unknown, dropped', 'settings.sites: unknown, dropped', 'settings.theme: unknown, dropped']);
+    expect(problems).toEqual([
+      'settings.version: unknown, dropped',
+      'settings.sites: unknown, dropped',
+      'settings.theme: unknown, dropped',
+    ]);
   });
 
   it('a very long string is quoted only in part', () => {
@@ -122,7 +134,16 @@ describe('parseSettings', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    const odd: unknown[] = [Symbol('s'), () => 1, new Date(), new Map(), Object.create(null), { enabled: Symbol('e') }, { disabledSites: [Symbol('x')] }, 10n];
+    const odd: unknown[] = [
+      Symbol('s'),
+      () => 1,
+      new Date(),
+      new Map(),
+      Object.create(null),
+      { enabled: Symbol('e') },
+      { disabledSites: [Symbol('x')] },
+      10n,
+    ];
     for (const raw of odd) {
       const { settings } = parseSettings(raw);
       expect(typeof settings.enabled).toBe('boolean');
@@ -138,7 +159,9 @@ describe('loadSettings', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(loadSettings()).resolves.toEqual(DEFAULTS);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toMatch(/^Backstory: stored settings were repaired \(settings\.enabled: .*; settings\.disabledSites: .*; settings\.extra: unknown, dropped\)$/);
+    expect(warn.mock.calls[0]![0]).toMatch(
+      /^Backstory: stored settings were repaired \(settings\.enabled: .*; settings\.disabledSites: .*; settings\.extra: unknown, dropped\)$/,
+    );
     expect(error).not.toHaveBeenCalled();
     expect(fake.writes).toEqual([{ settings: DEFAULTS }]);
     // Once repaired, the next load is quiet and writes nothing.

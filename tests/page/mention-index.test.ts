@@ -24,7 +24,12 @@ describe('MentionIndex', () => {
     expect(index.at(munir, 4)).toBe(munirMention);
     expect(index.at(munir, 5)).toBeUndefined(); // just past the end
     expect(index.at(dar, 3)).toBe(darMention);
-    expect(index.countsByEntity()).toEqual(new Map([[1, 1], [2, 1]]));
+    expect(index.countsByEntity()).toEqual(
+      new Map([
+        [1, 1],
+        [2, 1],
+      ]),
+    );
   });
 
   it('replaces a block wholesale and returns what it had, and orders mentions for reading', () => {

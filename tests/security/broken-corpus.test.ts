@@ -85,7 +85,10 @@ describe('corpus build on a broken corpus', () => {
     const said = (file: string, ...patterns: RegExp[]) => {
       const mine = problems.filter((l) => l.includes(file));
       for (const pattern of patterns) {
-        expect(mine.some((l) => pattern.test(l)), `${file}: ${pattern} in\n${problems.join('\n')}`).toBe(true);
+        expect(
+          mine.some((l) => pattern.test(l)),
+          `${file}: ${pattern} in\n${problems.join('\n')}`,
+        ).toBe(true);
       }
     };
     said('people.json', /facts\[0\]\.date.*2025-13-01/, /no-such-source/);

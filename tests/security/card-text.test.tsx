@@ -39,12 +39,19 @@ const ENTITIES = [
     role: payload('Role'),
     summary: payload('Summary'),
     facts: [
-      { date: '2025-11-02', text: payload('Fact one'), sources: ['hostile-source'], attribution: payload('Attribution') },
+      {
+        date: '2025-11-02',
+        text: payload('Fact one'),
+        sources: ['hostile-source'],
+        attribution: payload('Attribution'),
+      },
       { date: '2025-10', text: payload('Fact two'), sources: ['hostile-source'] },
       { date: '2025', text: payload('Fact three'), background: true },
       { date: '2024', text: payload('Fact four'), background: true },
     ],
-    related: [{ type: 'met', target: 'hostile-event', date: '2025-11', note: payload('Note'), sources: ['hostile-source'] }],
+    related: [
+      { type: 'met', target: 'hostile-event', date: '2025-11', note: payload('Note'), sources: ['hostile-source'] },
+    ],
   },
   {
     id: 'hostile-event',
@@ -52,7 +59,12 @@ const ENTITIES = [
     name: payload('Event'),
     role: payload('Event role'),
     summary: payload('Event summary'),
-    event: { start: '2025-11-01', place: 'hostile-place', participants: ['hostile-person'], sources: ['hostile-source'] },
+    event: {
+      start: '2025-11-01',
+      place: 'hostile-place',
+      participants: ['hostile-person'],
+      sources: ['hostile-source'],
+    },
   },
   {
     id: 'hostile-place',
@@ -70,7 +82,12 @@ function views(): Map<string, EntityView> {
   });
   // Structurally valid; the editorial checks rightly flag a payload repeated in every field.
   expect(result.problems.filter((p) => p.check === undefined)).toEqual([]);
-  const index = indexCorpus(compileRecords(result.sources, result.entities.map((e) => e.entity)));
+  const index = indexCorpus(
+    compileRecords(
+      result.sources,
+      result.entities.map((e) => e.entity),
+    ),
+  );
   return new Map(ENTITIES.map((e) => [e.id, buildEntityView(index, e.id)!]));
 }
 
@@ -98,7 +115,17 @@ describe('corpus text in the card', () => {
     assertInert(container);
     expect(container.querySelector('h2')!.textContent).toBe(payload('Name'));
     const text = container.textContent!;
-    for (const label of ['Role', 'Summary', 'Fact one', 'Fact two', 'Fact three', 'Fact four', 'Attribution', 'Outlet', 'Event']) {
+    for (const label of [
+      'Role',
+      'Summary',
+      'Fact one',
+      'Fact two',
+      'Fact three',
+      'Fact four',
+      'Attribution',
+      'Outlet',
+      'Event',
+    ]) {
       expect(text, label).toContain(payload(label));
     }
     // Attribute values stay inside their attribute: the break-out is just characters.
@@ -110,7 +137,12 @@ describe('corpus text in the card', () => {
   it('an event with a place, and following links through the card history, stay inert', async () => {
     const all = views();
     const { container } = render(
-      <CardBrowser entityId="hostile-event" loadView={(id) => all.get(id) ?? null} onShowTimeline={noop} onSearch={noop} />,
+      <CardBrowser
+        entityId="hostile-event"
+        loadView={(id) => all.get(id) ?? null}
+        onShowTimeline={noop}
+        onSearch={noop}
+      />,
     );
     expect(container.querySelector('h2')!.textContent).toBe(payload('Event'));
     fireEvent.click(screen.getByRole('button', { name: payload('Place') }));

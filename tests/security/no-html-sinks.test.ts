@@ -39,7 +39,13 @@ function filesUnder(dir: string, ext: RegExp): string[] {
 
 /** Every forbidden construct in one source text, as "line: what". */
 function findSinks(fileName: string, text: string): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    fileName,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    fileName.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+  );
   const found: string[] = [];
   const at = (node: ts.Node, what: string) =>
     found.push(`${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${what}`);
@@ -54,7 +60,11 @@ function findSinks(fileName: string, text: string): string[] {
       at(node, node.text);
     } else if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) && HTML_SINKS.has(node.text)) {
       at(node, `'${node.text}'`);
-    } else if (ts.isPropertyAccessExpression(node) && /^(write|writeln)$/.test(node.name.text) && /(^|\.)document$/.test(node.expression.getText(source))) {
+    } else if (
+      ts.isPropertyAccessExpression(node) &&
+      /^(write|writeln)$/.test(node.name.text) &&
+      /(^|\.)document$/.test(node.expression.getText(source))
+    ) {
       at(node, `document.${node.name.text}`);
     } else if (ts.isIdentifier(node) && node.text === 'eval') {
       at(node, 'eval');
@@ -62,7 +72,10 @@ function findSinks(fileName: string, text: string): string[] {
       at(node, 'Function constructor');
     } else if (ts.isCallExpression(node) && /^(setTimeout|setInterval)$/.test(calleeName(node.expression) ?? '')) {
       const first = node.arguments[0];
-      if (first && (ts.isStringLiteral(first) || ts.isTemplateExpression(first) || ts.isNoSubstitutionTemplateLiteral(first))) {
+      if (
+        first &&
+        (ts.isStringLiteral(first) || ts.isTemplateExpression(first) || ts.isNoSubstitutionTemplateLiteral(first))
+      ) {
         at(node, `${calleeName(node.expression)} with a string`);
       }
     }
@@ -116,7 +129,9 @@ describe('no HTML or code from strings in our source', () => {
     expect(pages.length).toBeGreaterThan(0);
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
-      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs, body]) => !/\bsrc=/.test(attrs!) || body!.trim());
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(
+        ([, attrs, body]) => !/\bsrc=/.test(attrs!) || body!.trim(),
+      );
       expect(inline, relative(ROOT, page)).toEqual([]);
       expect(html, relative(ROOT, page)).not.toMatch(/\son[a-z]+\s*=/i);
       expect(html, relative(ROOT, page)).not.toMatch(/javascript:/i);

@@ -32,14 +32,23 @@ function pathToZod(entry: string): string[] | null {
 
 const ENTRYPOINTS = readdirSync(join(ROOT, 'entrypoints'), { withFileTypes: true }).flatMap((entry) => {
   const path = join(ROOT, 'entrypoints', entry.name);
-  if (entry.isDirectory()) return readdirSync(path).filter((f) => /\.tsx?$/.test(f)).map((f) => join(path, f));
+  if (entry.isDirectory())
+    return readdirSync(path)
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => join(path, f));
   return /\.tsx?$/.test(entry.name) ? [path] : [];
 });
 
 describe('the extension ships no zod', () => {
   it('finds every entrypoint', () => {
     const names = ENTRYPOINTS.map((f) => relative(ROOT, f));
-    for (const expected of ['entrypoints/background.ts', 'entrypoints/content.ts', 'entrypoints/card-ui.ts', 'entrypoints/popup/main.tsx', 'entrypoints/sidepanel/main.tsx']) {
+    for (const expected of [
+      'entrypoints/background.ts',
+      'entrypoints/content.ts',
+      'entrypoints/card-ui.ts',
+      'entrypoints/popup/main.tsx',
+      'entrypoints/sidepanel/main.tsx',
+    ]) {
       expect(names).toContain(expected);
     }
   });

@@ -43,23 +43,29 @@ async function browserConsole(run: Run): Promise<ConsoleEntry[]> {
  * its document went. Seen on closing a tab the content script ran in, on closing the
  * popup or the sidebar, and for the about:blank a new tab starts with. Listed, not failed.
  */
-const FIREFOX_TEARDOWN = /^(sendRemoveListener on closed conduit|Promise (resolved|rejected) after context unloaded|WebExtension context not found!)/;
+const FIREFOX_TEARDOWN =
+  /^(sendRemoveListener on closed conduit|Promise (resolved|rejected) after context unloaded|WebExtension context not found!)/;
 
 export async function checkQuiet(run: Run, trapHits: string[]): Promise<void> {
   await sleep(500);
   // Ours: anything from the add-on's files or naming Backstory. Firefox's own messages
   // in a fresh headless profile are listed, not failed; so is the favicon request the
   // strict-CSP page refuses (the browser's, not ours).
-  const entries = await browserConsole(run).catch((error: Error) => [{ level: 'error', text: `could not read the console: ${error.message}`, source: 'smoke test' }]);
+  const entries = await browserConsole(run).catch((error: Error) => [
+    { level: 'error', text: `could not read the console: ${error.message}`, source: 'smoke test' },
+  ]);
   const ours = (e: ConsoleEntry) =>
-    (e.source.includes(run.base) || e.source.includes(GECKO_ID) || /backstory|moz-extension:/i.test(e.text)) && !FIREFOX_TEARDOWN.test(e.text);
+    (e.source.includes(run.base) || e.source.includes(GECKO_ID) || /backstory|moz-extension:/i.test(e.text)) &&
+    !FIREFOX_TEARDOWN.test(e.text);
   const errors = entries.filter((e) => e.level === 'error' && ours(e));
   const pageErrors = run.logs.filter((l) => l.level === 'error' && !/favicon\.ico/.test(l.text));
   record(
     'browser console: no errors from the add-on (background, content scripts, popup, sidebar) or on the pages',
     errors.length === 0 && pageErrors.length === 0,
     errors.length || pageErrors.length
-      ? [...errors.map((e) => `[${e.source}] ${e.text}`), ...pageErrors.map((e) => `[${e.context}] ${e.text}`)].join(' | ')
+      ? [...errors.map((e) => `[${e.source}] ${e.text}`), ...pageErrors.map((e) => `[${e.context}] ${e.text}`)].join(
+          ' | ',
+        )
       : `${entries.length} console entries in all, none an error of ours`,
   );
   const teardown = entries.filter((e) => FIREFOX_TEARDOWN.test(e.text));
@@ -70,7 +76,9 @@ export async function checkQuiet(run: Run, trapHits: string[]): Promise<void> {
   for (const e of entries.filter((e) => e.level !== 'info' && !errors.includes(e) && !teardown.includes(e))) {
     console.log(`      console ${e.level} [${e.source}] ${e.text.slice(0, 200)}`);
   }
-  const outside = run.requests.filter((url) => !/^(http:\/\/127\.0\.0\.1[:/]|moz-extension:|about:|data:|blob:)/.test(url));
+  const outside = run.requests.filter(
+    (url) => !/^(http:\/\/127\.0\.0\.1[:/]|moz-extension:|about:|data:|blob:)/.test(url),
+  );
   record(
     'network: no request left 127.0.0.1',
     outside.length === 0 && trapHits.length === 0,

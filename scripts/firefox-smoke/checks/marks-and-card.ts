@@ -21,7 +21,11 @@ async function marksOf(run: Run, context: string, timeout = 10_000): Promise<Rec
   return eventually(
     'person marks',
     async () => {
-      const h = await evaluate<Record<string, string[]> & { unsupported?: boolean }>(run.bidi, context, HIGHLIGHT_TEXTS);
+      const h = await evaluate<Record<string, string[]> & { unsupported?: boolean }>(
+        run.bidi,
+        context,
+        HIGHLIGHT_TEXTS,
+      );
       if (h.unsupported) throw new Error('CSS.highlights missing in this Firefox');
       return (h[`${HIGHLIGHT_PREFIX}person`]?.length ?? 0) > 0 ? h : null;
     },
@@ -65,7 +69,8 @@ export async function checkMarks(run: Run, context: string): Promise<void> {
         throw new Error(`"${name}" not marked; people: ${all[`${HIGHLIGHT_PREFIX}person`]!.join(', ')}`);
       }
     }
-    if (!all[`${HIGHLIGHT_PREFIX}event`]?.some((s) => /Operation Sindoor/.test(s))) throw new Error('"Operation Sindoor" not marked as an event');
+    if (!all[`${HIGHLIGHT_PREFIX}event`]?.some((s) => /Operation Sindoor/.test(s)))
+      throw new Error('"Operation Sindoor" not marked as an event');
     return Object.entries(all)
       .map(([name, texts]) => `${name.replace(HIGHLIGHT_PREFIX, '')} ${texts.length}`)
       .join(', ');
@@ -93,7 +98,8 @@ export async function checkHoverCard(run: Run, article: Article): Promise<boolea
     const card = await hoverForCard(run, article.context, HOVER.selector, HOVER.phrase);
     await sleep(300);
     await screenshot(run.bidi, article.context, 'hover-card.png');
-    if (!/Key facts/i.test(card.text) || !/Show on timeline/.test(card.text)) throw new Error(`card without facts or actions: ${card.text}`);
+    if (!/Key facts/i.test(card.text) || !/Show on timeline/.test(card.text))
+      throw new Error(`card without facts or actions: ${card.text}`);
     return `"${card.title}", ${card.text.length} characters: ${JSON.stringify(card.text.slice(0, 80).replace(/\s+/g, ' '))}…`;
   });
 }
@@ -108,7 +114,9 @@ export async function checkKeyboard(run: Run, article: Article): Promise<void> {
     await click(run.bidi, article.context, 10, 300);
     await closeCard(run, article.context);
     const current = () =>
-      evaluate<Record<string, string[]>>(run.bidi, article.context, HIGHLIGHT_TEXTS).then((h) => h[`${HIGHLIGHT_PREFIX}current`]?.[0]);
+      evaluate<Record<string, string[]>>(run.bidi, article.context, HIGHLIGHT_TEXTS).then(
+        (h) => h[`${HIGHLIGHT_PREFIX}current`]?.[0],
+      );
     const press = () =>
       run.bidi.send('input.performActions', {
         context: article.context,
@@ -116,19 +124,23 @@ export async function checkKeyboard(run: Run, article: Article): Promise<void> {
           {
             type: 'key',
             id: 'keyboard',
-            actions: ['\uE00A', '\uE008', 'N'].map((value) => ({ type: 'keyDown', value })).concat(
-              ['N', '\uE008', '\uE00A'].map((value) => ({ type: 'keyUp', value })),
-            ),
+            actions: ['\uE00A', '\uE008', 'N']
+              .map((value) => ({ type: 'keyDown', value }))
+              .concat(['N', '\uE008', '\uE00A'].map((value) => ({ type: 'keyUp', value }))),
           },
         ],
       });
     await press();
     const first = await eventually('a current mention', current, 3000);
     await press();
-    const second = await eventually('the next mention', async () => {
-      const now = await current();
-      return now && now !== first ? now : null;
-    }, 3000);
+    const second = await eventually(
+      'the next mention',
+      async () => {
+        const now = await current();
+        return now && now !== first ? now : null;
+      },
+      3000,
+    );
     if (first !== HOVER.phrase || second !== '12-day war') throw new Error(`went to "${first}", then "${second}"`);
     return `"${first}", then "${second}"`;
   });

@@ -9,14 +9,25 @@ import { hoverForCard } from './marks-and-card';
 
 /** Clicks the card's "Show on timeline". */
 async function clickShowOnTimeline(run: Run, context: string): Promise<void> {
-  const button = await evaluate<Box | null>(run.bidi, context, elementBox('button', '^Show on timeline$', "document.querySelector('backstory-card').shadowRoot"));
+  const button = await evaluate<Box | null>(
+    run.bidi,
+    context,
+    elementBox('button', '^Show on timeline$', "document.querySelector('backstory-card').shadowRoot"),
+  );
   if (!button) throw new Error('no "Show on timeline" button in the card');
   await click(run.bidi, context, button.x + button.width / 2, button.y + button.height / 2);
 }
 
 /** Reads the open sidebar's timeline, from one of the add-on's pages. */
 async function sidebarState(run: Run, extensionPage: string) {
-  return readAddonView<{ items: number; status: string; chips: string[]; overflow: number; width: number; pageState: string }>(
+  return readAddonView<{
+    items: number;
+    status: string;
+    chips: string[];
+    overflow: number;
+    width: number;
+    pageState: string;
+  }>(
     run.bidi,
     extensionPage,
     'sidebar',
@@ -42,7 +53,11 @@ export async function checkTimelineTab(run: Run, article: Article, extensionPage
       (await tabs(run.bidi)).find((t) => !before.has(t.context) && t.url.includes('/sidepanel.html')),
     );
     const items = await eventually('its items', async () => {
-      const n = await evaluate<number>(run.bidi, opened.context, "return document.querySelectorAll('li.tl-item').length;");
+      const n = await evaluate<number>(
+        run.bidi,
+        opened.context,
+        "return document.querySelectorAll('li.tl-item').length;",
+      );
       return n || null;
     });
     await sleep(300);
@@ -50,7 +65,11 @@ export async function checkTimelineTab(run: Run, article: Article, extensionPage
     await run.bidi.send('browsingContext.close', { context: opened.context });
     // The request the background stored for a sidebar is withdrawn: a sidebar opened
     // next starts unfiltered.
-    const pending = await evaluate<unknown>(run.bidi, extensionPage, "return (await browser.storage.local.get('timelineFocus')).timelineFocus ?? null;");
+    const pending = await evaluate<unknown>(
+      run.bidi,
+      extensionPage,
+      "return (await browser.storage.local.get('timelineFocus')).timelineFocus ?? null;",
+    );
     if (pending) throw new Error(`a focus request is left for the next sidebar: ${JSON.stringify(pending)}`);
     return `${opened.url.replace(run.base, '')}, ${items} items`;
   });
@@ -62,19 +81,26 @@ export async function checkSidebar(run: Run, article: Article, extensionPage: st
   // reader's tab would (a fixed test viewport would not).
   await run.bidi.send('browsingContext.activate', { context: article.context });
   await run.bidi.send('browsingContext.setViewport', { context: article.context, viewport: null });
-  const shown = await step('sidebar: the timeline renders in Firefox’s sidebar, without sideways scrolling', async () => {
-    await chromeEvaluate(run.bidi, `await SidebarController.show(${JSON.stringify(SIDEBAR_ID)}); return true;`);
-    const state = await eventually('timeline items in the sidebar', async () => {
-      const s = await sidebarState(run, extensionPage);
-      return s && s.items > 0 ? s : null;
-    }, 10_000);
-    await sleep(300);
-    await snapshotBrowser(run.bidi, SIDEBAR_BROWSER, 'sidebar.png');
-    await snapshotBrowser(run.bidi, WINDOW, 'window-with-sidebar.png');
-    if (state.chips.length) throw new Error(`opened filtered to ${state.chips.join(', ')}`);
-    if (state.overflow > 0) throw new Error(`content ${state.overflow}px wider than the ${state.width}px sidebar`);
-    return `${state.items} items at ${state.width}px; "${state.status}"; ${state.pageState}`;
-  });
+  const shown = await step(
+    'sidebar: the timeline renders in Firefox’s sidebar, without sideways scrolling',
+    async () => {
+      await chromeEvaluate(run.bidi, `await SidebarController.show(${JSON.stringify(SIDEBAR_ID)}); return true;`);
+      const state = await eventually(
+        'timeline items in the sidebar',
+        async () => {
+          const s = await sidebarState(run, extensionPage);
+          return s && s.items > 0 ? s : null;
+        },
+        10_000,
+      );
+      await sleep(300);
+      await snapshotBrowser(run.bidi, SIDEBAR_BROWSER, 'sidebar.png');
+      await snapshotBrowser(run.bidi, WINDOW, 'window-with-sidebar.png');
+      if (state.chips.length) throw new Error(`opened filtered to ${state.chips.join(', ')}`);
+      if (state.overflow > 0) throw new Error(`content ${state.overflow}px wider than the ${state.width}px sidebar`);
+      return `${state.items} items at ${state.width}px; "${state.status}"; ${state.pageState}`;
+    },
+  );
   if (!shown) return;
 
   await step('sidebar: "This page" filters the timeline to the article', async () => {
@@ -108,9 +134,18 @@ export async function checkSidebar(run: Run, article: Article, extensionPage: st
     await sleep(1000);
     const after = await tabs(run.bidi);
     await snapshotBrowser(run.bidi, WINDOW, 'window-show-on-timeline.png');
-    if (after.length !== before) throw new Error(`a tab opened as well: ${after.slice(before).map((t) => t.url).join(', ')}`);
+    if (after.length !== before)
+      throw new Error(
+        `a tab opened as well: ${after
+          .slice(before)
+          .map((t) => t.url)
+          .join(', ')}`,
+      );
     return `sidebar filtered to "${state.chips.join(', ')}" (${state.items} items), ${after.length} tabs as before`;
   });
   await chromeEvaluate(run.bidi, 'SidebarController.hide(); return true;');
-  await run.bidi.send('browsingContext.setViewport', { context: article.context, viewport: { width: 1280, height: 860 } });
+  await run.bidi.send('browsingContext.setViewport', {
+    context: article.context,
+    viewport: { width: 1280, height: 860 },
+  });
 }

@@ -10,10 +10,34 @@ import type { MatcherSource } from '../../../engine/types';
 import { found } from './helpers';
 
 const SOURCES: MatcherSource[] = [
-  { id: 'bajwa', name: 'Qamar Javed Bajwa', kind: 'person', aliases: ['General Qamar Bajwa', 'General Bajwa'], ambiguous: ['Bajwa'] },
-  { id: 'pakistan-army', name: 'Pakistan Army', kind: 'organisation', aliases: ['Pakistani Army', "Pakistan's army"], ambiguous: [] },
-  { id: 'irgc', name: 'Islamic Revolutionary Guard Corps', kind: 'organisation', aliases: ['IRGC', 'Iranian Revolutionary Guards'], ambiguous: [] },
-  { id: 'quds-force', name: 'Quds Force', kind: 'organisation', aliases: ['Qods Force', 'IRGC Quds Force'], ambiguous: [] },
+  {
+    id: 'bajwa',
+    name: 'Qamar Javed Bajwa',
+    kind: 'person',
+    aliases: ['General Qamar Bajwa', 'General Bajwa'],
+    ambiguous: ['Bajwa'],
+  },
+  {
+    id: 'pakistan-army',
+    name: 'Pakistan Army',
+    kind: 'organisation',
+    aliases: ['Pakistani Army', "Pakistan's army"],
+    ambiguous: [],
+  },
+  {
+    id: 'irgc',
+    name: 'Islamic Revolutionary Guard Corps',
+    kind: 'organisation',
+    aliases: ['IRGC', 'Iranian Revolutionary Guards'],
+    ambiguous: [],
+  },
+  {
+    id: 'quds-force',
+    name: 'Quds Force',
+    kind: 'organisation',
+    aliases: ['Qods Force', 'IRGC Quds Force'],
+    ambiguous: [],
+  },
   { id: 'qasem-soleimani', name: 'Qasem Soleimani', kind: 'person', aliases: ['Soleimani'], ambiguous: [] },
   { id: 'persian-gulf', name: 'Persian Gulf', kind: 'place', aliases: [], ambiguous: [] },
 ];

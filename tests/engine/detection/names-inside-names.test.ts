@@ -38,7 +38,13 @@ const SOURCES: MatcherSource[] = [
     longerNames: ['Sistan and Baluchistan', 'Sistan-Baluchistan'],
   },
   { id: 'taliban', name: 'Taliban', kind: 'organisation', aliases: ['Afghan Taliban'], ambiguous: [] },
-  { id: 'ttp', name: 'Tehreek-e-Taliban Pakistan', kind: 'organisation', aliases: ['TTP', 'Pakistan Taliban'], ambiguous: [] },
+  {
+    id: 'ttp',
+    name: 'Tehreek-e-Taliban Pakistan',
+    kind: 'organisation',
+    aliases: ['TTP', 'Pakistan Taliban'],
+    ambiguous: [],
+  },
 ];
 const detector = createDetector(compileMatcherTable(SOURCES));
 const find = (text: string) => found(text, detector);
@@ -48,12 +54,16 @@ function page(paragraphs: string[], d: Detector = detector): string[] {
   const session = d.session();
   const blocks = paragraphs.map((text, key) => ({ key, text }));
   session.add(blocks);
-  return blocks.flatMap((b) => session.mentions(b.key).map((m) => `${d.entities[m.entity]!.id}:${b.text.slice(m.start, m.end)}`));
+  return blocks.flatMap((b) =>
+    session.mentions(b.key).map((m) => `${d.entities[m.entity]!.id}:${b.text.slice(m.start, m.end)}`),
+  );
 }
 
 describe('names inside longer names', () => {
   it('skips a person name that starts a company or an institution', () => {
-    expect(find('Trump Media shares fell; the Imran Khan Stadium filled; then Trump spoke.')).toEqual(['donald-trump:Trump']);
+    expect(find('Trump Media shares fell; the Imran Khan Stadium filled; then Trump spoke.')).toEqual([
+      'donald-trump:Trump',
+    ]);
   });
 
   it('skips a place that starts an organisation name', () => {
@@ -80,7 +90,9 @@ describe('namesakes', () => {
   });
 
   it('links nothing on a page about the actor, before or after the cue', () => {
-    expect(page(['Bollywood actor Imran Khan returns to films.', 'Khan said he missed acting.', 'Imran Khan smiled.'])).toEqual([]);
+    expect(
+      page(['Bollywood actor Imran Khan returns to films.', 'Khan said he missed acting.', 'Imran Khan smiled.']),
+    ).toEqual([]);
     expect(page(['Imran Khan, star of Delhi Belly, spoke to reporters.', 'Imran Khan left.'])).toEqual([]);
   });
 
@@ -100,10 +112,9 @@ describe('namesakes', () => {
     expect(page(['PM Shehbaz met the cabinet.', 'Nawaz returned from London.', 'Sharif thanked supporters.'])).toEqual([
       'shehbaz-sharif:PM Shehbaz',
     ]);
-    expect(page(['The three-time prime minister returned.', 'PM Shehbaz met the cabinet.', 'Sharif thanked supporters.'])).toEqual([
-      'shehbaz-sharif:PM Shehbaz',
-      'shehbaz-sharif:Sharif',
-    ]);
+    expect(
+      page(['The three-time prime minister returned.', 'PM Shehbaz met the cabinet.', 'Sharif thanked supporters.']),
+    ).toEqual(['shehbaz-sharif:PM Shehbaz', 'shehbaz-sharif:Sharif']);
   });
 
   it('works for a place that shares its name with a song', () => {
@@ -119,7 +130,9 @@ describe('namesakes', () => {
         },
       ]),
     );
-    expect(page(["Led Zeppelin's greatest album?", "Plant named the song 'Kashmir' among his favourites."], d)).toEqual([]);
+    expect(page(["Led Zeppelin's greatest album?", "Plant named the song 'Kashmir' among his favourites."], d)).toEqual(
+      [],
+    );
     expect(page(['Shelling was reported in Kashmir.', 'Kashmir remains tense.'], d)).toEqual([
       'kashmir:Kashmir',
       'kashmir:Kashmir',

@@ -17,7 +17,13 @@ describe('normalizeText folds what readers treat as the same', () => {
   });
 
   it('treats hyphens, dashes and spaces alike and collapses runs', () => {
-    const forms = ['Tehreek-e-Taliban', 'Tehreek e Taliban', 'Tehreek\u2011e\u2011Taliban', 'Tehreek \u2013 e \u2014 Taliban', 'Tehreek\u00a0e\n  Taliban'];
+    const forms = [
+      'Tehreek-e-Taliban',
+      'Tehreek e Taliban',
+      'Tehreek\u2011e\u2011Taliban',
+      'Tehreek \u2013 e \u2014 Taliban',
+      'Tehreek\u00a0e\n  Taliban',
+    ];
     for (const f of forms) expect(normalizeText(f)).toBe('tehreek e taliban');
   });
 
@@ -34,11 +40,13 @@ describe('normalizeText folds what readers treat as the same', () => {
 
 describe('charClass', () => {
   it('classifies letters of several scripts as word characters', () => {
-    for (const ch of ['a', 'Z', '7', 'é', 'ß', 'Ж', 'ع', 'क', '中']) expect(charClass(ch.charCodeAt(0))).toBe(CharClass.Word);
+    for (const ch of ['a', 'Z', '7', 'é', 'ß', 'Ж', 'ع', 'क', '中'])
+      expect(charClass(ch.charCodeAt(0))).toBe(CharClass.Word);
   });
 
   it('classifies punctuation, quotes and surrogates as word ends', () => {
-    for (const ch of ['.', ',', '(', '"', '\u201c', '\u00bb', '\u060c']) expect(charClass(ch.charCodeAt(0))).toBe(CharClass.Other);
+    for (const ch of ['.', ',', '(', '"', '\u201c', '\u00bb', '\u060c'])
+      expect(charClass(ch.charCodeAt(0))).toBe(CharClass.Other);
     expect(charClass('😀'.charCodeAt(0))).toBe(CharClass.Other);
   });
 });

@@ -237,7 +237,13 @@ describe('one-word surnames the corpus calls unambiguous', () => {
 describe('aliases that start lower-case', () => {
   const d = createDetector(
     compileMatcherTable([
-      { id: 'gaza-war', name: 'Gaza war', kind: 'event', aliases: ['war in Gaza', '12 day war', 'al Mayadeen strike'], ambiguous: [] },
+      {
+        id: 'gaza-war',
+        name: 'Gaza war',
+        kind: 'event',
+        aliases: ['war in Gaza', '12 day war', 'al Mayadeen strike'],
+        ambiguous: [],
+      },
       { id: 'warsaw', name: 'Warsaw', kind: 'place', aliases: ['War Office'], ambiguous: [] },
       { id: 'alma', name: 'Almaty', kind: 'place', aliases: ['Alma Ata'], ambiguous: [] },
     ]),
@@ -250,7 +256,10 @@ describe('aliases that start lower-case', () => {
       'gaza-war:12 day war',
       'gaza-war:al Mayadeen strike',
     ]);
-    expect(ids('alma ata, war office, Alma Ata, War Office, wars in Gaza')).toEqual(['alma:Alma Ata', 'warsaw:War Office']);
+    expect(ids('alma ata, war office, Alma Ata, War Office, wars in Gaza')).toEqual([
+      'alma:Alma Ata',
+      'warsaw:War Office',
+    ]);
     expect(ids('aftermath: war in Gaza')).toEqual(['gaza-war:war in Gaza']);
   });
 });

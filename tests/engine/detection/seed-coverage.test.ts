@@ -145,12 +145,12 @@ const KNOWN_MISSES: KnownMiss[] = [
   {
     entity: 'us-iran-talks-2025',
     source: 'strategic-brief-2025-08-05',
-    reason: 'issue-13: described as Tehran\'s readiness to settle its disputes with Washington through talks',
+    reason: "issue-13: described as Tehran's readiness to settle its disputes with Washington through talks",
   },
   {
     entity: 'pakistan-intelligence-bureau',
     source: 'strategic-brief-2025-08-05',
-    reason: 'named in the article\'s byline (the author\'s former post), which the seed text does not carry',
+    reason: "named in the article's byline (the author's former post), which the seed text does not carry",
   },
   {
     entity: 'afghan-mujahideen',

@@ -12,13 +12,49 @@ import { detector } from './helpers';
 
 /** Forms, competing names and anchors of the helper corpus, with filler. */
 const PIECES = [
-  'Imran Khan', 'Khurram Khan', 'Khan', 'Mr Khan', 'Sadiq Khan', 'Khan Younis', 'PM Imran Khan',
-  'Shehbaz Sharif', 'Nawaz Sharif', 'Maryam Nawaz Sharif', 'Sharif', 'Shehbaz', 'PM Shehbaz',
-  'Asim Munir', 'Munir', 'Munir Akram', 'Ali Larijani', 'Larijani', 'Sadegh Larijani',
-  'Ali Khamenei', 'Khamenei', 'Mojtaba Khamenei', 'the Supreme Leader', 'Supreme Leader',
-  'Reza Pahlavi', 'Pahlavi', 'Pahlavi University', 'Lindsey Graham', 'Graham', 'Graham Norton',
-  'Ishaq Dar', 'Dar', 'Operation Sindoor', 'Sindoor', 'IRGC', 'Sepah', 'Donald Trump Jr.',
-  'said', 'on Monday', 'officials', 'in Lahore', 'and', 'then',
+  'Imran Khan',
+  'Khurram Khan',
+  'Khan',
+  'Mr Khan',
+  'Sadiq Khan',
+  'Khan Younis',
+  'PM Imran Khan',
+  'Shehbaz Sharif',
+  'Nawaz Sharif',
+  'Maryam Nawaz Sharif',
+  'Sharif',
+  'Shehbaz',
+  'PM Shehbaz',
+  'Asim Munir',
+  'Munir',
+  'Munir Akram',
+  'Ali Larijani',
+  'Larijani',
+  'Sadegh Larijani',
+  'Ali Khamenei',
+  'Khamenei',
+  'Mojtaba Khamenei',
+  'the Supreme Leader',
+  'Supreme Leader',
+  'Reza Pahlavi',
+  'Pahlavi',
+  'Pahlavi University',
+  'Lindsey Graham',
+  'Graham',
+  'Graham Norton',
+  'Ishaq Dar',
+  'Dar',
+  'Operation Sindoor',
+  'Sindoor',
+  'IRGC',
+  'Sepah',
+  'Donald Trump Jr.',
+  'said',
+  'on Monday',
+  'officials',
+  'in Lahore',
+  'and',
+  'then',
 ];
 
 function randomText(rand: () => number): string {
@@ -79,7 +115,10 @@ describe('incremental context resolution', () => {
 
   it('links a short form read long before its full name, and unlinks it when the name leaves', () => {
     const session = detector.session();
-    const blocks = Array.from({ length: 300 }, (_, k) => ({ key: k, text: k === 0 ? 'Graham spoke.' : 'Nothing to see.' }));
+    const blocks = Array.from({ length: 300 }, (_, k) => ({
+      key: k,
+      text: k === 0 ? 'Graham spoke.' : 'Nothing to see.',
+    }));
     for (let i = 0; i < blocks.length; i += 64) session.add(blocks.slice(i, i + 64));
     expect(session.mentions(0)).toEqual([]);
     expect(session.add([{ key: 500, text: 'Lindsey Graham replied.' }]).blocks.map((b) => b.key)).toEqual([0, 500]);

@@ -18,12 +18,22 @@ function shown(update: Update): Record<number, string[]> {
 describe('detection session', () => {
   it('reports only blocks that have mentions', () => {
     const s = detector.session();
-    expect(add(s, [[1, 'Nothing here.'], [2, 'Larijani arrived.']])).toEqual({ 2: ['ali-larijani:Larijani'] });
+    expect(
+      add(s, [
+        [1, 'Nothing here.'],
+        [2, 'Larijani arrived.'],
+      ]),
+    ).toEqual({ 2: ['ali-larijani:Larijani'] });
   });
 
   it('links earlier short forms when their context arrives later', () => {
     const s = detector.session();
-    expect(add(s, [[1, 'Khan spoke first.'], [2, 'Then the crowd left.']])).toEqual({});
+    expect(
+      add(s, [
+        [1, 'Khan spoke first.'],
+        [2, 'Then the crowd left.'],
+      ]),
+    ).toEqual({});
     expect(add(s, [[3, 'Imran Khan arrived later.']])).toEqual({
       1: ['imran-khan:Khan'],
       3: ['imran-khan:Imran Khan'],
@@ -33,8 +43,16 @@ describe('detection session', () => {
 
   it('keeps context across calls and resolves by document order of keys', () => {
     const s = detector.session();
-    add(s, [[10, 'Imran Khan spoke.'], [30, 'Khurram Khan spoke.']]);
-    expect(add(s, [[20, 'Khan said more.'], [40, 'Khan replied.']])).toEqual({
+    add(s, [
+      [10, 'Imran Khan spoke.'],
+      [30, 'Khurram Khan spoke.'],
+    ]);
+    expect(
+      add(s, [
+        [20, 'Khan said more.'],
+        [40, 'Khan replied.'],
+      ]),
+    ).toEqual({
       20: ['imran-khan:Khan'],
       40: ['khurram-khan:Khan'],
     });
@@ -42,7 +60,10 @@ describe('detection session', () => {
 
   it('withdraws links whose context leaves the page', () => {
     const s = detector.session();
-    add(s, [[1, 'Imran Khan spoke.'], [2, 'Khan left.']]);
+    add(s, [
+      [1, 'Imran Khan spoke.'],
+      [2, 'Khan left.'],
+    ]);
     expect(shown(s.remove([1]))).toEqual({ 2: [] });
     expect(s.mentions(2)).toEqual([]);
   });
@@ -65,9 +86,17 @@ describe('detection session', () => {
 
   it('lets a competing name in another block count', () => {
     const s = detector.session();
-    add(s, [[1, 'PM Shehbaz spoke.'], [2, 'Nawaz Sharif replied.']]);
+    add(s, [
+      [1, 'PM Shehbaz spoke.'],
+      [2, 'Nawaz Sharif replied.'],
+    ]);
     expect(add(s, [[3, 'Sharif then left.']])).toEqual({});
-    expect(add(s, [[4, 'PM Shehbaz closed it.'], [5, 'Sharif agreed.']])).toEqual({
+    expect(
+      add(s, [
+        [4, 'PM Shehbaz closed it.'],
+        [5, 'Sharif agreed.'],
+      ]),
+    ).toEqual({
       4: ['shehbaz-sharif:PM Shehbaz'],
       5: ['shehbaz-sharif:Sharif'],
     });

@@ -39,7 +39,13 @@ describe('compileMatcherTable', () => {
     // "Zor" has ten children: Latin letters and a digit (row slots), Cyrillic, Greek and CJK
     // (not in the row's alphabet: found through the edge list), and "Zora" goes on deeper.
     const forms = ['Zora', 'Zorb', 'Zorc', 'Zor9', 'Zorж', 'Zorλ', 'Zor中', 'Zorx', 'Zory', 'Zoraz'];
-    const sources = forms.map((name, k) => ({ id: `z${k}`, name, kind: 'person' as const, aliases: [], ambiguous: [] }));
+    const sources = forms.map((name, k) => ({
+      id: `z${k}`,
+      name,
+      kind: 'person' as const,
+      aliases: [],
+      ambiguous: [],
+    }));
     const d = createDetector(compileMatcherTable(sources));
     const text = forms.join(', ') + ', Zorq, Zorй, Zorμ, Zor日.';
     expect(d.detect(text).map((m) => text.slice(m.start, m.end))).toEqual(forms);

@@ -88,8 +88,38 @@ describe('collectTextBlocks', () => {
  * The rules above, written as plainly as possible (recursive, every check re-read):
  * the walk must produce exactly this on any tree, however it saves DOM reads.
  */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'code', 'pre', 'kbd', 'samp', 'textarea', 'input', 'select', 'option', 'optgroup', 'button', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'head', 'title', 'meta', 'link']);
-function referenceBlocks(root: Node, o: TextBlockOptions): { key: number; text: string; nodes: Node[]; starts: number[] }[] {
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'button',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
+  'meta',
+  'link',
+]);
+function referenceBlocks(
+  root: Node,
+  o: TextBlockOptions,
+): { key: number; text: string; nodes: Node[]; starts: number[] }[] {
   const out: { key: number; text: string; nodes: Node[]; starts: number[] }[] = [];
   let key = o.firstKey ?? 0;
   let text = '';
@@ -110,8 +140,14 @@ function referenceBlocks(root: Node, o: TextBlockOptions): { key: number; text: 
   const isBlock = o.isBlock ?? ((el: Element) => isBlockElement(el));
   const accept = (el: Element) => {
     const editable = el.getAttribute('contenteditable');
-    return !SKIPPED.has(el.localName) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true' &&
-      !(editable !== null && editable.toLowerCase() !== 'false') && !(o.skip?.(el) ?? false) && !(o.isHidden ?? isHiddenByAttributes)(el);
+    return (
+      !SKIPPED.has(el.localName) &&
+      !el.hasAttribute('hidden') &&
+      el.getAttribute('aria-hidden') !== 'true' &&
+      !(editable !== null && editable.toLowerCase() !== 'false') &&
+      !(o.skip?.(el) ?? false) &&
+      !(o.isHidden ?? isHiddenByAttributes)(el)
+    );
   };
   const children = (n: Node) => {
     for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
@@ -146,9 +182,43 @@ function referenceBlocks(root: Node, o: TextBlockOptions): { key: number; text: 
 }
 
 describe('collectTextBlocks on random trees', () => {
-  const TAGS = ['p', 'div', 'span', 'em', 'a', 'br', 'li', 'ul', 'script', 'code', 'section', 'b', 'h2', 'td', 'button', 'x-widget', 'table', 'img', 'hr'];
-  const ATTRS = ['', '', '', ' hidden', ' aria-hidden="true"', ' aria-hidden="false"', ' contenteditable', ' contenteditable="false"',
-    ' contenteditable="FALSE"', ' contenteditable="true"', ' style="display:none"', ' style="color:red"', ' class="x"', ' data-skip'];
+  const TAGS = [
+    'p',
+    'div',
+    'span',
+    'em',
+    'a',
+    'br',
+    'li',
+    'ul',
+    'script',
+    'code',
+    'section',
+    'b',
+    'h2',
+    'td',
+    'button',
+    'x-widget',
+    'table',
+    'img',
+    'hr',
+  ];
+  const ATTRS = [
+    '',
+    '',
+    '',
+    ' hidden',
+    ' aria-hidden="true"',
+    ' aria-hidden="false"',
+    ' contenteditable',
+    ' contenteditable="false"',
+    ' contenteditable="FALSE"',
+    ' contenteditable="true"',
+    ' style="display:none"',
+    ' style="color:red"',
+    ' class="x"',
+    ' data-skip',
+  ];
   const WORDS = ['Imran', 'Khan', ' ', '\n  ', 'said', '\u00a0', '<!-- note -->'];
   function html(rand: () => number, depth: number): string {
     let out = '';
@@ -157,7 +227,10 @@ describe('collectTextBlocks on random trees', () => {
       else {
         const tag = TAGS[Math.floor(rand() * TAGS.length)]!;
         const attr = ATTRS[Math.floor(rand() * ATTRS.length)];
-        out += tag === 'br' || tag === 'img' || tag === 'hr' ? `<${tag}${attr}>` : `<${tag}${attr}>${html(rand, depth + 1)}</${tag}>`;
+        out +=
+          tag === 'br' || tag === 'img' || tag === 'hr'
+            ? `<${tag}${attr}>`
+            : `<${tag}${attr}>${html(rand, depth + 1)}</${tag}>`;
       }
     }
     return out;
@@ -174,13 +247,27 @@ describe('collectTextBlocks on random trees', () => {
     for (let k = 0; k < 300; k++) {
       const markup = `<div id="root">${html(rand, 0)}</div>`;
       document.body.innerHTML = markup;
-      for (const host of document.querySelectorAll('x-widget')) host.attachShadow({ mode: 'open' }).innerHTML = html(rand, 3);
-      const roots: Node[] = [document.getElementById('root')!, parseHTML(`<html><body>${markup}</body></html>`).document.getElementById('root')!];
+      for (const host of document.querySelectorAll('x-widget'))
+        host.attachShadow({ mode: 'open' }).innerHTML = html(rand, 3);
+      const roots: Node[] = [
+        document.getElementById('root')!,
+        parseHTML(`<html><body>${markup}</body></html>`).document.getElementById('root')!,
+      ];
       for (const root of roots) {
-        for (const start of [root, root.firstChild, (root as Element).querySelector('p'), (root as Element).querySelector('span')]) {
+        for (const start of [
+          root,
+          root.firstChild,
+          (root as Element).querySelector('p'),
+          (root as Element).querySelector('span'),
+        ]) {
           if (!start) continue;
           for (const o of options) {
-            const got = collectTextBlocks(start, o).map((b) => ({ key: b.key, text: b.text, nodes: b.segments.map((s) => s.node), starts: b.segments.map((s) => s.start) }));
+            const got = collectTextBlocks(start, o).map((b) => ({
+              key: b.key,
+              text: b.text,
+              nodes: b.segments.map((s) => s.node),
+              starts: b.segments.map((s) => s.start),
+            }));
             expect(got).toEqual(referenceBlocks(start, o));
           }
         }
@@ -213,7 +300,12 @@ describe('spans back to the DOM', () => {
     document.body.innerHTML = '<p><b>Ali</b><i> Larijani</i></p>';
     const [block] = collectTextBlocks(document.body);
     const at = spanToDom(block!, 3, 12)!;
-    expect([at.startNode.data, at.startOffset, at.endNode.data, at.endOffset]).toEqual([' Larijani', 0, ' Larijani', 9]);
+    expect([at.startNode.data, at.startOffset, at.endNode.data, at.endOffset]).toEqual([
+      ' Larijani',
+      0,
+      ' Larijani',
+      9,
+    ]);
     const whole = spanToDom(block!, 0, 3)!;
     expect([whole.endNode.data, whole.endOffset]).toEqual(['Ali', 3]);
   });
