@@ -145,7 +145,7 @@ export function analyseBundle(shippedPath: string, mappedPath: string): BundleRe
   const names = map.sources.map(group);
 
   // Inlined data carries no useful mapping (Vite's JSON plugin, `?inline` CSS): find it by shape.
-  const at = mapped.indexOf('{format:1,entities:[');
+  const at = mapped.search(/\{format:\d+,/);
   const literal = at >= 0 ? literalAt(mapped, at) : '';
   const cssMatch = /(['"`])\.bs-card\{/.exec(mapped);
   const cssAt = cssMatch ? cssMatch.index : -1;

@@ -107,7 +107,7 @@ export function scaleBench(
   return {
     bundled: {
       ...main.bundled,
-      entities: bundledTable.entities.length,
+      entities: bundledTable.kinds.length,
       forms: formCount(bundledSources),
       tableJsonBytes: JSON.stringify(bundledTable).length,
     },

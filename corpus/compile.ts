@@ -43,7 +43,7 @@ function linkFacts(records: EntityRecord[], matcher: MatcherSource[]): void {
   const detector = createDetector(compileMatcherTable(matcher));
   for (const record of records) {
     for (const fact of record.facts) {
-      const ids = detector.detect(fact.text).map((m) => detector.entities[m.entity]!.id);
+      const ids = detector.detect(fact.text).map((m) => matcher[m.entity]!.id);
       if (fact.about) ids.push(fact.about);
       fact.involves = [...new Set(ids)].filter((id) => id !== record.id);
     }

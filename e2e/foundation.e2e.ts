@@ -1,5 +1,6 @@
 /** The extension loads in Chromium, and each of its pages renders. */
 import { readFileSync } from 'node:fs';
+import { corpusKey, type MatcherTable } from '../engine/table-format';
 import { assert, eventually } from './harness/assert';
 import { test } from './harness/runner';
 
@@ -30,8 +31,12 @@ test('the content script carries the matcher table, not the records: no names, s
     entities: { id: string; name: string; summary: string; facts: { text: string }[] }[];
   };
   assert.ok(records.entities.length > 50, 'the bundled corpus');
+  // Entities are indices into the table: the records of the same build name them.
+  const table = JSON.parse(readFileSync('generated/matcher.json', 'utf8')) as MatcherTable;
+  assert.equal(table.corpus, corpusKey(records.entities.map((e) => e.id)), 'table and records of one corpus');
+  assert.ok(script.includes(JSON.stringify(table.corpus)), 'the corpus key in the script');
   for (const e of records.entities) {
-    assert.ok(script.includes(JSON.stringify(e.id)), `${e.id}: in the table`);
+    assert.ok(!script.includes(JSON.stringify(e.id)), `${e.id}: no entity id`);
     // Aliases are in the table folded to lower case, so a name as written never is.
     assert.ok(!script.includes(e.name), `${e.id}: no display name`);
     assert.ok(!script.includes(e.summary.slice(0, 60)), `${e.id}: no summary`);

@@ -9,10 +9,13 @@
  */
 import { APOSTROPHE, CASE_LOWER, CharClass, charClass, foldChar, SPACE, tables } from './normalize';
 import { admitsLowerCaseStart } from './case-policy';
-import { ENTRY_WIDTH, FAIL_CONTINUE, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table-format';
+import { decodeKinds, ENTRY_WIDTH, FAIL_CONTINUE, FAIL_ROOT, SHAPE_BASE, type MatcherTable } from './table-format';
+import type { EntityKind } from './types';
 
 export interface Automaton {
   readonly table: MatcherTable;
+  /** Each entity's kind, by entity index. */
+  readonly kinds: readonly EntityKind[];
   readonly states: number;
   /**
    * With a large corpus the scan is bound by memory, not arithmetic, so the common
@@ -98,7 +101,7 @@ const ALPHABET_SLOT = new Uint8Array(128);
 }
 
 export function hydrate(table: MatcherTable): Automaton {
-  if (table.format !== 2) throw new Error(`unsupported matcher table format ${String(table.format)}`);
+  if (table.format !== 3) throw new Error(`unsupported matcher table format ${String(table.format)}`);
   const n = table.shape.length;
   if (table.labels.length !== n - 1) throw new Error('corrupt matcher table');
 
@@ -256,6 +259,7 @@ export function hydrate(table: MatcherTable): Automaton {
   while (ring <= maxDepth + 1) ring <<= 1;
   return {
     table,
+    kinds: decodeKinds(table.kinds),
     states: n,
     ...partial,
     rows,

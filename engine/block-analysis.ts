@@ -87,8 +87,8 @@ export function buildAnalysisIndex(a: Automaton): AnalysisIndex {
     if (list) list.push(s[k + 1]!);
     else sharers.set(s[k]!, [s[k + 1]!]);
   }
-  const isPerson = new Uint8Array(a.table.entities.length);
-  a.table.entities.forEach((e, k) => (isPerson[k] = e.kind === 'person' ? 1 : 0));
+  const isPerson = new Uint8Array(a.kinds.length);
+  a.kinds.forEach((kind, k) => (isPerson[k] = kind === 'person' ? 1 : 0));
   const namesakes = new Map<number, { coherent: number[]; forms: number[] }>();
   const c = a.table.coherent;
   for (let k = 0; k < c.length; k += 2 + c[k + 1]!)
@@ -311,7 +311,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
   return { fixed, contextual, competitors };
 }
 
-const isOrganisation = (a: Automaton, entity: number): boolean => a.table.entities[entity]!.kind === 'organisation';
+const isOrganisation = (a: Automaton, entity: number): boolean => a.kinds[entity] === 'organisation';
 
 /**
  * "Islamic Revolutionary Guard Corps' Quds Force", "IRGC - Quds Force", "Islamic

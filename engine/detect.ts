@@ -22,10 +22,11 @@ import {
   type Mention,
 } from './block-analysis';
 import { AnchorIndex, resolve } from './context';
-import type { MatcherTable, TableEntity } from './table-format';
+import { checkCorpusKey, type MatcherTable } from './table-format';
+import type { EntityKind } from './types';
 
 export type { Mention } from './block-analysis';
-export type { MatcherTable, TableEntity } from './table-format';
+export type { MatcherTable } from './table-format';
 
 /** A paragraph-level run of page text. Keys order blocks in the document. */
 export interface TextBlock {
@@ -54,10 +55,25 @@ export interface DetectionSession {
 }
 
 export interface Detector {
-  readonly entities: readonly TableEntity[];
+  /** Each entity's kind, by entity index (a mention's `entity`). */
+  readonly kinds: readonly EntityKind[];
+  /** The corpus the entity indices refer to (`MatcherTable.corpus`). */
+  readonly corpus: string;
   /** Mentions in one text treated as a whole document, sorted by start. */
   detect(text: string): Mention[];
   session(): DetectionSession;
+}
+
+/** A detector that knows the corpus's entity ids too (tools and tests: the content script has none). */
+export interface NamedDetector extends Detector {
+  /** Entity ids by entity index. */
+  readonly ids: readonly string[];
+}
+
+/** A detector over `table` with `ids` (the table's corpus, in order: checked). */
+export function createNamedDetector(table: MatcherTable, ids: readonly string[]): NamedDetector {
+  checkCorpusKey(table.corpus, ids);
+  return { ...createDetector(table), ids };
 }
 
 const NONE_RESOLVED: number[] = [];
@@ -93,7 +109,8 @@ export function createDetector(table: MatcherTable): Detector {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
   return {
-    entities: table.entities,
+    kinds: automaton.kinds,
+    corpus: table.corpus,
     detect(text: string): Mention[] {
       // One block is its own document: resolve in place, without session bookkeeping.
       const analysis = analyseBlock(automaton, index, text);

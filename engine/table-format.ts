@@ -3,17 +3,7 @@
  * content script decodes (`automaton.ts`). Kept apart from the compiler (`table.ts`)
  * so the content script bundles the format without the compiler.
  */
-import type { EntityKind } from './types';
-
-/**
- * What the content script needs of an entity: its id (to ask for its card) and its kind
- * (the highlight's colour). Display names stay with the full records, which every page
- * that shows a name already holds; the content script never shows one.
- */
-export interface TableEntity {
-  id: string;
-  kind: EntityKind;
-}
+import { ENTITY_KINDS, type EntityKind } from './types';
 
 /** Entry flags (bit set). */
 export const ENTRY_AMBIGUOUS = 1;
@@ -55,9 +45,20 @@ export const SHAPE_BASE = 48;
  */
 export interface MatcherTable {
   /** Layout version; bumped whenever a field changes meaning. */
-  format: 2;
-  /** Entities in corpus order; a mention's `entity` is an index into this list. */
-  entities: TableEntity[];
+  format: 3;
+  /**
+   * The corpus the entity indices refer to (`corpusKey` of its ids in order). The table
+   * carries no ids: the content script names an entity by its index, and the pages that
+   * hold the full records (built from the same corpus in the same build) map it back,
+   * after checking this key, so a tab left running across an update fails clearly.
+   */
+  corpus: string;
+  /**
+   * The kind of each entity in corpus order (a mention's `entity` is an index into it),
+   * one character each: `KIND_BASE` + its place in ENTITY_KINDS. The highlight's colour
+   * is all the content script needs of an entity.
+   */
+  kinds: string;
   /**
    * The folded character on the edge into each of the states 1..n-1, in depth-first
    * preorder with siblings in ascending code order. State 0 is the root.
@@ -94,4 +95,41 @@ export interface MatcherTable {
    * is related to in either direction)], one group after another.
    */
   coherent: number[];
+}
+
+/** Code of the first kind in `MatcherTable.kinds` (a printable digit). */
+export const KIND_BASE = 48;
+
+export function encodeKinds(kinds: readonly EntityKind[]): string {
+  return String.fromCharCode(...kinds.map((k) => KIND_BASE + ENTITY_KINDS.indexOf(k)));
+}
+
+export function decodeKinds(kinds: string): EntityKind[] {
+  return Array.from(kinds, (c) => ENTITY_KINDS[c.charCodeAt(0) - KIND_BASE]!);
+}
+
+/**
+ * A short fingerprint of a corpus's entity ids in order (FNV-1a, 32 bits, hex): equal
+ * keys mean equal entity indices. Not a security measure; it tells a stale table from
+ * the records it no longer matches.
+ */
+export function corpusKey(ids: readonly string[]): string {
+  let h = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Throws unless `ids` are the entities `key` was made from: entity indices from a table
+ * of one corpus must never be read against records of another.
+ */
+export function checkCorpusKey(key: string, ids: readonly string[]): void {
+  const own = corpusKey(ids);
+  if (key !== own)
+    throw new Error(
+      `Backstory: entity indices of corpus ${key} read against records of corpus ${own} (a page read before the extension was updated: reload it)`,
+    );
 }

@@ -20,6 +20,8 @@ import {
   FAIL_EXPLICIT,
   FAIL_ROOT,
   SHAPE_BASE,
+  corpusKey,
+  encodeKinds,
   type MatcherTable,
 } from './table-format';
 import type { MatcherSource } from './types';
@@ -255,8 +257,9 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   });
 
   return {
-    format: 2,
-    entities: sources.map((s) => ({ id: s.id, kind: s.kind })),
+    format: 3,
+    corpus: corpusKey(sources.map((s) => s.id)),
+    kinds: encodeKinds(sources.map((s) => s.kind)),
     labels: codesToString(order.slice(1).map((node) => node.label)),
     shape: codesToString(order.map((node, s) => SHAPE_BASE + 3 * node.children.size + fail[s]!)),
     failTo,

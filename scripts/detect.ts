@@ -13,18 +13,26 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { collectTextBlocks, isHiddenByAttributes, joinBlocks, type PageBlock } from '../adapters/page/text-blocks';
-import { createDetector, type Detector, type MatcherTable, type Mention } from '../engine/detect';
+import {
+  createNamedDetector,
+  type Detector,
+  type MatcherTable,
+  type Mention,
+  type NamedDetector,
+} from '../engine/detect';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MATCHER_PATH = resolve(ROOT, 'generated/matcher.json');
 
 export class UsageError extends Error {}
 
-export function loadDetector(path = MATCHER_PATH): Detector {
+/** The table at `path` with the ids of the records.json beside it (the same build). */
+function loadDetector(path = MATCHER_PATH): NamedDetector {
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: run \`npm run corpus:build\` first.`);
   }
-  return createDetector(JSON.parse(readFileSync(path, 'utf8')) as MatcherTable);
+  const table = JSON.parse(readFileSync(path, 'utf8')) as MatcherTable;
+  return createNamedDetector(table, [...loadNames(path).keys()]);
 }
 
 /**
@@ -32,7 +40,7 @@ export function loadDetector(path = MATCHER_PATH): Detector {
  * script's, which never shows a name), so they come from the records the same build
  * wrote beside the table.
  */
-export function loadNames(tablePath = MATCHER_PATH): Map<string, string> {
+function loadNames(tablePath = MATCHER_PATH): Map<string, string> {
   const path = join(dirname(tablePath), 'records.json');
   if (!existsSync(path)) {
     throw new Error(`${path} is missing: run \`npm run corpus:build\` first.`);
@@ -102,11 +110,11 @@ function main(argv: string[]): void {
   const names = loadNames(tablePath);
   const { text, mentions } = isHtml ? detectHtml(detector, input) : detectText(detector, input);
   const out = mentions.map((m) => {
-    const e = detector.entities[m.entity]!;
+    const id = detector.ids[m.entity]!;
     return {
-      id: e.id,
-      name: names.get(e.id) ?? e.id,
-      kind: e.kind,
+      id,
+      name: names.get(id) ?? id,
+      kind: detector.kinds[m.entity]!,
       start: m.start,
       end: m.end,
       text: text.slice(m.start, m.end),

@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCorpus } from '../corpus/load';
 import type { CorpusRecords } from '../engine/types';
-import { createDetector, type Detector, type MatcherTable } from '../engine/detect';
+import { createNamedDetector, type MatcherTable, type NamedDetector } from '../engine/detect';
 import { compileMatcherTable } from '../engine/table';
 import type { MatcherSource } from '../engine/types';
 
@@ -195,17 +195,17 @@ export function summarise<P extends AnnotatedText>(results: PassageResult<P>[]):
   };
 }
 
-function detectFound(detector: Detector, text: string): Found[] {
+function detectFound(detector: NamedDetector, text: string): Found[] {
   return detector.detect(text).map((m) => ({
     start: m.start,
     end: m.end,
-    id: detector.entities[m.entity]!.id,
+    id: detector.ids[m.entity]!,
     text: text.slice(m.start, m.end),
   }));
 }
 
 /** Each text detected as one document, then scored. */
-export function scorePassages<P extends AnnotatedText>(detector: Detector, passages: P[]): Score<P> {
+export function scorePassages<P extends AnnotatedText>(detector: NamedDetector, passages: P[]): Score<P> {
   return summarise(
     passages.map((passage) => {
       const found = detectFound(detector, passage.text);
@@ -277,9 +277,17 @@ export function devPageProblems(p: DevPage): string[] {
   return out;
 }
 
-/** The corpus's matcher table: the built one, or compiled from the entity files. */
-export function loadCorpusTable(path = MATCHER_PATH): { table: MatcherTable; source: string } {
-  if (existsSync(path)) return { table: JSON.parse(readFileSync(path, 'utf8')) as MatcherTable, source: path };
+/**
+ * The corpus's matcher table and its entity ids: the built table with the ids of the
+ * records.json beside it, or compiled from the entity files.
+ */
+export function loadCorpusTable(path = MATCHER_PATH): { table: MatcherTable; ids: string[]; source: string } {
+  const recordsPath = join(dirname(path), 'records.json');
+  if (existsSync(path) && existsSync(recordsPath)) {
+    const records = JSON.parse(readFileSync(recordsPath, 'utf8')) as { entities: { id: string }[] };
+    const ids = records.entities.map((e) => e.id);
+    return { table: JSON.parse(readFileSync(path, 'utf8')) as MatcherTable, ids, source: path };
+  }
   const sources: MatcherSource[] = readdirSync(ENTITIES_DIR)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -293,6 +301,7 @@ export function loadCorpusTable(path = MATCHER_PATH): { table: MatcherTable; sou
     }));
   return {
     table: compileMatcherTable(sources),
+    ids: sources.map((s) => s.id),
     source: `${ENTITIES_DIR} (compiled; generated/matcher.json not built)`,
   };
 }
@@ -321,7 +330,7 @@ export function citedPairs(records: CorpusRecords): { entity: string; source: st
  * its card cites (the whole article as one document). A card that cites an article the
  * engine cannot find the entity in is a measure of what real text the engine misses.
  */
-export function seedCoverage(detector: Detector, records: CorpusRecords, seedsDir = SEEDS_DIR): SeedPair[] {
+export function seedCoverage(detector: NamedDetector, records: CorpusRecords, seedsDir = SEEDS_DIR): SeedPair[] {
   const files = new Map(records.sources.map((s) => [s.id, s.file]));
   const foundIn = new Map<string, Set<string>>();
   const idsIn = (source: string): Set<string> => {
@@ -398,8 +407,8 @@ function printDevFigures(label: string, results: PassageResult<DevPage>[]): void
 function main(argv: string[]): void {
   const tablePath = argv.find((a) => a.startsWith('--table='))?.slice('--table='.length);
   const quiet = argv.includes('--quiet');
-  const { table, source } = loadCorpusTable(tablePath ? resolve(tablePath) : MATCHER_PATH);
-  const detector = createDetector(table);
+  const { table, ids, source } = loadCorpusTable(tablePath ? resolve(tablePath) : MATCHER_PATH);
+  const detector = createNamedDetector(table, ids);
   const passages = loadPassages();
   const devPages = loadDevPages();
   const passageScore = scorePassages(detector, passages);

@@ -7,8 +7,9 @@ import records from '../../generated/records.json';
 import type { CorpusRecords } from '../../engine/types';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { viewForArticle } from '../../engine/article-view';
+import { checkCorpusKey } from '../../engine/table-format';
 import { browser, type Runtime, type Tabs } from './browser-api';
-import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses } from './messages';
+import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses, type TableRef } from './messages';
 import { loadSettings } from './settings';
 import { isSidePanelOpen, openSidePanel } from './side-panel';
 import { clearTimelineFocus, readTimelineFocus, requestTimelineFocus } from './timeline-focus';
@@ -17,6 +18,13 @@ const POPUP_PAGE = 'popup.html';
 
 export function startBackground(): void {
   const index = indexCorpus(records as CorpusRecords);
+  const ids = (records as CorpusRecords).entities.map((e) => e.id);
+  /** An id for a content script's table index; throws for an index of another corpus (a stale tab). */
+  const idOf = (ref: string | TableRef): string => {
+    if (typeof ref === 'string') return ref;
+    checkCorpusKey(ref.corpus, ids);
+    return ids[ref.entity] ?? '';
+  };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (!isRuntimeRequest(message)) return undefined;
@@ -29,7 +37,7 @@ export function startBackground(): void {
   ): Promise<RuntimeResponses[RuntimeRequest['type']]> {
     switch (request.type) {
       case 'card': {
-        const view = buildEntityView(index, request.id);
+        const view = buildEntityView(index, idOf(request.id));
         return view && request.page ? viewForArticle(view, request.page) : view;
       }
       case 'open-timeline': {

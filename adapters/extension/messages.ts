@@ -3,17 +3,28 @@
  * messages go to the background; tab messages go from an extension page (popup, side
  * panel) or the background to the content script of one tab.
  */
-import type { EntityKind } from '../../engine/types';
 import type { EntityView } from '../../engine/entity-view';
 import type { PageContext } from '../../engine/article-view';
 import { browser } from './browser-api';
+import type { PageReport } from './page-report';
+
+export type { PageDigest, PageEntity, PageReport } from './page-report';
+
+/**
+ * An entity as the content script names it: its index in the matcher table of `corpus`
+ * (the table has no ids; see engine/table-format.ts). Extension pages name entities by id.
+ */
+export interface TableRef {
+  entity: number;
+  corpus: string;
+}
 
 export type RuntimeRequest =
   /**
    * The card for one entity, built from the full records the background holds; read
    * with the article it is opened on when `page` is given (engine/article-view.ts).
    */
-  | { type: 'card'; id: string; page?: PageContext }
+  | { type: 'card'; id: string | TableRef; page?: PageContext }
   /** Open the timeline side panel, focused on an entity when one is given. */
   | { type: 'open-timeline'; entityId?: string }
   /** Open the search popup with a query filled in. */
@@ -25,34 +36,15 @@ export interface RuntimeResponses {
   'open-search': boolean;
 }
 
-/**
- * One entity as detected on a page. No display name: the content script's table has
- * none (to stay small), and the pages that list entities name and order them from their
- * records.
- */
-export interface PageEntity {
-  id: string;
-  kind: EntityKind;
-  count: number;
-}
-
-export interface PageDigest {
-  url: string;
-  host: string;
-  /** False when Backstory is switched off for this site or everywhere. */
-  active: boolean;
-  entities: PageEntity[];
-}
-
 export type TabRequest =
   | { type: 'page-digest' }
   /** Scroll to the entity's next mention after the last one revealed, and flash it. */
-  | { type: 'reveal'; id: string }
+  | { type: 'reveal'; id: TableRef }
   /** Step the keyboard focus ring to the next mention (the keyboard command). */
   | { type: 'next-mention' };
 
 export interface TabResponses {
-  'page-digest': PageDigest;
+  'page-digest': PageReport;
   reveal: boolean;
   'next-mention': boolean;
 }

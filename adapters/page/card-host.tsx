@@ -16,6 +16,7 @@ import {
   type CardActions,
   type CardHooks,
   type CardHostApi,
+  type CardRef,
   type OpenOptions,
 } from './card-ui-contract';
 
@@ -81,7 +82,7 @@ export class CardHost implements CardHostApi {
     return !!this.host && node === this.host;
   }
 
-  open(entityId: string, options: OpenOptions): void {
+  open(entity: CardRef, options: OpenOptions): void {
     const frame = this.ensureHost();
     if (!this.options) this.returnFocus = options.focus ? this.doc.activeElement : null;
     this.options = options;
@@ -89,8 +90,8 @@ export class CardHost implements CardHostApi {
     this.show();
     render(
       <CardBrowser
-        key={`${entityId}-${this.openedAt}`}
-        entityId={entityId}
+        key={this.openedAt}
+        entityId={entity}
         loadView={this.actions.loadView}
         onShowTimeline={this.actions.showTimeline}
         onSearch={this.actions.search}

@@ -7,13 +7,17 @@
  */
 import type { EntityView } from '../../engine/entity-view';
 import type { Rect } from './card-placement';
+import type { TableRef } from '../extension/messages';
+
+/** An entity as the card is asked for it: a table index from the page, an id from a card. */
+export type CardRef = string | TableRef;
 
 /** The one element Backstory adds to a page. */
 export const CARD_HOST_TAG = 'backstory-card';
 
 export interface CardActions {
   /** A view at hand is returned directly, so the card shows it in its first paint. */
-  loadView(id: string): EntityView | Promise<EntityView | null>;
+  loadView(ref: CardRef): EntityView | Promise<EntityView | null>;
   showTimeline(id: string): void;
   search(query: string): void;
 }
@@ -35,7 +39,7 @@ export interface OpenOptions {
 export interface CardHostApi {
   readonly isOpen: boolean;
   contains(node: EventTarget | null): boolean;
-  open(entityId: string, options: OpenOptions): void;
+  open(entity: CardRef, options: OpenOptions): void;
   close(): void;
   destroy(): void;
 }

@@ -12,6 +12,7 @@ import {
   type CardActions,
   type CardHooks,
   type CardHostApi,
+  type CardRef,
   type CardUi,
   type OpenOptions,
 } from './card-ui-contract';
@@ -32,7 +33,7 @@ function loadCardUi(): Promise<CardUi> {
 export class LazyCardHost implements CardHostApi {
   private host: CardHostApi | null = null;
   /** The card asked for while the UI was on its way. */
-  private pending: { entityId: string; options: OpenOptions } | null = null;
+  private pending: { entity: CardRef; options: OpenOptions } | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -53,17 +54,17 @@ export class LazyCardHost implements CardHostApi {
     if (!this.host) void this.ready().catch(() => undefined);
   }
 
-  open(entityId: string, options: OpenOptions): void {
+  open(entity: CardRef, options: OpenOptions): void {
     if (this.host) {
-      this.host.open(entityId, options);
+      this.host.open(entity, options);
       return;
     }
-    this.pending = { entityId, options };
+    this.pending = { entity, options };
     this.ready().then(
       (host) => {
         const pending = this.pending;
         this.pending = null;
-        if (pending) host.open(pending.entityId, pending.options);
+        if (pending) host.open(pending.entity, pending.options);
       },
       (error: unknown) => {
         this.pending = null;

@@ -9,7 +9,7 @@ import matcher from '../../generated/matcher.json';
 import { createDetector, type Detector, type MatcherTable } from '../../engine/detect';
 import type { EntityView } from '../../engine/entity-view';
 import { browser } from '../extension/browser-api';
-import { isTabRequest, sendToBackground, type PageDigest, type TabRequest } from '../extension/messages';
+import { isTabRequest, sendToBackground, type PageReport, type TableRef, type TabRequest } from '../extension/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '../extension/settings';
 import { CARD_HOST_TAG } from './card-ui-contract';
 import { LazyCardHost } from './card-ui-loader';
@@ -32,8 +32,11 @@ class PageReader {
   private readonly highlighter: Highlighter;
   private readonly card: LazyCardHost;
   private readonly hover: HoverIntent<PageMention>;
-  /** Card views by entity id: the answer once it has arrived, else the request under way. */
-  private readonly views = new Map<string, EntityView | Promise<EntityView | null>>();
+  /**
+   * Card views by entity id (cards opened from a card) or table index (from the page):
+   * the answer once it has arrived, else the request under way.
+   */
+  private readonly views = new Map<string | number, EntityView | Promise<EntityView | null>>();
   private readonly mentionKeys = new WeakMap<PageMention, string>();
   private nextMentionKey = 1;
   private settings: Settings | null = null;
@@ -65,7 +68,7 @@ class PageReader {
       {
         prefetch: (m) => {
           this.card.preload();
-          void this.loadView(this.entityId(m));
+          void this.loadView(this.refOf(m));
         },
         show: (m) => this.openCard(m, false),
         hide: () => this.card.close(),
@@ -134,8 +137,9 @@ class PageReader {
     this.scanner = null;
   }
 
-  private entityId(m: PageMention): string {
-    return this.detector!.entities[m.entity]!.id;
+  /** The content script's table has no ids: the background maps the index to one. */
+  private refOf(m: PageMention): TableRef {
+    return { entity: m.entity, corpus: (matcher as MatcherTable).corpus };
   }
 
   private keyOf(m: PageMention): string {
@@ -151,18 +155,23 @@ class PageReader {
    * A view already fetched is returned as it is, not wrapped in a promise, so the card
    * prefetched during hover intent renders in the very frame it opens.
    */
-  private loadView(id: string): EntityView | Promise<EntityView | null> {
-    const known = this.views.get(id);
+  private loadView(ref: string | TableRef): EntityView | Promise<EntityView | null> {
+    const key = typeof ref === 'string' ? ref : ref.entity;
+    const known = this.views.get(key);
     if (known) return known;
-    const request = sendToBackground({ type: 'card', id })
-      .catch(() => null)
+    const request = sendToBackground({ type: 'card', id: ref })
+      .catch((error: unknown) => {
+        // The background refuses indices of another corpus: this page was read before an update.
+        console.warn(error);
+        return null;
+      })
       .then((view) => {
         // A failed lookup (background restarting) is retried next time, not cached.
-        if (view) this.views.set(id, view);
-        else this.views.delete(id);
+        if (view) this.views.set(key, view);
+        else this.views.delete(key);
         return view;
       });
-    this.views.set(id, request);
+    this.views.set(key, request);
     return request;
   }
 
@@ -176,7 +185,7 @@ class PageReader {
   }
 
   private openCard(m: PageMention, focus: boolean): void {
-    this.card.open(this.entityId(m), { anchor: this.anchorOf(m), focus });
+    this.card.open(this.refOf(m), { anchor: this.anchorOf(m), focus });
     this.hover.cardOpened(this.keyOf(m));
   }
 
@@ -277,8 +286,9 @@ class PageReader {
   }
 
   /** From the popup: the entity's next mention after the one shown last, flashed. */
-  private reveal(id: string): boolean {
-    const all = (this.scanner?.index.inOrder() ?? []).filter((m) => this.entityId(m) === id);
+  private reveal(ref: TableRef): boolean {
+    if (ref.corpus !== (matcher as MatcherTable).corpus) return false;
+    const all = (this.scanner?.index.inOrder() ?? []).filter((m) => m.entity === ref.entity);
     if (!all.length) return false;
     const at = this.current ? all.indexOf(this.current) : -1;
     const m = all[(at + 1) % all.length]!;
@@ -288,15 +298,11 @@ class PageReader {
     return true;
   }
 
-  private digest(): PageDigest {
-    const entities: PageDigest['entities'] = [];
-    if (this.scanner && this.detector) {
-      for (const [entity, count] of this.scanner.index.countsByEntity()) {
-        const e = this.detector.entities[entity]!;
-        entities.push({ id: e.id, kind: e.kind, count });
-      }
-    }
-    return { url: location.href, host: location.hostname, active: this.active, entities };
+  private report(): PageReport {
+    const counts: number[] = [];
+    if (this.scanner) for (const [entity, count] of this.scanner.index.countsByEntity()) counts.push(entity, count);
+    const corpus = (matcher as MatcherTable).corpus;
+    return { url: location.href, host: location.hostname, active: this.active, corpus, counts };
   }
 
   private readonly onMessage = (message: unknown): Promise<unknown> | undefined => {
@@ -306,10 +312,10 @@ class PageReader {
     return Promise.resolve(this.answer(message));
   };
 
-  private answer(request: TabRequest): PageDigest | boolean {
+  private answer(request: TabRequest): PageReport | boolean {
     switch (request.type) {
       case 'page-digest':
-        return this.digest();
+        return this.report();
       case 'reveal':
         return this.reveal(request.id);
       case 'next-mention':

@@ -452,7 +452,7 @@ export class PageScanner {
             endContainer: span.endNode,
             endOffset: span.endOffset,
           });
-          marks.push({ entity: m.entity, kind: this.detector.entities[m.entity]!.kind, block: key, range });
+          marks.push({ entity: m.entity, kind: this.detector.kinds[m.entity]!, block: key, range });
         }
       }
       for (const old of this.index.setBlock(key, marks)) this.queueMark(old.kind, old.range, false);

@@ -8,9 +8,13 @@ import type { EntityView } from '../../engine/entity-view';
 import { EntityCard } from './EntityCard';
 import { STRINGS } from '../strings';
 
-export interface CardBrowserProps {
-  entityId: string;
-  loadView(id: string): Promise<EntityView | null> | EntityView | null;
+/**
+ * `R`: how the first card is named. The hover card names it by its index in the page's
+ * matcher table (the content script has no ids); cards opened from a card by id.
+ */
+export interface CardBrowserProps<R = string> {
+  entityId: R;
+  loadView(id: R | string): Promise<EntityView | null> | EntityView | null;
   onShowTimeline(id: string): void;
   onSearch(query: string): void;
   idPrefix?: string;
@@ -18,7 +22,14 @@ export interface CardBrowserProps {
   onRendered?(): void;
 }
 
-export function CardBrowser({ entityId, loadView, onShowTimeline, onSearch, idPrefix, onRendered }: CardBrowserProps) {
+export function CardBrowser<R = string>({
+  entityId,
+  loadView,
+  onShowTimeline,
+  onSearch,
+  idPrefix,
+  onRendered,
+}: CardBrowserProps<R>) {
   // A view that is already at hand (prefetched during hover intent) renders in the first
   // paint; only a view still on its way shows "Loading" for a moment.
   const [stack, setStack] = useState<EntityView[]>(() => {
@@ -26,9 +37,10 @@ export function CardBrowser({ entityId, loadView, onShowTimeline, onSearch, idPr
     return first && !(first instanceof Promise) ? [first] : [];
   });
   const [missing, setMissing] = useState(false);
-  const shown = useRef(stack[0]?.id);
+  /** The first card asked for and shown (or under way). */
+  const shown = useRef<R | undefined>(stack.length ? entityId : undefined);
 
-  const open = async (id: string, push: boolean) => {
+  const open = async (id: R | string, push: boolean) => {
     const view = await loadView(id);
     if (!view) {
       if (!push) setMissing(true);

@@ -9,7 +9,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusRecords } from '../../engine/types';
-import type { PageEntity } from '../../adapters/extension/messages';
+import { digestOfReport, tableRefOf, type PageEntity } from '../../adapters/extension/page-report';
 import { DEFAULT_SETTINGS, withSite, type Settings } from '../../adapters/extension/settings';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { recentEvents } from '../../engine/result-list';
@@ -89,20 +89,24 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = (again: boolean) => {
       clearTimeout(timer);
-      env.digest(tab.tabId).then(
-        (digest) => {
-          if (!live) return;
-          setPage({ status: 'ready', digest: nameDigest(digest, (id) => corpus.byId.get(id)?.name) });
-          // Its content script may still be reading the page.
-          if (again && digest.active && digest.entities.length === 0)
-            timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
-        },
-        () => {
-          if (!live) return;
-          if (again) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
-          else setPage({ status: 'unreachable' });
-        },
-      );
+      env
+        .report(tab.tabId)
+        // Throws for a report of another corpus (a tab read before an update): unreachable.
+        .then((report) => digestOfReport(report, records.entities))
+        .then(
+          (digest) => {
+            if (!live) return;
+            setPage({ status: 'ready', digest: nameDigest(digest, (id) => corpus.byId.get(id)?.name) });
+            // Its content script may still be reading the page.
+            if (again && digest.active && digest.entities.length === 0)
+              timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
+          },
+          () => {
+            if (!live) return;
+            if (again) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
+            else setPage({ status: 'unreachable' });
+          },
+        );
     };
     load(true);
     refreshPage.current = () => load(false);
@@ -197,7 +201,8 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
 
   const reveal = (entity: PageEntity) => {
     if (!tab) return;
-    void env.reveal(tab.tabId, entity.id).catch(() => false);
+    const ref = tableRefOf(entity.id, records.entities);
+    if (ref) void env.reveal(tab.tabId, ref).catch(() => false);
   };
 
   const save = (next: Settings) => {

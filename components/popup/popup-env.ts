@@ -4,7 +4,7 @@
  * place the popup touches the extension API.
  */
 import { browser } from '../../adapters/extension/browser-api';
-import { sendToTab, type PageDigest } from '../../adapters/extension/messages';
+import { sendToTab, type PageReport, type TableRef } from '../../adapters/extension/messages';
 import { loadSettings, saveSettings, watchSettings, type Settings } from '../../adapters/extension/settings';
 import { openSidePanel } from '../../adapters/extension/side-panel';
 import { requestTimelineFocus } from '../../adapters/extension/timeline-focus';
@@ -17,10 +17,10 @@ export interface PopupTab {
 export interface PopupEnv {
   /** The tab the popup is about: the pinned one (`?tab=`), else the active tab of this window. */
   resolveTab(pinned?: number): Promise<PopupTab | null>;
-  /** What the tab's content script found; rejects when no content script answers. */
-  digest(tabId: number): Promise<PageDigest>;
+  /** What the tab's content script found (see page-report.ts); rejects when no content script answers. */
+  report(tabId: number): Promise<PageReport>;
   /** Scrolls the tab to the entity's next mention and flashes it. */
-  reveal(tabId: number, entityId: string): Promise<boolean>;
+  reveal(tabId: number, entity: TableRef): Promise<boolean>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   watchSettings(listener: (settings: Settings) => void): () => void;
@@ -43,12 +43,8 @@ export const extensionEnv: PopupEnv = {
     if (tab?.id === undefined) return null;
     return { tabId: tab.id, ...(tab.windowId !== undefined ? { windowId: tab.windowId } : {}) };
   },
-  async digest(tabId) {
-    const digest = await sendToTab(tabId, { type: 'page-digest' });
-    if (!digest || !Array.isArray(digest.entities)) throw new Error('Backstory: no page digest from the tab');
-    return digest;
-  },
-  reveal: (tabId, entityId) => sendToTab(tabId, { type: 'reveal', id: entityId }),
+  report: (tabId) => sendToTab(tabId, { type: 'page-digest' }),
+  reveal: (tabId, entity) => sendToTab(tabId, { type: 'reveal', id: entity }),
   loadSettings,
   saveSettings,
   watchSettings,

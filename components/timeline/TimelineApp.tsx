@@ -41,7 +41,7 @@ type Filters = Omit<TimelineFilter, 'page'>;
 export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppProps) {
   const index = useMemo(() => indexCorpus(records), [records]);
   const model = useMemo(() => buildTimeline(records), [records]);
-  const page = usePageDigest(pinnedTab);
+  const page = usePageDigest(records.entities, pinnedTab);
 
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTER);
   const [pageOn, setPageOn] = useState(false);

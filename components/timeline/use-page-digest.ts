@@ -5,7 +5,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../adapters/extension/browser-api';
-import { sendToTab, type PageDigest } from '../../adapters/extension/messages';
+import { sendToTab } from '../../adapters/extension/messages';
+import { digestOfReport, type PageDigest } from '../../adapters/extension/page-report';
+import type { EntityRecord } from '../../engine/types';
 
 export type PageState =
   | { status: 'loading' }
@@ -22,7 +24,8 @@ export async function activeTabId(pinned?: number): Promise<number | undefined> 
   return tab?.id;
 }
 
-export function usePageDigest(pinnedTab?: number): PageState {
+/** `entities`: the records the page holds, which name the entities the tab reports. */
+export function usePageDigest(entities: readonly EntityRecord[], pinnedTab?: number): PageState {
   const [state, setState] = useState<PageState>({ status: 'loading' });
 
   useEffect(() => {
@@ -45,9 +48,8 @@ export function usePageDigest(pinnedTab?: number): PageState {
         return;
       }
       try {
-        const digest = await sendToTab(tabId, { type: 'page-digest' });
+        const digest = digestOfReport(await sendToTab(tabId, { type: 'page-digest' }), entities);
         if (disposed || mine !== generation) return;
-        if (!digest || !Array.isArray(digest.entities)) throw new Error('no digest');
         setState({ status: 'ready', tabId, digest });
         // Or its content script may still be reading the page.
         if (again && digest.active && digest.entities.length === 0) {
@@ -78,7 +80,7 @@ export function usePageDigest(pinnedTab?: number): PageState {
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
     };
-  }, [pinnedTab]);
+  }, [entities, pinnedTab]);
 
   return state;
 }

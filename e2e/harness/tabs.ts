@@ -1,12 +1,14 @@
 /** What the extension knows of a page's tab, asked the way the popup asks. */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { digestOfReport, type PageDigest, type PageReport } from '../../adapters/extension/page-report';
+import type { CorpusRecords } from '../../engine/types';
 import { openExtensionPage, type ExtensionBrowser } from './chromium';
 
-export interface Digest {
-  url: string;
-  active: boolean;
-  entities: { id: string; kind: string; count: number }[];
-}
+export type Digest = PageDigest;
+
+/** The records the built extension holds: they name the entity indices a tab reports. */
+const entities = (JSON.parse(readFileSync('generated/records.json', 'utf8')) as CorpusRecords).entities;
 
 /**
  * Finds the tab id of a page, and its digest. Backstory has no "tabs" permission, so
@@ -20,15 +22,15 @@ export async function digestOf(browser: ExtensionBrowser, page: Page): Promise<{
     const found = await probe.evaluate(async (wanted) => {
       for (const tab of await chrome.tabs.query({})) {
         if (tab.id === undefined) continue;
-        const digest = (await chrome.tabs.sendMessage(tab.id, { type: 'page-digest' }).catch(() => null)) as {
+        const report = (await chrome.tabs.sendMessage(tab.id, { type: 'page-digest' }).catch(() => null)) as {
           url?: string;
         } | null;
-        if (digest?.url === wanted) return { tabId: tab.id, digest };
+        if (report?.url === wanted) return { tabId: tab.id, report };
       }
       return null;
     }, url);
     if (!found) throw new Error(`no tab found for ${url}`);
-    return found as { tabId: number; digest: Digest };
+    return { tabId: found.tabId, digest: digestOfReport(found.report as PageReport, entities) };
   } finally {
     await probe.close();
   }

@@ -21,7 +21,9 @@ const fake = vi.hoisted(() => {
     calls,
     browser,
     sendToTab: vi.fn(async (_tabId: number, request: { type: string }): Promise<unknown> =>
-      request.type === 'page-digest' ? { url: 'https://x.test/', host: 'x.test', active: true, entities: [] } : true,
+      request.type === 'page-digest'
+        ? { url: 'https://x.test/', host: 'x.test', active: true, corpus: '0badc0de', counts: [] }
+        : true,
     ),
     openSidePanel: vi.fn(async (_target: unknown) => {
       calls.push('openSidePanel');
@@ -63,16 +65,12 @@ describe('extensionEnv', () => {
     expect(await extensionEnv.resolveTab()).toBeNull();
   });
 
-  it('asks the tab for its digest and to reveal a mention', async () => {
-    expect((await extensionEnv.digest(5)).host).toBe('x.test');
+  it('asks the tab for its report and to reveal a mention', async () => {
+    expect((await extensionEnv.report(5)).host).toBe('x.test');
     expect(fake.sendToTab).toHaveBeenCalledWith(5, { type: 'page-digest' });
-    expect(await extensionEnv.reveal(5, 'ali-larijani')).toBe(true);
-    expect(fake.sendToTab).toHaveBeenLastCalledWith(5, { type: 'reveal', id: 'ali-larijani' });
-  });
-
-  it('rejects a digest that is not one (another extension answering, say)', async () => {
-    fake.sendToTab.mockResolvedValueOnce(undefined);
-    await expect(extensionEnv.digest(5)).rejects.toThrow(/no page digest/);
+    const ref = { entity: 3, corpus: '0badc0de' };
+    expect(await extensionEnv.reveal(5, ref)).toBe(true);
+    expect(fake.sendToTab).toHaveBeenLastCalledWith(5, { type: 'reveal', id: ref });
   });
 
   it('opens the side panel before awaiting anything, and asks it to focus the entity', async () => {

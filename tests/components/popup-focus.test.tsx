@@ -36,7 +36,7 @@ const RECORDS: CorpusRecords = {
 function env(): PopupEnv {
   return {
     resolveTab: async () => null,
-    digest: async () => Promise.reject(new Error('no tab')),
+    report: async () => Promise.reject(new Error('no tab')),
     reveal: async () => false,
     loadSettings: async () => ({ enabled: true, disabledSites: [] }),
     saveSettings: async () => undefined,

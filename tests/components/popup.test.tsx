@@ -6,7 +6,8 @@
 import { describe, expect, it, vi, beforeEach } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import type { CorpusRecords, EntityRecord } from '../../engine/types';
-import type { PageDigest } from '../../adapters/extension/messages';
+import { tableRefOf, type PageDigest } from '../../adapters/extension/page-report';
+import { reportOf } from './page-report-fixture';
 import type { Settings } from '../../adapters/extension/settings';
 import type { PopupEnv } from '../../components/popup/popup-env';
 
@@ -86,6 +87,8 @@ const RECORDS: CorpusRecords = {
   ],
 };
 
+const report = (digest: PageDigest) => reportOf(digest, RECORDS.entities);
+
 const DIGEST: PageDigest = {
   url: 'https://news.example/story',
   host: 'news.example',
@@ -108,7 +111,7 @@ function fakeEnv(
   const env = {
     settingsListeners,
     resolveTab: vi.fn(async () => ({ tabId: 7, windowId: 3 })),
-    digest: vi.fn(async () => DIGEST),
+    report: vi.fn(async () => report(DIGEST)),
     reveal: vi.fn(async () => true),
     loadSettings: vi.fn(async (): Promise<Settings> => ({ enabled: true, disabledSites: [] })),
     saveSettings: vi.fn(async (s: Settings) => settingsListeners.forEach((l) => l(s))),
@@ -304,21 +307,23 @@ describe('PopupApp: on this page', () => {
     });
     expect(reveal.textContent).toContain('3');
     fireEvent.click(reveal);
-    expect(env.reveal).toHaveBeenCalledWith(7, 'ali-larijani');
-    expect(env.digest).toHaveBeenCalledWith(7);
+    expect(env.reveal).toHaveBeenCalledWith(7, tableRefOf('ali-larijani', RECORDS.entities));
+    expect(env.report).toHaveBeenCalledWith(7);
   });
 
   it('names the tab’s entities from its records, most mentioned first, and leaves out ids it does not know', async () => {
     env = fakeEnv({
-      digest: vi.fn(async () => ({
-        ...DIGEST,
-        entities: [
-          { id: 'shehbaz-sharif', kind: 'person' as const, count: 2 },
-          { id: 'not-in-these-records', kind: 'person' as const, count: 9 },
-          { id: 'ali-larijani', kind: 'person' as const, count: 2 },
-          { id: 'twelve-day-war', kind: 'event' as const, count: 5 },
-        ],
-      })),
+      report: vi.fn(async () =>
+        report({
+          ...DIGEST,
+          entities: [
+            { id: 'shehbaz-sharif', kind: 'person' as const, count: 2 },
+            { id: 'not-in-these-records', kind: 'person' as const, count: 9 },
+            { id: 'ali-larijani', kind: 'person' as const, count: 2 },
+            { id: 'twelve-day-war', kind: 'event' as const, count: 5 },
+          ],
+        }),
+      ),
     });
     render(<PopupApp records={RECORDS} env={env} />);
     await screen.findByRole('button', { name: /Ali Larijani, 2 mentions/ });
@@ -356,21 +361,21 @@ describe('PopupApp: on this page', () => {
   });
 
   it('says plainly when the page names nobody (after asking twice)', async () => {
-    env = fakeEnv({ digest: vi.fn(async () => ({ ...DIGEST, entities: [] })) });
+    env = fakeEnv({ report: vi.fn(async () => report({ ...DIGEST, entities: [] })) });
     render(<PopupApp records={RECORDS} env={env} />);
     expect(await screen.findByText('Backstory found no names from its corpus on this page.')).toBeTruthy();
-    await waitFor(() => expect(env.digest).toHaveBeenCalledTimes(2), { timeout: DIGEST_RETRY_MS + 1000 });
+    await waitFor(() => expect(env.report).toHaveBeenCalledTimes(2), { timeout: DIGEST_RETRY_MS + 1000 });
   });
 
   it('says plainly when the tab cannot be reached, after one retry', async () => {
-    env = fakeEnv({ digest: vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) });
+    env = fakeEnv({ report: vi.fn(async () => Promise.reject(new Error('Could not establish connection'))) });
     render(<PopupApp records={RECORDS} env={env} />);
     expect(screen.getByText('Reading this page…')).toBeTruthy();
     expect(
       await screen.findByText('Backstory can’t read this tab.', undefined, { timeout: DIGEST_RETRY_MS + 1000 }),
     ).toBeTruthy();
     expect(screen.getByText(/chrome:\/\//)).toBeTruthy();
-    expect(env.digest).toHaveBeenCalledTimes(2);
+    expect(env.report).toHaveBeenCalledTimes(2);
     // No site to switch.
     expect(screen.queryByRole('switch', { name: /^On / })).toBeTruthy(); // "On all sites" only
     expect(screen.getAllByRole('switch')).toHaveLength(1);
@@ -380,11 +385,11 @@ describe('PopupApp: on this page', () => {
     env = fakeEnv({ resolveTab: vi.fn(async () => null) });
     render(<PopupApp records={RECORDS} env={env} />);
     expect(await screen.findByText('Backstory can’t read this tab.')).toBeTruthy();
-    expect(env.digest).not.toHaveBeenCalled();
+    expect(env.report).not.toHaveBeenCalled();
   });
 
   it('says so when Backstory is off on the site', async () => {
-    env = fakeEnv({ digest: vi.fn(async () => ({ ...DIGEST, active: false, entities: [] })) });
+    env = fakeEnv({ report: vi.fn(async () => report({ ...DIGEST, active: false, entities: [] })) });
     render(<PopupApp records={RECORDS} env={env} />);
     expect(await screen.findByText('Backstory is switched off on this site.')).toBeTruthy();
   });
@@ -414,10 +419,10 @@ describe('PopupApp: switches and timeline', () => {
   it('follows settings changed elsewhere, and asks the page again', async () => {
     render(<PopupApp records={RECORDS} env={env} />);
     const site = await screen.findByRole('switch', { name: 'On news.example' });
-    await waitFor(() => expect(env.digest).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(env.report).toHaveBeenCalledTimes(1));
     act(() => env.settingsListeners.forEach((l) => l({ enabled: true, disabledSites: ['news.example'] })));
     expect(site).toHaveProperty('checked', false);
-    await waitFor(() => expect(env.digest).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(env.report).toHaveBeenCalledTimes(2));
   });
 
   it('opens the timeline from the header, and for a card’s entity', async () => {

@@ -3,7 +3,7 @@
  * the corpus grows), and helpers that print mentions as "id:surface" for readable
  * expectations.
  */
-import { createDetector, type Detector, type Mention } from '../../../engine/detect';
+import { createNamedDetector, type Mention, type NamedDetector } from '../../../engine/detect';
 import { compileMatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
 
@@ -78,13 +78,21 @@ export const SOURCES: MatcherSource[] = [
   { id: 'ali-khamenei', name: 'Ali Khamenei', kind: 'person', aliases: ['Khamenei'], ambiguous: ['Supreme Leader'] },
 ];
 
-export const detector: Detector = createDetector(compileMatcherTable(SOURCES));
-
-/** "id:surface" for each mention, in document order. */
-export function labels(text: string, mentions: Mention[], d: Detector = detector): string[] {
-  return mentions.map((m) => `${d.entities[m.entity]!.id}:${text.slice(m.start, m.end)}`);
+/** A detector over `sources` that knows their ids (for labels). */
+export function named(sources: MatcherSource[]): NamedDetector {
+  return createNamedDetector(
+    compileMatcherTable(sources),
+    sources.map((s) => s.id),
+  );
 }
 
-export function found(text: string, d: Detector = detector): string[] {
+export const detector: NamedDetector = named(SOURCES);
+
+/** "id:surface" for each mention, in document order. */
+export function labels(text: string, mentions: Mention[], d: NamedDetector = detector): string[] {
+  return mentions.map((m) => `${d.ids[m.entity]!}:${text.slice(m.start, m.end)}`);
+}
+
+export function found(text: string, d: NamedDetector = detector): string[] {
   return labels(text, d.detect(text), d);
 }

@@ -4,10 +4,8 @@
  * insertions, titles before a name, lower-case generic nouns in organisation names.
  */
 import { describe, expect, it } from 'vitest';
-import { createDetector } from '../../../engine/detect';
-import { compileMatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
-import { found } from './helpers';
+import { found, named } from './helpers';
 
 const SOURCES: MatcherSource[] = [
   {
@@ -41,7 +39,7 @@ const SOURCES: MatcherSource[] = [
   { id: 'qasem-soleimani', name: 'Qasem Soleimani', kind: 'person', aliases: ['Soleimani'], ambiguous: [] },
   { id: 'persian-gulf', name: 'Persian Gulf', kind: 'place', aliases: [], ambiguous: [] },
 ];
-const detector = createDetector(compileMatcherTable(SOURCES));
+const detector = named(SOURCES);
 const find = (text: string) => found(text, detector);
 
 describe('editorial insertions and titles', () => {

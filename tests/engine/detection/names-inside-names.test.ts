@@ -4,10 +4,9 @@
  * actor who shares a politician's name) link nothing on a page about them.
  */
 import { describe, expect, it } from 'vitest';
-import { createDetector, type Detector } from '../../../engine/detect';
-import { compileMatcherTable } from '../../../engine/table';
+import type { NamedDetector } from '../../../engine/detect';
 import type { MatcherSource } from '../../../engine/types';
-import { found } from './helpers';
+import { found, named } from './helpers';
 
 const SOURCES: MatcherSource[] = [
   {
@@ -46,16 +45,16 @@ const SOURCES: MatcherSource[] = [
     ambiguous: [],
   },
 ];
-const detector = createDetector(compileMatcherTable(SOURCES));
+const detector = named(SOURCES);
 const find = (text: string) => found(text, detector);
 
 /** Mentions of a page read as one session, paragraph by paragraph. */
-function page(paragraphs: string[], d: Detector = detector): string[] {
+function page(paragraphs: string[], d: NamedDetector = detector): string[] {
   const session = d.session();
   const blocks = paragraphs.map((text, key) => ({ key, text }));
   session.add(blocks);
   return blocks.flatMap((b) =>
-    session.mentions(b.key).map((m) => `${d.entities[m.entity]!.id}:${b.text.slice(m.start, m.end)}`),
+    session.mentions(b.key).map((m) => `${d.ids[m.entity]!}:${b.text.slice(m.start, m.end)}`),
   );
 }
 
@@ -118,18 +117,16 @@ describe('namesakes', () => {
   });
 
   it('works for a place that shares its name with a song', () => {
-    const d = createDetector(
-      compileMatcherTable([
-        {
-          id: 'kashmir',
-          name: 'Kashmir',
-          kind: 'place',
-          aliases: ['Jammu and Kashmir'],
-          ambiguous: [],
-          namesakes: [{ names: ['Kashmir'], cues: ['Led Zeppelin'] }],
-        },
-      ]),
-    );
+    const d = named([
+      {
+        id: 'kashmir',
+        name: 'Kashmir',
+        kind: 'place',
+        aliases: ['Jammu and Kashmir'],
+        ambiguous: [],
+        namesakes: [{ names: ['Kashmir'], cues: ['Led Zeppelin'] }],
+      },
+    ]);
     expect(page(["Led Zeppelin's greatest album?", "Plant named the song 'Kashmir' among his favourites."], d)).toEqual(
       [],
     );

@@ -15,7 +15,7 @@ function checkSpans(text: string, mentions: Mention[]): void {
     expect(m.end).toBeGreaterThan(m.start);
     expect(m.end).toBeLessThanOrEqual(text.length);
     expect(m.entity).toBeGreaterThanOrEqual(0);
-    expect(m.entity).toBeLessThan(detector.entities.length);
+    expect(m.entity).toBeLessThan(detector.kinds.length);
     end = m.end;
   }
 }

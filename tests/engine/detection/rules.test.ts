@@ -4,9 +4,7 @@
  * inline corpus in helpers.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { detector, found } from './helpers';
-import { createDetector } from '../../../engine/detect';
-import { compileMatcherTable } from '../../../engine/table';
+import { detector, found, named } from './helpers';
 
 describe('normalisation keeps offsets into the original text', () => {
   it('matches through diacritics, dashes, no-break spaces and invisible characters', () => {
@@ -235,20 +233,18 @@ describe('one-word surnames the corpus calls unambiguous', () => {
 });
 
 describe('aliases that start lower-case', () => {
-  const d = createDetector(
-    compileMatcherTable([
-      {
-        id: 'gaza-war',
-        name: 'Gaza war',
-        kind: 'event',
-        aliases: ['war in Gaza', '12 day war', 'al Mayadeen strike'],
-        ambiguous: [],
-      },
-      { id: 'warsaw', name: 'Warsaw', kind: 'place', aliases: ['War Office'], ambiguous: [] },
-      { id: 'alma', name: 'Almaty', kind: 'place', aliases: ['Alma Ata'], ambiguous: [] },
-    ]),
-  );
-  const ids = (text: string) => d.detect(text).map((m) => `${d.entities[m.entity]!.id}:${text.slice(m.start, m.end)}`);
+  const d = named([
+    {
+      id: 'gaza-war',
+      name: 'Gaza war',
+      kind: 'event',
+      aliases: ['war in Gaza', '12 day war', 'al Mayadeen strike'],
+      ambiguous: [],
+    },
+    { id: 'warsaw', name: 'Warsaw', kind: 'place', aliases: ['War Office'], ambiguous: [] },
+    { id: 'alma', name: 'Almaty', kind: 'place', aliases: ['Alma Ata'], ambiguous: [] },
+  ]);
+  const ids = (text: string) => d.detect(text).map((m) => `${d.ids[m.entity]!}:${text.slice(m.start, m.end)}`);
 
   it('are found after lower-case words that only capitalised aliases begin with', () => {
     expect(ids('the war in Gaza and the 12 day war, in warsaw, al Mayadeen strike')).toEqual([

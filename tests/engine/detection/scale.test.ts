@@ -5,19 +5,22 @@
  * measured by `npm run bench` (scale_10k_vs_bundled): timings make flaky tests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDetector, type Detector } from '../../../engine/detect';
+import { createNamedDetector, type NamedDetector } from '../../../engine/detect';
 import { seededRandom, syntheticCorpus, syntheticText } from '../../../bench/synthetic-corpus';
 import { compileMatcherTable, type MatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
 
 let corpus: MatcherSource[];
 let table: MatcherTable;
-let detector: Detector;
+let detector: NamedDetector;
 
 beforeAll(() => {
   corpus = syntheticCorpus({ entities: 10_000 });
   table = compileMatcherTable(corpus);
-  detector = createDetector(table);
+  detector = createNamedDetector(
+    table,
+    corpus.map((s) => s.id),
+  );
 });
 
 describe('synthetic corpus', () => {
@@ -31,7 +34,7 @@ describe('synthetic corpus', () => {
     const rand = seededRandom(11);
     const picked = Array.from({ length: 300 }, () => corpus[Math.floor(rand() * corpus.length)]!);
     const text = picked.map((e) => `On Tuesday officials said that ${e.name} was expected.`).join(' ');
-    const ids = detector.detect(text).map((m) => detector.entities[m.entity]!.id);
+    const ids = detector.detect(text).map((m) => detector.ids[m.entity]!);
     expect(ids).toEqual(picked.map((e) => e.id));
   });
 

@@ -3,7 +3,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hydrate } from '../../../engine/automaton';
-import { createDetector } from '../../../engine/detect';
+import { createDetector, createNamedDetector } from '../../../engine/detect';
+import { corpusKey, decodeKinds } from '../../../engine/table-format';
 import { syntheticCorpus } from '../../../bench/synthetic-corpus';
 import { compileMatcherTable, type MatcherTable } from '../../../engine/table';
 import { found, SOURCES } from './helpers';
@@ -14,17 +15,34 @@ describe('compileMatcherTable', () => {
     const copy = JSON.parse(JSON.stringify(table)) as MatcherTable;
     expect(copy).toEqual(table);
     const text = 'Imran Khan met Khan and the LeT. Tehreek-e-Taliban.';
-    expect(found(text, createDetector(copy))).toEqual(found(text));
+    expect(
+      found(
+        text,
+        createNamedDetector(
+          copy,
+          SOURCES.map((s) => s.id),
+        ),
+      ),
+    ).toEqual(found(text));
   });
 
   it('is deterministic', () => {
     expect(JSON.stringify(compileMatcherTable(SOURCES))).toBe(JSON.stringify(compileMatcherTable(SOURCES)));
   });
 
-  it('exposes entities in corpus order', () => {
+  it('carries entity kinds in corpus order, and the corpus they belong to, but no ids', () => {
     const table = compileMatcherTable(SOURCES);
-    expect(table.entities.map((e) => e.id)).toEqual(SOURCES.map((s) => s.id));
-    expect(table.entities[0]).toEqual({ id: 'imran-khan', kind: 'person' });
+    expect(decodeKinds(table.kinds)).toEqual(SOURCES.map((s) => s.kind));
+    expect(table.corpus).toBe(corpusKey(SOURCES.map((s) => s.id)));
+    expect(JSON.stringify(table)).not.toContain('"imran-khan"');
+  });
+
+  it('refuses ids of another corpus (a tab read before an update)', () => {
+    const table = compileMatcherTable(SOURCES);
+    const ids = SOURCES.map((s) => s.id);
+    expect(() => createNamedDetector(table, ids.slice(1))).toThrow(/reload/);
+    expect(() => createNamedDetector(table, ids.toReversed())).toThrow(/reload/);
+    expect(createNamedDetector(table, ids).ids).toBe(ids);
   });
 
   it('stays small: about 100 entities and 800 aliases gzip well under the budget', () => {
@@ -54,6 +72,6 @@ describe('compileMatcherTable', () => {
   it('rejects a corrupt or foreign table on load', () => {
     const table = compileMatcherTable(SOURCES);
     expect(() => hydrate({ ...table, labels: table.labels.slice(1) })).toThrow(/corrupt/);
-    expect(() => hydrate({ ...table, format: 1 as 2 })).toThrow(/format/);
+    expect(() => hydrate({ ...table, format: 2 as 3 })).toThrow(/format/);
   });
 });

@@ -1,0 +1,59 @@
+/**
+ * What a tab's content script reports of its page, and the digest extension pages read.
+ * The content script's matcher table has no entity ids (to stay small on every page):
+ * it reports entity indices with the key of the corpus they index, and the pages that
+ * hold the records, built from the same corpus, name them. No extension API here, so
+ * tests and the e2e harness read reports the way the pages do.
+ */
+import type { EntityKind } from '../../engine/types';
+import { checkCorpusKey, corpusKey } from '../../engine/table-format';
+
+/** What the content script answers to `page-digest`. */
+export interface PageReport {
+  url: string;
+  host: string;
+  /** False when Backstory is switched off for this site or everywhere. */
+  active: boolean;
+  /** `MatcherTable.corpus` of the table the indices come from. */
+  corpus: string;
+  /** Pairs [entity index, mentions on the page], flat. */
+  counts: number[];
+}
+
+/**
+ * One entity as detected on a page. No display name: the pages that list entities name
+ * and order them from their records.
+ */
+export interface PageEntity {
+  id: string;
+  kind: EntityKind;
+  count: number;
+}
+
+export interface PageDigest {
+  url: string;
+  host: string;
+  /** False when Backstory is switched off for this site or everywhere. */
+  active: boolean;
+  entities: PageEntity[];
+}
+
+/** The digest of a report, named from `entities` (the records, in corpus order); throws on another corpus. */
+export function digestOfReport(report: PageReport, entities: readonly { id: string; kind: EntityKind }[]): PageDigest {
+  if (!report || !Array.isArray(report.counts)) throw new Error('Backstory: no page report from the tab');
+  const ids = entities.map((e) => e.id);
+  checkCorpusKey(report.corpus, ids);
+  const found: PageEntity[] = [];
+  for (let i = 0; i + 1 < report.counts.length; i += 2) {
+    const e = entities[report.counts[i]!];
+    if (e) found.push({ id: e.id, kind: e.kind, count: report.counts[i + 1]! });
+  }
+  return { url: report.url, host: report.host, active: report.active, entities: found };
+}
+
+/** How a content script is told of the entity with `id` (see `TableRef` in messages.ts); null for an id not in `entities`. */
+export function tableRefOf(id: string, entities: readonly { id: string }[]): { entity: number; corpus: string } | null {
+  const ids = entities.map((e) => e.id);
+  const entity = ids.indexOf(id);
+  return entity < 0 ? null : { entity, corpus: corpusKey(ids) };
+}
