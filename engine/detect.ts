@@ -4,6 +4,8 @@
  *   const detector = createDetector(table);      // table = generated/matcher.json
  *   detector.detect(text)                         // one text = one document
  *   const session = detector.session();           // one live page
+ *                                                 // (createPageDetector: sessions only,
+ *                                                 // for the content script)
  *   session.add([{ key, text }, ...])             // blocks in document order of key
  *   session.remove([key, ...])                    // blocks that left the page
  *
@@ -54,14 +56,18 @@ export interface DetectionSession {
   mentions(key: number): Mention[];
 }
 
-export interface Detector {
+/** What a live page needs: sessions (the content script bundles no one-shot `detect`). */
+export interface PageDetector {
   /** Each entity's kind, by entity index (a mention's `entity`). */
   readonly kinds: readonly EntityKind[];
   /** The corpus the entity indices refer to (`MatcherTable.corpus`). */
   readonly corpus: string;
+  session(): DetectionSession;
+}
+
+export interface Detector extends PageDetector {
   /** Mentions in one text treated as a whole document, sorted by start. */
   detect(text: string): Mention[];
-  session(): DetectionSession;
 }
 
 /** A detector that knows the corpus's entity ids too (tools and tests: the content script has none). */
@@ -105,38 +111,49 @@ interface Waiter {
   queued: number;
 }
 
-export function createDetector(table: MatcherTable): Detector {
+function prepare(table: MatcherTable) {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
-  return {
+  const detector: PageDetector = {
     kinds: automaton.kinds,
     corpus: table.corpus,
-    detect(text: string): Mention[] {
-      // One block is its own document: resolve in place, without session bookkeeping.
-      const analysis = analyseBlock(automaton, index, text);
-      const { fixed, contextual, competitors } = analysis;
-      if (contextual.length === 0) return fixed.slice();
-      const entityAnchors = new AnchorIndex();
-      const linkedSurnames = new AnchorIndex();
-      const competing = new AnchorIndex();
-      for (const m of fixed) entityAnchors.add(m.entity, 0, m.start);
-      for (const c of competitors) competing.add(c.form, 0, c.start);
-      const resolved = new Int32Array(contextual.length);
-      // Surnames first: once linked they anchor the ambiguous forms.
-      for (let k = 0; k < contextual.length; k++) {
-        const c = contextual[k]!;
-        if (!c.surname) continue;
-        resolved[k] = resolve(0, c, entityAnchors, null, competing);
-        if (resolved[k]! >= 0) linkedSurnames.add(resolved[k]!, 0, c.start);
-      }
-      for (let k = 0; k < contextual.length; k++) {
-        const c = contextual[k]!;
-        if (!c.surname) resolved[k] = resolve(0, c, entityAnchors, linkedSurnames, competing);
-      }
-      return merge(analysis, resolved);
-    },
     session: () => new Session(automaton, index),
   };
+  return { automaton, index, detector };
+}
+
+export function createPageDetector(table: MatcherTable): PageDetector {
+  return prepare(table).detector;
+}
+
+export function createDetector(table: MatcherTable): Detector {
+  const { automaton, index, detector } = prepare(table);
+  return { ...detector, detect: (text) => detectDocument(automaton, index, text) };
+}
+
+function detectDocument(automaton: Automaton, index: AnalysisIndex, text: string): Mention[] {
+  // One block is its own document: resolve in place, without session bookkeeping.
+  const analysis = analyseBlock(automaton, index, text);
+  const { fixed, contextual, competitors } = analysis;
+  if (contextual.length === 0) return fixed.slice();
+  const entityAnchors = new AnchorIndex();
+  const linkedSurnames = new AnchorIndex();
+  const competing = new AnchorIndex();
+  for (const m of fixed) entityAnchors.add(m.entity, 0, m.start);
+  for (const c of competitors) competing.add(c.form, 0, c.start);
+  const resolved = new Int32Array(contextual.length);
+  // Surnames first: once linked they anchor the ambiguous forms.
+  for (let k = 0; k < contextual.length; k++) {
+    const c = contextual[k]!;
+    if (!c.surname) continue;
+    resolved[k] = resolve(0, c, entityAnchors, null, competing);
+    if (resolved[k]! >= 0) linkedSurnames.add(resolved[k]!, 0, c.start);
+  }
+  for (let k = 0; k < contextual.length; k++) {
+    const c = contextual[k]!;
+    if (!c.surname) resolved[k] = resolve(0, c, entityAnchors, linkedSurnames, competing);
+  }
+  return merge(analysis, resolved);
 }
 
 /**

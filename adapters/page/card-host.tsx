@@ -11,6 +11,7 @@ import { render } from 'preact';
 import { CardBrowser } from '../../components/card/CardBrowser';
 import cardCss from '../../components/card/card.css?inline';
 import { placeCard } from './card-placement';
+import { liveRange } from './mention-index';
 import {
   CARD_HOST_TAG,
   type CardActions,
@@ -104,6 +105,10 @@ export class CardHost implements CardHostApi {
       frame,
     );
     this.place();
+  }
+
+  prefetch(entity: CardRef): void {
+    void this.actions.loadView(entity);
   }
 
   close(): void {
@@ -204,7 +209,8 @@ export class CardHost implements CardHostApi {
     // too, and often placed outside the visible part, so a tap showed nothing.
     const screen = visibleArea(win);
     this.unzoom(screen.scale);
-    const seen = options.anchor();
+    const range = liveRange(this.doc, options.range);
+    const seen = range && (range.getClientRects()[0] ?? range.getBoundingClientRect());
     const anchor = seen && {
       left: (seen.left - screen.left) * screen.scale,
       top: (seen.top - screen.top) * screen.scale,

@@ -6,8 +6,9 @@
  * and constants only here, so the content script bundles none of the UI.
  */
 import type { EntityView } from '../../engine/entity-view';
-import type { Rect } from './card-placement';
-import type { TableRef } from '../extension/messages';
+import type { TableRef, TabRequest } from '../extension/messages';
+import type { PageReport } from '../extension/page-report';
+import type { NavigablePage } from './page-navigation';
 
 /** An entity as the card is asked for it: a table index from the page, an id from a card. */
 export type CardRef = string | TableRef;
@@ -29,8 +30,8 @@ export interface CardHooks {
 }
 
 export interface OpenOptions {
-  /** Re-measured on scroll and resize, so the card follows its mention. */
-  anchor(): Rect | null;
+  /** The mention's text: re-measured on scroll and resize, so the card follows it. */
+  range: AbstractRange;
   /** Move focus into the card (keyboard and touch openings), and back on close. */
   focus: boolean;
 }
@@ -40,12 +41,18 @@ export interface CardHostApi {
   readonly isOpen: boolean;
   contains(node: EventTarget | null): boolean;
   open(entity: CardRef, options: OpenOptions): void;
+  /** Fetches the entity's view ahead of need (hover intent has begun). */
+  prefetch(entity: CardRef): void;
   close(): void;
   destroy(): void;
 }
 
 export interface CardUi {
-  createHost(doc: Document, actions: CardActions, hooks: CardHooks): CardHostApi;
+  createHost(doc: Document, hooks: CardHooks): CardHostApi;
+  /** Keyboard stepping (page-navigation.ts). */
+  step(page: NavigablePage, direction: 1 | -1): boolean;
+  /** A tab request from the popup, the side panel or the background. */
+  answer(page: NavigablePage, request: TabRequest): PageReport | boolean;
 }
 
 /**

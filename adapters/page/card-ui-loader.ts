@@ -9,7 +9,6 @@ import { browser } from '../extension/browser-api';
 import {
   CARD_UI_GLOBAL,
   CARD_UI_PATH,
-  type CardActions,
   type CardHooks,
   type CardHostApi,
   type CardRef,
@@ -19,7 +18,8 @@ import {
 
 let loading: Promise<CardUi> | null = null;
 
-function loadCardUi(): Promise<CardUi> {
+/** The card UI bundle, loaded once (again after a failed load). */
+export function loadCardUi(): Promise<CardUi> {
   loading ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_PATH)).then(() => {
     const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
     if (!ui) throw new Error(`${CARD_UI_PATH} loaded but installed no card UI`);
@@ -37,7 +37,6 @@ export class LazyCardHost implements CardHostApi {
 
   constructor(
     private readonly doc: Document,
-    private readonly actions: CardActions,
     private readonly hooks: CardHooks,
   ) {}
 
@@ -49,9 +48,17 @@ export class LazyCardHost implements CardHostApi {
     return this.host?.contains(node) ?? false;
   }
 
-  /** Fetches the card UI ahead of need (hover intent has begun, or a mention is current). */
+  /** Fetches the card UI ahead of need (a mention is current: Enter may follow). */
   preload(): void {
     if (!this.host) void this.ready().catch(() => undefined);
+  }
+
+  /** Fetches the card UI and the entity's view ahead of need (hover intent has begun). */
+  prefetch(entity: CardRef): void {
+    this.ready().then(
+      (host) => host.prefetch(entity),
+      () => undefined,
+    );
   }
 
   open(entity: CardRef, options: OpenOptions): void {
@@ -89,7 +96,7 @@ export class LazyCardHost implements CardHostApi {
 
   private async ready(): Promise<CardHostApi> {
     const ui = await loadCardUi();
-    this.host ??= ui.createHost(this.doc, this.actions, this.hooks);
+    this.host ??= ui.createHost(this.doc, this.hooks);
     return this.host;
   }
 }

@@ -1,9 +1,16 @@
-/** The card UI bundle: installs the card host where the content script can find it. */
+/**
+ * The card UI bundle: installs the card host, and what the content script does only on
+ * request (page-navigation.ts), where the content script can find them.
+ */
+import { pageCardActions } from './card-actions';
 import { CardHost } from './card-host';
 import { CARD_UI_GLOBAL, type CardUi } from './card-ui-contract';
+import { answer, step } from './page-navigation';
 
 const cardUi: CardUi = {
-  createHost: (doc, actions, hooks) => new CardHost(doc, actions, hooks),
+  createHost: (doc, hooks) => new CardHost(doc, pageCardActions(), hooks),
+  step,
+  answer,
 };
 
 export function installCardUi(): void {

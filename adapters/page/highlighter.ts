@@ -6,9 +6,7 @@
  * a strict style-src CSP does not block. Where the API is missing (older browsers),
  * `supported` is false and callers still offer cards on hover, without marks.
  */
-import type { EntityKind } from '../../engine/types';
-
-const KINDS: readonly EntityKind[] = ['person', 'organisation', 'event', 'agreement', 'place'];
+import { ENTITY_KINDS as KINDS, type EntityKind } from '../../engine/types';
 export const HIGHLIGHT_PREFIX = 'backstory-';
 const CURRENT = `${HIGHLIGHT_PREFIX}current`;
 

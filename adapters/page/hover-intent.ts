@@ -9,11 +9,6 @@
  */
 import { TIMING } from './timing';
 
-export interface HoverTarget<M> {
-  mention: M;
-  key: string;
-}
-
 export interface HoverIntentHooks<M> {
   prefetch(mention: M): void;
   show(mention: M): void;
@@ -26,10 +21,11 @@ export interface Clock {
   clearTimeout(id: number): void;
 }
 
+/** `M`: a mention, compared by identity (a rescanned paragraph's mentions are new ones). */
 export class HoverIntent<M> {
   private samples: { t: number; x: number; y: number }[] = [];
-  private candidate: HoverTarget<M> | null = null;
-  private shown: string | null = null;
+  private candidate: M | null = null;
+  private shown: M | null = null;
   private overCard = false;
   private lookupTimer = 0;
   private showTimer = 0;
@@ -42,21 +38,21 @@ export class HoverIntent<M> {
   ) {}
 
   /** Pointer moved over the page; `target` is the mention under it, or null. */
-  pointerMoved(x: number, y: number, target: HoverTarget<M> | null): void {
+  pointerMoved(x: number, y: number, target: M | null): void {
     const speed = this.speed(x, y);
-    if (!target) {
+    if (target === null) {
       this.cancelSettle();
       this.candidate = null;
-      if (this.shown && !this.overCard) this.scheduleHide();
+      if (this.shown !== null && !this.overCard) this.scheduleHide();
       return;
     }
-    if (this.shown === target.key) {
+    if (this.shown === target) {
       this.cancelHide();
       return;
     }
-    if (this.shown) this.scheduleHide();
+    if (this.shown !== null) this.scheduleHide();
     const sweeping = speed > this.timing.sweepSpeedPxPerMs;
-    if (this.candidate?.key !== target.key || sweeping) {
+    if (this.candidate !== target || sweeping) {
       this.candidate = target;
       this.restartSettle();
     }
@@ -69,14 +65,14 @@ export class HoverIntent<M> {
 
   pointerLeftCard(): void {
     this.overCard = false;
-    if (this.shown) this.scheduleHide();
+    if (this.shown !== null) this.scheduleHide();
   }
 
   /** The card was opened or closed some other way (keyboard, tap, Esc). */
-  cardOpened(key: string): void {
+  cardOpened(mention: M): void {
     this.cancelSettle();
     this.cancelHide();
-    this.shown = key;
+    this.shown = mention;
   }
 
   cardClosed(): void {
@@ -104,12 +100,12 @@ export class HoverIntent<M> {
   private restartSettle(): void {
     this.cancelSettle();
     const target = this.candidate;
-    if (!target) return;
-    this.lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target.mention), this.timing.lookupDelayMs);
+    if (target === null) return;
+    this.lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target), this.timing.lookupDelayMs);
     this.showTimer = this.clock.setTimeout(() => {
       this.cancelHide();
-      this.shown = target.key;
-      this.hooks.show(target.mention);
+      this.shown = target;
+      this.hooks.show(target);
     }, this.timing.showDelayMs);
   }
 

@@ -1,7 +1,8 @@
 /**
  * The mentions currently marked on a page, with the DOM ranges they map to. It answers
- * the questions the reader's hover, the keyboard and the popup ask: which mention is at
- * this text position, which comes next in reading order, how often each entity appears.
+ * the question the reader's hover asks: which mention is at this text position. (Which
+ * comes next in reading order and how often each entity appears are asked in
+ * page-navigation.ts, on demand.)
  * Ranges are StaticRanges: the page's DOM never has to keep them up to date (a changed
  * block is rescanned and its mentions replaced), which keeps mutations cheap.
  */
@@ -19,7 +20,8 @@ export class MentionIndex {
   /** Text node → mentions touching it, for hit testing from a caret position. */
   private readonly byNode = new WeakMap<Node, PageMention[]>();
   private readonly byRange = new WeakMap<AbstractRange, PageMention>();
-  private ordered: PageMention[] | null = null;
+  /** Changes with every change of the mentions (for caches of what is derived from them). */
+  version = 0;
 
   setBlock(block: number, mentions: PageMention[]): PageMention[] {
     const previous = this.removeBlock(block);
@@ -32,7 +34,7 @@ export class MentionIndex {
         else this.byNode.set(node, [m]);
       }
     }
-    this.ordered = null;
+    this.version++;
     return previous;
   }
 
@@ -48,7 +50,7 @@ export class MentionIndex {
       }
     }
     this.byBlock.delete(block);
-    this.ordered = null;
+    this.version++;
     return previous;
   }
 
@@ -67,30 +69,15 @@ export class MentionIndex {
     return undefined;
   }
 
-  /** Every mention whose range is still in the document, in reading order. */
-  inOrder(): PageMention[] {
-    if (!this.ordered) {
-      const all = [...this.byBlock.values()].flat().filter((m) => m.range.startContainer.isConnected);
-      this.ordered = all.sort(compareRanges);
-    }
-    return this.ordered;
-  }
-
-  countsByEntity(): Map<number, number> {
-    const counts = new Map<number, number>();
-    for (const list of this.byBlock.values())
-      for (const m of list) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-    return counts;
+  /** The mentions, block by block (in no particular order). */
+  lists(): IterableIterator<PageMention[]> {
+    return this.byBlock.values();
   }
 
   get size(): number {
     let n = 0;
     for (const list of this.byBlock.values()) n += list.length;
     return n;
-  }
-
-  blocks(): IterableIterator<number> {
-    return this.byBlock.keys();
   }
 }
 
@@ -117,12 +104,6 @@ function following(node: Node): Node | null {
     if (n.nextSibling) return n.nextSibling;
   }
   return null;
-}
-
-function compareRanges(a: PageMention, b: PageMention): number {
-  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  const position = a.range.startContainer.compareDocumentPosition(b.range.startContainer);
-  return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : position & Node.DOCUMENT_POSITION_PRECEDING ? 1 : 0;
 }
 
 /** A live Range for measuring (StaticRanges have no geometry). */

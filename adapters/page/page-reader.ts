@@ -1,24 +1,24 @@
 /**
  * The content script's conductor: decides whether Backstory is on for this site, runs
  * the scanner, turns pointer, touch and keyboard input into cards, and answers the
- * popup and side panel. Everything it adds to the page is the one card host element;
- * marks live in the highlight registry.
+ * popup and side panel. What runs only on request (stepping, revealing, reporting, the
+ * card and its views) is in the card UI bundle, loaded when first needed. Everything it
+ * adds to the page is the one card host element; marks live in the highlight registry.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import matcher from '../../generated/matcher.json';
-import { createDetector, type Detector, type MatcherTable } from '../../engine/detect';
-import type { EntityView } from '../../engine/entity-view';
+import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
-import { isTabRequest, sendToBackground, type PageReport, type TableRef, type TabRequest } from '../extension/messages';
+import { isTabRequest, type TableRef } from '../extension/messages';
 import { isActiveOn, loadSettings, watchSettings, type Settings } from '../extension/settings';
 import { CARD_HOST_TAG } from './card-ui-contract';
-import { LazyCardHost } from './card-ui-loader';
+import { LazyCardHost, loadCardUi } from './card-ui-loader';
 import { Highlighter } from './highlighter';
 import { mentionAtPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
-import { liveRange, type PageMention } from './mention-index';
+import type { MentionIndex, PageMention } from './mention-index';
+import type { NavigablePage } from './page-navigation';
 import { PageScanner } from './page-scanner';
-import { TIMING } from './timing';
 
 export function startPageReader(ctx: ContentScriptContext): void {
   const reader = new PageReader(document);
@@ -26,22 +26,16 @@ export function startPageReader(ctx: ContentScriptContext): void {
   ctx.onInvalidated(() => reader.dispose());
 }
 
-class PageReader {
-  private detector: Detector | null = null;
+class PageReader implements NavigablePage {
+  private detector: PageDetector | null = null;
   private scanner: PageScanner | null = null;
   private readonly highlighter: Highlighter;
   private readonly card: LazyCardHost;
   private readonly hover: HoverIntent<PageMention>;
-  /**
-   * Card views by entity id (cards opened from a card) or table index (from the page):
-   * the answer once it has arrived, else the request under way.
-   */
-  private readonly views = new Map<string | number, EntityView | Promise<EntityView | null>>();
-  private readonly mentionKeys = new WeakMap<PageMention, string>();
-  private nextMentionKey = 1;
   private settings: Settings | null = null;
   /** The mention the keyboard stepped to (or the popup revealed). */
-  private current: PageMention | null = null;
+  current: PageMention | null = null;
+  readonly corpus = (matcher as MatcherTable).corpus;
   private flashTimer = 0;
   private pointerFrame = 0;
   private lastPointer: PointerEvent | null = null;
@@ -49,27 +43,16 @@ class PageReader {
   private unwatchSettings: (() => void) | null = null;
   private readonly isTopFrame = window.top === window;
 
-  constructor(private readonly doc: Document) {
+  constructor(readonly doc: Document) {
     this.highlighter = new Highlighter(doc);
-    this.card = new LazyCardHost(
-      doc,
-      {
-        loadView: (id) => this.loadView(id),
-        showTimeline: (id) => void sendToBackground({ type: 'open-timeline', entityId: id }),
-        search: (query) => void sendToBackground({ type: 'open-search', query }),
-      },
-      {
-        onPointerEnter: () => this.hover.pointerEnteredCard(),
-        onPointerLeave: () => this.hover.pointerLeftCard(),
-        onClose: () => this.hover.cardClosed(),
-      },
-    );
+    this.card = new LazyCardHost(doc, {
+      onPointerEnter: () => this.hover.pointerEnteredCard(),
+      onPointerLeave: () => this.hover.pointerLeftCard(),
+      onClose: () => this.hover.cardClosed(),
+    });
     this.hover = new HoverIntent<PageMention>(
       {
-        prefetch: (m) => {
-          this.card.preload();
-          void this.loadView(this.refOf(m));
-        },
+        prefetch: (m) => this.card.prefetch(this.refOf(m)),
         show: (m) => this.openCard(m, false),
         hide: () => this.card.close(),
       },
@@ -98,7 +81,7 @@ class PageReader {
     this.card.destroy();
   }
 
-  private get active(): boolean {
+  get active(): boolean {
     return !!this.settings && isActiveOn(this.settings, location.hostname);
   }
 
@@ -110,7 +93,7 @@ class PageReader {
 
   private activate(): void {
     if (this.scanner) return;
-    this.detector ??= createDetector(matcher as MatcherTable);
+    this.detector ??= createPageDetector(matcher as MatcherTable);
     this.scanner = new PageScanner(this.doc, this.detector, this.highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
@@ -139,54 +122,12 @@ class PageReader {
 
   /** The content script's table has no ids: the background maps the index to one. */
   private refOf(m: PageMention): TableRef {
-    return { entity: m.entity, corpus: (matcher as MatcherTable).corpus };
-  }
-
-  private keyOf(m: PageMention): string {
-    let key = this.mentionKeys.get(m);
-    if (!key) {
-      key = String(this.nextMentionKey++);
-      this.mentionKeys.set(m, key);
-    }
-    return key;
-  }
-
-  /**
-   * A view already fetched is returned as it is, not wrapped in a promise, so the card
-   * prefetched during hover intent renders in the very frame it opens.
-   */
-  private loadView(ref: string | TableRef): EntityView | Promise<EntityView | null> {
-    const key = typeof ref === 'string' ? ref : ref.entity;
-    const known = this.views.get(key);
-    if (known) return known;
-    const request = sendToBackground({ type: 'card', id: ref })
-      .catch((error: unknown) => {
-        // The background refuses indices of another corpus: this page was read before an update.
-        console.warn(error);
-        return null;
-      })
-      .then((view) => {
-        // A failed lookup (background restarting) is retried next time, not cached.
-        if (view) this.views.set(key, view);
-        else this.views.delete(key);
-        return view;
-      });
-    this.views.set(key, request);
-    return request;
-  }
-
-  private anchorOf(m: PageMention) {
-    return () => {
-      const range = liveRange(this.doc, m.range);
-      if (!range) return null;
-      const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-      return { left: r.left, top: r.top, width: r.width, height: r.height };
-    };
+    return { entity: m.entity, corpus: this.corpus };
   }
 
   private openCard(m: PageMention, focus: boolean): void {
-    this.card.open(this.refOf(m), { anchor: this.anchorOf(m), focus });
-    this.hover.cardOpened(this.keyOf(m));
+    this.card.open(this.refOf(m), { range: m.range, focus });
+    this.hover.cardOpened(m);
   }
 
   // Pointer: hit-test at most once a frame, however fast the events come.
@@ -200,7 +141,7 @@ class PageReader {
       if (!e || !this.scanner) return;
       if (this.card.contains(e.target)) return; // the card tracks its own enter and leave
       const m = mentionAtPoint(this.doc, this.scanner.index, e.clientX, e.clientY, this.scanner.shadowRoots);
-      this.hover.pointerMoved(e.clientX, e.clientY, m ? { mention: m, key: this.keyOf(m) } : null);
+      this.hover.pointerMoved(e.clientX, e.clientY, m ?? null);
     });
   };
 
@@ -239,7 +180,11 @@ class PageReader {
     const combo = event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey;
     if (combo && (event.code === 'KeyN' || event.code === 'KeyP')) {
       event.preventDefault();
-      this.step(event.code === 'KeyN' ? 1 : -1);
+      const direction = event.code === 'KeyN' ? 1 : -1;
+      loadCardUi().then(
+        (ui) => ui.step(this, direction),
+        () => undefined, // not loaded (the extension updated under the page): nothing to step with
+      );
       return;
     }
     if (event.key === 'Escape' && this.card.isOpen) {
@@ -255,73 +200,30 @@ class PageReader {
     }
   };
 
-  /** Moves the keyboard's current mention forward or back, in reading order. */
-  private step(direction: 1 | -1): boolean {
-    const all = this.scanner?.index.inOrder() ?? [];
-    if (!all.length) return false;
-    const at = this.current ? all.indexOf(this.current) : -1;
-    const next = at < 0 ? (direction > 0 ? 0 : all.length - 1) : (at + direction + all.length) % all.length;
-    this.card.close();
-    this.setCurrent(all[next]!);
-    this.scrollTo(all[next]!);
-    return true;
+  // What page-navigation.ts (in the card UI bundle) reads and calls: NavigablePage.
+  get index(): MentionIndex | null {
+    return this.scanner?.index ?? null;
   }
 
-  private setCurrent(m: PageMention | null): void {
+  setCurrent(m: PageMention | null, flashMs = 0): void {
     clearTimeout(this.flashTimer);
     this.current = m;
     // Enter may follow: have the card ready.
     if (m) this.card.preload();
     this.highlighter.setCurrent(m?.range ?? null);
+    if (m && flashMs) this.flashTimer = window.setTimeout(() => this.setCurrent(null), flashMs);
   }
 
-  private scrollTo(m: PageMention): void {
-    const range = liveRange(this.doc, m.range);
-    const rect = range?.getBoundingClientRect();
-    if (!rect) return;
-    if (rect.top < 0 || rect.bottom > window.innerHeight) {
-      const smooth = !window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: smooth ? 'smooth' : 'auto' });
-    }
-  }
-
-  /** From the popup: the entity's next mention after the one shown last, flashed. */
-  private reveal(ref: TableRef): boolean {
-    if (ref.corpus !== (matcher as MatcherTable).corpus) return false;
-    const all = (this.scanner?.index.inOrder() ?? []).filter((m) => m.entity === ref.entity);
-    if (!all.length) return false;
-    const at = this.current ? all.indexOf(this.current) : -1;
-    const m = all[(at + 1) % all.length]!;
-    this.setCurrent(m);
-    this.scrollTo(m);
-    this.flashTimer = window.setTimeout(() => this.setCurrent(null), TIMING.flashMs);
-    return true;
-  }
-
-  private report(): PageReport {
-    const counts: number[] = [];
-    if (this.scanner) for (const [entity, count] of this.scanner.index.countsByEntity()) counts.push(entity, count);
-    const corpus = (matcher as MatcherTable).corpus;
-    return { url: location.href, host: location.hostname, active: this.active, corpus, counts };
+  closeCard(): void {
+    this.card.close();
   }
 
   private readonly onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isTabRequest(message)) return undefined;
     // One answer per tab: the top frame speaks for the page.
     if (!this.isTopFrame) return undefined;
-    return Promise.resolve(this.answer(message));
+    return loadCardUi().then((ui) => ui.answer(this, message));
   };
-
-  private answer(request: TabRequest): PageReport | boolean {
-    switch (request.type) {
-      case 'page-digest':
-        return this.report();
-      case 'reveal':
-        return this.reveal(request.id);
-      case 'next-mention':
-        return this.step(1);
-    }
-  }
 }
 
 function isEditable(target: EventTarget | null): boolean {

@@ -9,7 +9,7 @@
  * the main thread.
  */
 import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock, type TextSegment } from './text-blocks';
-import type { DetectionSession, Detector, Update } from '../../engine/detect';
+import type { DetectionSession, PageDetector, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
@@ -102,7 +102,7 @@ export class PageScanner {
 
   constructor(
     private readonly doc: Document,
-    private readonly detector: Detector,
+    private readonly detector: PageDetector,
     private readonly highlighter: Highlighter,
     private readonly options: ScannerOptions,
   ) {

@@ -38,7 +38,7 @@ function setup() {
     { prefetch: (m) => log.push(`prefetch ${m}`), show: (m) => log.push(`show ${m}`), hide: () => log.push('hide') },
     clock,
   );
-  const at = (m: string) => ({ mention: m, key: m });
+  const at = (m: string) => m;
   return { intent, advance, log, at };
 }
 

@@ -1,0 +1,41 @@
+/**
+ * What a card on a page asks of the extension: entity views (from the background, kept
+ * for the page's life), the timeline, a search. In the card UI bundle: the content
+ * script asks for a view only through the card host (`prefetch`, `open`).
+ */
+import type { EntityView } from '../../engine/entity-view';
+import { sendToBackground } from '../extension/messages';
+import type { CardActions, CardRef } from './card-ui-contract';
+
+export function pageCardActions(): CardActions {
+  /**
+   * Views by entity id (cards opened from a card) or table index (from the page): the
+   * answer once it has arrived, else the request under way.
+   */
+  const views = new Map<string | number, EntityView | Promise<EntityView | null>>();
+  return {
+    // A view already fetched is returned as it is, not wrapped in a promise, so the card
+    // prefetched during hover intent renders in the very frame it opens.
+    loadView(ref: CardRef) {
+      const key = typeof ref === 'string' ? ref : ref.entity;
+      const known = views.get(key);
+      if (known) return known;
+      const request = sendToBackground({ type: 'card', id: ref })
+        .catch((error: unknown) => {
+          // The background refuses indices of another corpus: this page was read before an update.
+          console.warn(error);
+          return null;
+        })
+        .then((view) => {
+          // A failed lookup (background restarting) is retried next time, not cached.
+          if (view) views.set(key, view);
+          else views.delete(key);
+          return view;
+        });
+      views.set(key, request);
+      return request;
+    },
+    showTimeline: (id) => void sendToBackground({ type: 'open-timeline', entityId: id }),
+    search: (query) => void sendToBackground({ type: 'open-search', query }),
+  };
+}
