@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { installCardUi } from '../adapters/page/card-ui';
+import { installCardUi } from '../components/card-host/card-ui';
 
 // Loaded by the content script on the first hover intent (see adapters/page/card-ui-contract.ts).
 export default defineUnlistedScript(() => {

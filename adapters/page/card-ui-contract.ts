@@ -36,7 +36,7 @@ export interface OpenOptions {
   focus: boolean;
 }
 
-/** What the content script asks of the card host (adapters/page/card-host.tsx). */
+/** What the content script asks of the card host (components/card-host/card-host.tsx). */
 export interface CardHostApi {
   readonly isOpen: boolean;
   contains(node: EventTarget | null): boolean;

@@ -8,10 +8,10 @@
  * It lives in the card UI bundle, loaded on the first hover (see card-ui-contract.ts).
  */
 import { render } from 'preact';
-import { CardBrowser } from '../../components/card/CardBrowser';
-import cardCss from '../../components/card/card.css?inline';
-import { placeCard } from './card-placement';
-import { liveRange } from './mention-index';
+import { CardBrowser } from '../card/CardBrowser';
+import cardCss from '../card/card.css?inline';
+import { placeCard } from '../../adapters/page/card-placement';
+import { liveRange } from '../../adapters/page/mention-index';
 import {
   CARD_HOST_TAG,
   type CardActions,
@@ -19,7 +19,7 @@ import {
   type CardHostApi,
   type CardRef,
   type OpenOptions,
-} from './card-ui-contract';
+} from '../../adapters/page/card-ui-contract';
 
 const HOST_CSS = `
 :host { all: initial !important; position: fixed !important; inset: 0 !important;

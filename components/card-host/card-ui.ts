@@ -2,10 +2,10 @@
  * The card UI bundle: installs the card host, and what the content script does only on
  * request (page-navigation.ts), where the content script can find them.
  */
-import { pageCardActions } from './card-actions';
+import { pageCardActions } from '../../adapters/page/card-actions';
 import { CardHost } from './card-host';
-import { CARD_UI_GLOBAL, type CardUi } from './card-ui-contract';
-import { answer, step } from './page-navigation';
+import { CARD_UI_GLOBAL, type CardUi } from '../../adapters/page/card-ui-contract';
+import { answer, step } from '../../adapters/page/page-navigation';
 
 const cardUi: CardUi = {
   createHost: (doc, hooks) => new CardHost(doc, pageCardActions(), hooks),
