@@ -11,8 +11,8 @@ import { checkCorpusKey } from '../../engine/table-format';
 import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses, type TableRef } from './messages';
 import { loadSettings } from './settings';
-import { isSidePanelOpen, openSidePanel } from './side-panel';
-import { clearTimelineFocus, readTimelineFocus, requestTimelineFocus } from './timeline-focus';
+import { openTimeline } from './open-timeline';
+import { openSidePanel } from './side-panel';
 
 const POPUP_PAGE = 'popup.html';
 
@@ -45,21 +45,8 @@ export function startBackground(): void {
           ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
           ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
         };
-        // Open first: the browser allows it only while the click's gesture lasts, and an
-        // await would end it. The panel follows the focus request whenever it arrives.
-        const opened = openSidePanel(target);
-        if (request.entityId) await requestTimelineFocus(request.entityId);
-        if (await opened) return true;
-        // Refused. Firefox always refuses here: a click in a card reaches us as a runtime
-        // message, which does not carry the click's user action, and sidebarAction.open()
-        // wants one. A sidebar that is open already has followed the focus request.
-        if (await isSidePanelOpen(target)) return true;
-        // Otherwise the timeline opens as a tab, which takes the entity from its URL; the
-        // stored request is withdrawn, so a panel opened later does not jump to it.
-        const pending = await readTimelineFocus().catch(() => null);
-        if (pending && pending.entityId === request.entityId) await clearTimelineFocus(pending).catch(() => undefined);
-        const query = request.entityId ? `?entity=${encodeURIComponent(request.entityId)}` : '';
-        await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html${query}`) });
+        // Before any await: the browser opens the panel only while the click's gesture lasts.
+        await openTimeline(target, request.entityId);
         return true;
       }
       case 'open-search':

@@ -6,8 +6,7 @@
 import { browser } from '../../adapters/extension/browser-api';
 import { sendToTab, type PageReport, type TableRef } from '../../adapters/extension/messages';
 import { loadSettings, saveSettings, watchSettings, type Settings } from '../../adapters/extension/settings';
-import { openSidePanel } from '../../adapters/extension/side-panel';
-import { requestTimelineFocus } from '../../adapters/extension/timeline-focus';
+import { openTimeline } from '../../adapters/extension/open-timeline';
 
 export interface PopupTab {
   tabId: number;
@@ -48,20 +47,10 @@ export const extensionEnv: PopupEnv = {
   loadSettings,
   saveSettings,
   watchSettings,
-  openTimeline(tab, entityId) {
-    // First, while the click's gesture lasts: open the panel ourselves.
-    const opened = openSidePanel({
-      ...(tab ? { tabId: tab.tabId } : {}),
-      ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}),
-    });
-    const focused = entityId ? requestTimelineFocus(entityId).catch(() => undefined) : Promise.resolve();
-    return Promise.all([opened, focused]).then(async ([ok]) => {
-      if (ok) return true;
-      // No side panel here (or the browser refused): the timeline as a page of its own.
-      const query = entityId ? `?entity=${encodeURIComponent(entityId)}` : '';
-      await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html${query}`) });
-      return false;
-    });
-  },
+  openTimeline: (tab, entityId) =>
+    openTimeline(
+      { ...(tab ? { tabId: tab.tabId } : {}), ...(tab?.windowId !== undefined ? { windowId: tab.windowId } : {}) },
+      entityId,
+    ),
   close: () => window.close(),
 };

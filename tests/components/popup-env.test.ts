@@ -32,13 +32,22 @@ const fake = vi.hoisted(() => {
     requestTimelineFocus: vi.fn(async (_id: string) => {
       calls.push('requestTimelineFocus');
     }),
+    readTimelineFocus: vi.fn(async () => ({ entityId: 'pahalgam', at: 1 })),
+    clearTimelineFocus: vi.fn(async (_focus: unknown) => undefined),
   };
 });
 
 vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
 vi.mock('../../adapters/extension/messages', () => ({ sendToTab: fake.sendToTab, sendToBackground: vi.fn() }));
-vi.mock('../../adapters/extension/timeline-focus', () => ({ requestTimelineFocus: fake.requestTimelineFocus }));
-vi.mock('../../adapters/extension/side-panel', () => ({ openSidePanel: fake.openSidePanel }));
+vi.mock('../../adapters/extension/timeline-focus', () => ({
+  requestTimelineFocus: fake.requestTimelineFocus,
+  readTimelineFocus: fake.readTimelineFocus,
+  clearTimelineFocus: fake.clearTimelineFocus,
+}));
+vi.mock('../../adapters/extension/side-panel', () => ({
+  openSidePanel: fake.openSidePanel,
+  isSidePanelOpen: async () => false,
+}));
 
 const { extensionEnv } = await import('../../components/popup/popup-env');
 
@@ -90,6 +99,9 @@ describe('extensionEnv', () => {
     expect(fake.browser.tabs.create).toHaveBeenCalledWith({
       url: 'chrome-extension://abc/sidepanel.html?entity=pahalgam',
     });
+    // The tab takes the entity from its URL: the stored request is withdrawn, so a
+    // panel opened soon after does not jump to it (the background did so; the popup did not).
+    expect(fake.clearTimelineFocus).toHaveBeenCalledWith({ entityId: 'pahalgam', at: 1 });
   });
 });
 
