@@ -47,6 +47,15 @@ export const STRINGS = {
   card: {
     keyFacts: 'Key facts',
     related: 'Connections',
+    relatedCount: (n: number, onPage: number) =>
+      onPage > 0 ? `Connections (${n}, ${onPage} on this page)` : `Connections (${n})`,
+    onThisPage: 'on this page',
+    /** The role held at the article's date, when it differs from today's. */
+    roleThen: (role: string, date: string) => `${role} (as of ${date})`,
+    roleNow: (role: string) => `Now: ${role}`,
+    summaryMore: 'More',
+    summaryLess: 'Less',
+    since: (date: string, n: number) => (date ? `Since this article (${date}) · ${n}` : `Since this article · ${n}`),
     sources: 'Sources',
     more: (n: number) => `Show ${n} more ${n === 1 ? 'fact' : 'facts'}`,
     less: 'Show fewer facts',
@@ -153,6 +162,8 @@ export const STRINGS = {
     pageUnreachableWhy:
       'Browser pages (chrome://, about: and the like) and extension stores are closed to extensions, and a page that was open before Backstory was installed or updated needs a reload.',
     revealHint: 'Choose a name to scroll to its next mention.',
+    /** The page's publication date, which the cards are read against. */
+    articleOf: (date: string) => `Article of ${date}: cards read as of then`,
     reveal: (name: string, count: number) =>
       `${name}, ${count} ${count === 1 ? 'mention' : 'mentions'}: show the next one on the page`,
     mentions: (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'}`,

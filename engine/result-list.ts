@@ -3,19 +3,27 @@
  * a long field cut to an excerpt around its match, and, before any query, the latest
  * events as starting points. Pure: no DOM, no browser API.
  */
-import type { CorpusRecords, EntityKind } from './types';
+import { ENTITY_KINDS, type CorpusRecords, type EntityKind } from './types';
 import type { Range } from './search';
 import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
-/** Hits grouped by kind, groups in the order of their best hit, hits in rank order. */
-export function groupByKind<T extends { kind: EntityKind }>(hits: readonly T[]): { kind: EntityKind; hits: T[] }[] {
+/**
+ * Hits grouped by kind, hits in the order given. Groups follow their best hit (`'rank'`:
+ * search results, where the best match leads), or the kinds' one fixed order (`'fixed'`:
+ * a page's names, so People, Organisations… sit in the same place on every page).
+ */
+export function groupByKind<T extends { kind: EntityKind }>(
+  hits: readonly T[],
+  order: 'rank' | 'fixed' = 'rank',
+): { kind: EntityKind; hits: T[] }[] {
   const groups = new Map<EntityKind, T[]>();
+  if (order === 'fixed') for (const kind of ENTITY_KINDS) groups.set(kind, []);
   for (const hit of hits) {
     const list = groups.get(hit.kind);
     if (list) list.push(hit);
     else groups.set(hit.kind, [hit]);
   }
-  return [...groups].map(([kind, list]) => ({ kind, hits: list }));
+  return [...groups].filter(([, list]) => list.length > 0).map(([kind, list]) => ({ kind, hits: list }));
 }
 
 export interface Excerpt {

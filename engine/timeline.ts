@@ -19,6 +19,7 @@ import { compareSpans, eventIso, formatSpan, parseDate, pointKey, type DateSpan 
 import { sourceRef, type SourceRef } from './entity-view';
 import { foldForSearch, foldSpelling } from './search-key';
 import { editDistance, typosFor } from './edit-distance';
+import { firstSentence } from './summary-lead';
 
 export interface TimelineEntity {
   id: string;
@@ -233,29 +234,6 @@ function restatedEvent(
     if (event.entities.every((x) => ids.has(x.id))) return event;
   }
   return undefined;
-}
-
-/**
- * The first sentence of a summary. A full stop ends a sentence unless it closes an
- * initial ("U.S.", "J. Smith") or a common abbreviation.
- */
-export function firstSentence(text: string): string {
-  const trimmed = text.trim();
-  const re = /[.!?](?=["'”’)]?\s+["'“‘(]?[A-Z0-9])/g;
-  for (let m = re.exec(trimmed); m; m = re.exec(trimmed)) {
-    const before = trimmed.slice(0, m.index + 1);
-    if (
-      m[0] === '.' &&
-      /(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Jr|Sr|No|Vol|Rev|Prof|Gov|Sen|Rep|vs|etc|approx|Inc|Ltd|Co)\.)$/.test(
-        before,
-      )
-    ) {
-      continue;
-    }
-    const close = /^["'”’)]/.exec(trimmed.slice(m.index + 1));
-    return before + (close ? close[0] : '');
-  }
-  return trimmed;
 }
 
 /** A short, stable hash (FNV-1a, base 36) for item ids. */

@@ -10,6 +10,7 @@ import { viewForArticle } from '../../engine/article-view';
 import { checkCorpusKey } from '../../engine/table-format';
 import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses, type TableRef } from './messages';
+import { contextOfRef } from './page-report';
 import { loadSettings } from './settings';
 import { openTimeline } from './open-timeline';
 import { openSidePanel } from './side-panel';
@@ -38,7 +39,7 @@ export function startBackground(): void {
     switch (request.type) {
       case 'card': {
         const view = buildEntityView(index, idOf(request.id));
-        return view && request.page ? viewForArticle(view, request.page) : view;
+        return view && request.page ? viewForArticle(view, contextOfRef(request.page, ids)) : view;
       }
       case 'open-timeline': {
         const target = {

@@ -4,7 +4,6 @@
  * panel) or the background to the content script of one tab.
  */
 import type { EntityView } from '../../engine/entity-view';
-import type { PageContext } from '../../engine/article-view';
 import { browser } from './browser-api';
 import type { PageReport } from './page-report';
 
@@ -19,12 +18,23 @@ export interface TableRef {
   corpus: string;
 }
 
+/**
+ * The page a card is opened on, as the content script knows it: the article's date and
+ * the table indices of the entities found on it (`contextOfRef` in page-report.ts names them).
+ */
+export interface PageRef {
+  /** The article's publication date (`YYYY-MM-DD` or `YYYY-MM`), when the page gives one. */
+  date?: string;
+  corpus: string;
+  onPage: number[];
+}
+
 export type RuntimeRequest =
   /**
    * The card for one entity, built from the full records the background holds; read
    * with the article it is opened on when `page` is given (engine/article-view.ts).
    */
-  | { type: 'card'; id: string | TableRef; page?: PageContext }
+  | { type: 'card'; id: string | TableRef; page?: PageRef }
   /** Open the timeline side panel, focused on an entity when one is given. */
   | { type: 'open-timeline'; entityId?: string }
   /** Open the search popup with a query filled in. */

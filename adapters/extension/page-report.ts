@@ -5,6 +5,7 @@
  * hold the records, built from the same corpus, name them. No extension API here, so
  * tests and the e2e harness read reports the way the pages do.
  */
+import type { PageContext } from '../../engine/article-view';
 import type { EntityKind } from '../../engine/types';
 import { checkCorpusKey, corpusKey } from '../../engine/table-format';
 
@@ -18,6 +19,8 @@ export interface PageReport {
   corpus: string;
   /** Pairs [entity index, mentions on the page], flat. */
   counts: number[];
+  /** The article's publication date (`YYYY-MM-DD` or `YYYY-MM`), when the page gives one. */
+  date?: string;
 }
 
 /**
@@ -36,6 +39,8 @@ export interface PageDigest {
   /** False when Backstory is switched off for this site or everywhere. */
   active: boolean;
   entities: PageEntity[];
+  /** The article's publication date, when the page gives one. */
+  date?: string;
 }
 
 /** The digest of a report, named from `entities` (the records, in corpus order); throws on another corpus. */
@@ -48,7 +53,25 @@ export function digestOfReport(report: PageReport, entities: readonly { id: stri
     const e = entities[report.counts[i]!];
     if (e) found.push({ id: e.id, kind: e.kind, count: report.counts[i + 1]! });
   }
-  return { url: report.url, host: report.host, active: report.active, entities: found };
+  const digest: PageDigest = { url: report.url, host: report.host, active: report.active, entities: found };
+  if (typeof report.date === 'string') digest.date = report.date;
+  return digest;
+}
+
+/** The page a card is read with, named from the content script's indices; throws on another corpus. */
+export function contextOfRef(
+  ref: { date?: string; corpus: string; onPage: readonly number[] },
+  ids: readonly string[],
+): PageContext {
+  checkCorpusKey(ref.corpus, ids);
+  const onPage = ref.onPage.map((i) => ids[i]).filter((id): id is string => id !== undefined);
+  return typeof ref.date === 'string' ? { date: ref.date, onPage } : { onPage };
+}
+
+/** The page a card opened from the popup or the side panel is read with. */
+export function contextOfDigest(digest: Pick<PageDigest, 'date' | 'entities'>): PageContext {
+  const onPage = digest.entities.map((e) => e.id);
+  return digest.date ? { date: digest.date, onPage } : { onPage };
 }
 
 /** How a content script is told of the entity with `id` (see `TableRef` in messages.ts); null for an id not in `entities`. */

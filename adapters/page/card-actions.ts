@@ -4,23 +4,26 @@
  * script asks for a view only through the card host (`prefetch`, `open`).
  */
 import type { EntityView } from '../../engine/entity-view';
-import { sendToBackground } from '../extension/messages';
+import { sendToBackground, type PageRef } from '../extension/messages';
 import type { CardActions, CardRef } from './card-ui-contract';
 
-export function pageCardActions(): CardActions {
+/** `page` says what the card is read with (article-context.ts), asked afresh for each view. */
+export function pageCardActions(page: () => PageRef): CardActions {
   /**
-   * Views by entity id (cards opened from a card) or table index (from the page): the
-   * answer once it has arrived, else the request under way.
+   * Views by entity id (cards opened from a card) or table index (from the page), and the
+   * number of entities then on the page (a page still being read finds more): the answer
+   * once it has arrived, else the request under way.
    */
-  const views = new Map<string | number, EntityView | Promise<EntityView | null>>();
+  const views = new Map<string, EntityView | Promise<EntityView | null>>();
   return {
     // A view already fetched is returned as it is, not wrapped in a promise, so the card
     // prefetched during hover intent renders in the very frame it opens.
     loadView(ref: CardRef) {
-      const key = typeof ref === 'string' ? ref : ref.entity;
+      const context = page();
+      const key = `${typeof ref === 'string' ? ref : `#${ref.entity}`} ${context.onPage.length}`;
       const known = views.get(key);
       if (known) return known;
-      const request = sendToBackground({ type: 'card', id: ref })
+      const request = sendToBackground({ type: 'card', id: ref, page: context })
         .catch((error: unknown) => {
           // The background refuses indices of another corpus: this page was read before an update.
           console.warn(error);

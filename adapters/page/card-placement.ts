@@ -22,19 +22,25 @@ export interface Placement {
 
 /** Gap between mention and card, and minimum distance from the viewport edge. */
 const GAP = 6;
-const EDGE = 8;
+export const EDGE = 8;
 /** Below this viewport width a floating card would cover the text; use a sheet. */
 export const SHEET_BELOW_WIDTH = 520;
-export const CARD_WIDTH = 360;
+export const CARD_WIDTH = 400;
 /**
  * A hover card taller than this covers the paragraph being read; the rest scrolls
- * inside the card. (About 60% of a laptop viewport.)
+ * inside the card. (About 60% of a 1280×800 laptop viewport: room for the head, the lead
+ * and three facts.)
  */
-export const CARD_MAX_HEIGHT = 480;
+export const CARD_MAX_HEIGHT = 520;
+/**
+ * A phone's bottom sheet takes at most this share of the screen: the head, the lead and
+ * three facts, with a third of the screen left for the text the reader tapped in.
+ */
+export const SHEET_MAX_SHARE = 0.65;
 
 export function placeCard(anchor: Rect, cardHeight: number, viewport: { width: number; height: number }): Placement {
   if (viewport.width < SHEET_BELOW_WIDTH) {
-    const maxHeight = Math.round(viewport.height * 0.6);
+    const maxHeight = Math.round(viewport.height * SHEET_MAX_SHARE);
     const height = Math.min(cardHeight, maxHeight);
     return { left: 0, top: viewport.height - height, width: viewport.width, maxHeight, side: 'sheet' };
   }

@@ -48,7 +48,8 @@ export interface CardHostApi {
 }
 
 export interface CardUi {
-  createHost(doc: Document, hooks: CardHooks): CardHostApi;
+  /** The card host of `page`; its cards are read with the page (article-context.ts). */
+  createHost(page: NavigablePage, hooks: CardHooks): CardHostApi;
   /** Keyboard stepping (page-navigation.ts). */
   step(page: NavigablePage, direction: 1 | -1): boolean;
   /** A tab request from the popup, the side panel or the background. */

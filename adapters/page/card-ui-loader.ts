@@ -15,6 +15,7 @@ import {
   type CardUi,
   type OpenOptions,
 } from './card-ui-contract';
+import type { NavigablePage } from './page-navigation';
 
 let loading: Promise<CardUi> | null = null;
 
@@ -36,7 +37,7 @@ export class LazyCardHost implements CardHostApi {
   private pending: { entity: CardRef; options: OpenOptions } | null = null;
 
   constructor(
-    private readonly doc: Document,
+    private readonly page: NavigablePage,
     private readonly hooks: CardHooks,
   ) {}
 
@@ -96,7 +97,7 @@ export class LazyCardHost implements CardHostApi {
 
   private async ready(): Promise<CardHostApi> {
     const ui = await loadCardUi();
-    this.host ??= ui.createHost(this.doc, this.hooks);
+    this.host ??= ui.createHost(this.page, this.hooks);
     return this.host;
   }
 }

@@ -4,8 +4,9 @@
  * the page's entities. It ships in the card UI bundle (card-ui.ts), loaded on the first
  * such request, so the script that runs on every page carries none of it.
  */
-import type { TableRef, TabRequest } from '../extension/messages';
+import type { PageRef, TableRef, TabRequest } from '../extension/messages';
 import type { PageReport } from '../extension/page-report';
+import { articleDateOf } from './article-context';
 import { liveRange, type MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
 
@@ -88,7 +89,15 @@ export function report(page: NavigablePage): PageReport {
   const counts: number[] = [];
   if (page.index) for (const [entity, count] of countsByEntity(page.index)) counts.push(entity, count);
   const { href: url, hostname: host } = page.doc.location;
-  return { url, host, active: page.active, corpus: page.corpus, counts };
+  const date = articleDateOf(page.doc);
+  return { url, host, active: page.active, corpus: page.corpus, counts, ...(date ? { date } : {}) };
+}
+
+/** The page a card is read with: the article's date and the entities found so far. */
+export function pageRefOf(page: NavigablePage): PageRef {
+  const onPage = page.index ? [...countsByEntity(page.index).keys()] : [];
+  const date = articleDateOf(page.doc);
+  return date ? { date, corpus: page.corpus, onPage } : { corpus: page.corpus, onPage };
 }
 
 function scrollTo(doc: Document, m: PageMention): void {

@@ -45,7 +45,7 @@ class PageReader implements NavigablePage {
 
   constructor(readonly doc: Document) {
     this.highlighter = new Highlighter(doc);
-    this.card = new LazyCardHost(doc, {
+    this.card = new LazyCardHost(this, {
       onPointerEnter: () => this.hover.pointerEnteredCard(),
       onPointerLeave: () => this.hover.pointerLeftCard(),
       onClose: () => this.hover.cardClosed(),

@@ -10,7 +10,7 @@
 import { render } from 'preact';
 import { CardBrowser } from '../card/CardBrowser';
 import cardCss from '../card/card.css?inline';
-import { placeCard } from '../../adapters/page/card-placement';
+import { CARD_WIDTH, EDGE, SHEET_BELOW_WIDTH, placeCard } from '../../adapters/page/card-placement';
 import { liveRange } from '../../adapters/page/mention-index';
 import {
   CARD_HOST_TAG,
@@ -225,7 +225,7 @@ export class CardHost implements CardHostApi {
     }
     frame.style.maxHeight = '';
     frame.style.width = '';
-    const width = viewport.width < 520 ? viewport.width : Math.min(360, viewport.width - 16);
+    const width = viewport.width < SHEET_BELOW_WIDTH ? viewport.width : Math.min(CARD_WIDTH, viewport.width - 2 * EDGE);
     frame.style.width = `${width}px`;
     const placement = placeCard(anchor, frame.scrollHeight + 2, viewport);
     frame.dataset.side = placement.side;

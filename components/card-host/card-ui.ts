@@ -5,10 +5,15 @@
 import { pageCardActions } from '../../adapters/page/card-actions';
 import { CardHost } from './card-host';
 import { CARD_UI_GLOBAL, type CardUi } from '../../adapters/page/card-ui-contract';
-import { answer, step } from '../../adapters/page/page-navigation';
+import { answer, pageRefOf, step } from '../../adapters/page/page-navigation';
 
 const cardUi: CardUi = {
-  createHost: (doc, hooks) => new CardHost(doc, pageCardActions(), hooks),
+  createHost: (page, hooks) =>
+    new CardHost(
+      page.doc,
+      pageCardActions(() => pageRefOf(page)),
+      hooks,
+    ),
   step,
   answer,
 };

@@ -5,6 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { EntityView, FactView, SourceRef } from '../../engine/entity-view';
+import { splitLead } from '../../engine/summary-lead';
 import { KIND_LABEL, RELATION_LABEL, STRINGS } from '../strings';
 
 /** Facts shown before "more": enough for the gist, short enough to read while hovering. */
@@ -32,9 +33,12 @@ export function EntityCard({
   idPrefix = 'bs',
 }: EntityCardProps) {
   const [allFacts, setAllFacts] = useState(false);
+  const [wholeSummary, setWholeSummary] = useState(false);
   const facts = allFacts ? view.facts : view.facts.slice(0, FACTS_SHOWN);
   const hidden = view.facts.length - FACTS_SHOWN;
   const titleId = `${idPrefix}-title`;
+  const { lead, rest } = splitLead(view.summary);
+  const article = view.article;
 
   return (
     <article class="bs-card" aria-labelledby={titleId} data-entity={view.id}>
@@ -44,14 +48,35 @@ export function EntityCard({
             <span aria-hidden="true">←</span> {backTo}
           </button>
         )}
-        <span class={`bs-kind bs-kind--${view.kind}`}>{KIND_LABEL[view.kind]}</span>
-        <h2 id={titleId} class="bs-name">
-          {view.name}
-        </h2>
-        <p class="bs-role">{view.role}</p>
+        <div class="bs-title">
+          <span class={`bs-kind bs-kind--${view.kind}`}>{KIND_LABEL[view.kind]}</span>
+          <h2 id={titleId} class="bs-name">
+            {view.name}
+          </h2>
+        </div>
+        <p class="bs-role">
+          {article?.dateLabel && article.nowRole ? STRINGS.card.roleThen(view.role, article.dateLabel) : view.role}
+        </p>
+        {article?.nowRole && <p class="bs-role bs-role--now">{STRINGS.card.roleNow(article.nowRole)}</p>}
       </header>
 
-      <p class="bs-summary">{view.summary}</p>
+      <p class="bs-summary">
+        {lead}
+        {rest && wholeSummary && ` ${rest}`}
+        {rest && (
+          <>
+            {' '}
+            <button
+              type="button"
+              class="bs-link bs-summary-more"
+              aria-expanded={wholeSummary}
+              onClick={() => setWholeSummary(!wholeSummary)}
+            >
+              {wholeSummary ? STRINGS.card.summaryLess : STRINGS.card.summaryMore}
+            </button>
+          </>
+        )}
+      </p>
 
       {view.event && (
         <dl class="bs-event">
@@ -86,9 +111,20 @@ export function EntityCard({
         </section>
       )}
 
+      {article && article.since.length > 0 && (
+        <details class="bs-section bs-fold bs-since">
+          <summary>{STRINGS.card.since(article.dateLabel ?? '', article.since.length)}</summary>
+          <ol class="bs-facts">
+            {article.since.map((fact, i) => (
+              <Fact key={`${fact.date}-${i}`} fact={fact} onOpenEntity={onOpenEntity} />
+            ))}
+          </ol>
+        </details>
+      )}
+
       {view.related.length > 0 && (
-        <section class="bs-section" aria-labelledby={`${idPrefix}-related`}>
-          <h3 id={`${idPrefix}-related`}>{STRINGS.card.related}</h3>
+        <details class="bs-section bs-fold bs-connections">
+          <summary>{STRINGS.card.relatedCount(view.related.length, onPageCount(view))}</summary>
           <ul class="bs-related">
             {view.related.map((r) => (
               <li key={`${r.id}-${r.type}-${r.direction}`}>
@@ -96,6 +132,7 @@ export function EntityCard({
                 <button type="button" class={`bs-chip bs-chip--${r.kind}`} onClick={() => onOpenEntity(r.id)}>
                   {r.name}
                 </button>
+                {r.onPage && <span class="bs-on-page">{STRINGS.card.onThisPage}</span>}
                 {r.dateLabel && (
                   <span class="bs-rel-date">
                     {' '}
@@ -111,7 +148,7 @@ export function EntityCard({
               </li>
             ))}
           </ul>
-        </section>
+        </details>
       )}
 
       <footer class="bs-actions">
@@ -126,15 +163,21 @@ export function EntityCard({
   );
 }
 
+function onPageCount(view: EntityView): number {
+  return view.related.filter((r) => r.onPage).length;
+}
+
 function Fact({ fact, onOpenEntity }: { fact: FactView; onOpenEntity(id: string): void }) {
   return (
     <li class={fact.claim ? `bs-fact bs-fact--${fact.claim}` : 'bs-fact'}>
-      <time class="bs-date" dateTime={fact.date}>
-        {fact.dateLabel}
-      </time>
-      <span class="bs-fact-text">
-        {fact.attribution && <span class="bs-attribution">{STRINGS.card.according(fact.attribution)}: </span>}
-        {fact.text}
+      <span class="bs-fact-head">
+        <time class="bs-date" dateTime={fact.date}>
+          {fact.dateLabel}
+        </time>
+        <span class="bs-fact-text">
+          {fact.attribution && <span class="bs-attribution">{STRINGS.card.according(fact.attribution)}: </span>}
+          {fact.text}
+        </span>
       </span>
       <span class="bs-cite">
         {fact.claim === 'opinion' && (

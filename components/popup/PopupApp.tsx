@@ -9,7 +9,8 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusRecords } from '../../engine/types';
-import { digestOfReport, tableRefOf, type PageEntity } from '../../adapters/extension/page-report';
+import { contextOfDigest, digestOfReport, tableRefOf, type PageEntity } from '../../adapters/extension/page-report';
+import { viewForArticle } from '../../engine/article-view';
 import { DEFAULT_SETTINGS, withSite, type Settings } from '../../adapters/extension/settings';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { recentEvents } from '../../engine/result-list';
@@ -318,7 +319,13 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
             <CardBrowser
               key={view.id}
               entityId={view.id}
-              loadView={(id) => buildEntityView(corpus, id)}
+              loadView={(id) => {
+                // Read with the tab's article, as the hover card on it is.
+                const card = buildEntityView(corpus, id);
+                return card && page.status === 'ready' && page.digest.active
+                  ? viewForArticle(card, contextOfDigest(page.digest))
+                  : card;
+              }}
               onShowTimeline={(id) => openTimeline(id)}
               onSearch={searchFor}
               idPrefix="pp-card"

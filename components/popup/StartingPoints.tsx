@@ -4,6 +4,7 @@
  * corpus's latest events.
  */
 import type { PageDigest, PageEntity } from '../../adapters/extension/messages';
+import { formatIsoDate } from '../../engine/dates';
 import { groupByKind, type RecentEvent } from '../../engine/result-list';
 import { KIND_LABEL_PLURAL, STRINGS } from '../strings';
 import { InfoIcon, PageIcon } from './icons';
@@ -102,8 +103,9 @@ function OnThisPage({ page, enabled, onReveal, onOpenCard }: Omit<StartingPoints
   if (digest.entities.length === 0) return <p class="pp-note">{S.pageNone}</p>;
   return (
     <>
+      {digest.date && <p class="pp-article-date">{S.articleOf(formatIsoDate(digest.date))}</p>}
       <p class="pp-hint">{S.revealHint}</p>
-      {groupByKind(digest.entities).map((group) => (
+      {groupByKind(digest.entities, 'fixed').map((group) => (
         <div key={group.kind} class="pp-page-group">
           <h3 class={`pp-group-label pp-kind--${group.kind}`}>{KIND_LABEL_PLURAL[group.kind]}</h3>
           <ul class="pp-list">

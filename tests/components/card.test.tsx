@@ -10,12 +10,18 @@ const view = (id: string) => buildEntityView(index, id)!;
 const noop = () => undefined;
 
 describe('EntityCard', () => {
-  it('shows the name as a heading, the kind, the role and the summary', () => {
-    render(<EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />);
+  it('shows the name as a heading, the kind, the role and the summary’s lead, the rest behind More', () => {
+    const { container } = render(
+      <EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
     expect(screen.getByRole('heading', { level: 2, name: 'Amira Khan' })).toBeTruthy();
     expect(screen.getByText('Person')).toBeTruthy();
     expect(screen.getByText('Foreign minister of Northland')).toBeTruthy();
-    expect(screen.getByText(/She led the Geneva talks/)).toBeTruthy();
+    const summary = container.querySelector('.bs-summary')!;
+    expect(summary.textContent).not.toMatch(/She led the Geneva talks/);
+    fireEvent.click(screen.getByRole('button', { name: 'More' }));
+    expect(summary.textContent).toMatch(/She led the Geneva talks/);
+    expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
   });
 
   it('lists facts newest first with their dates at their precision and their sources', () => {
@@ -203,5 +209,46 @@ describe('EntityCard: where a claim and its date come from', () => {
     const { container } = card();
     const met = [...container.querySelectorAll('.bs-related li')].find((li) => li.textContent!.includes('Boris Lind'))!;
     expect(met.querySelector('.bs-rel-date')?.textContent).toBe(' · 7 May 2025 date: public record');
+  });
+});
+
+describe('EntityCard read with the article', () => {
+  const base = view('amira-khan');
+  const [newest, ...older] = base.facts;
+
+  it('says the role as of the article and today’s, and sets later facts apart in a closed disclosure', () => {
+    const framed = {
+      ...base,
+      role: 'Deputy foreign minister',
+      facts: older,
+      related: base.related.map((r, i) => ({ ...r, onPage: i === 0 })),
+      article: { dateLabel: '13 January 2020', nowRole: 'Foreign minister of Northland', since: [newest!] },
+    };
+    const { container } = render(
+      <EntityCard view={framed} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
+    expect(screen.getByText('Deputy foreign minister (as of 13 January 2020)')).toBeTruthy();
+    expect(screen.getByText('Now: Foreign minister of Northland')).toBeTruthy();
+    const since = container.querySelector<HTMLDetailsElement>('details.bs-since')!;
+    expect(since.open).toBe(false);
+    expect(since.querySelector('summary')!.textContent).toBe('Since this article (13 January 2020) · 1');
+    expect(since.querySelector('.bs-fact-text')!.textContent).toContain(newest!.text);
+    // The backstory list holds none of the later facts.
+    const backstory = [...container.querySelectorAll('.bs-section:not(details) .bs-fact-text')].map(
+      (t) => t.textContent,
+    );
+    expect(backstory.some((t) => t!.includes(newest!.text))).toBe(false);
+    const connections = container.querySelector<HTMLDetailsElement>('details.bs-connections')!;
+    expect(connections.open).toBe(false);
+    expect(connections.querySelector('summary')!.textContent).toBe(
+      `Connections (${base.related.length}, 1 on this page)`,
+    );
+    expect(connections.querySelectorAll('.bs-on-page')).toHaveLength(1);
+  });
+
+  it('shows no since section and one role line without an article', () => {
+    const { container } = render(<EntityCard view={base} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />);
+    expect(container.querySelector('.bs-since')).toBeNull();
+    expect(container.querySelectorAll('.bs-role')).toHaveLength(1);
   });
 });

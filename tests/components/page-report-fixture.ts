@@ -9,5 +9,13 @@ export function reportOf(digest: PageDigest, entities: readonly { id: string }[]
     const i = ids.indexOf(e.id);
     return [i >= 0 ? i : ids.length + k, e.count];
   });
-  return { url: digest.url, host: digest.host, active: digest.active, corpus: corpusKey(ids), counts };
+  const report: PageReport = {
+    url: digest.url,
+    host: digest.host,
+    active: digest.active,
+    corpus: corpusKey(ids),
+    counts,
+  };
+  if (digest.date) report.date = digest.date;
+  return report;
 }

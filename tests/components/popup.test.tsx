@@ -329,8 +329,8 @@ describe('PopupApp: on this page', () => {
     await screen.findByRole('button', { name: /Ali Larijani, 2 mentions/ });
     const section = screen.getByRole('heading', { name: /On this page/ }).closest('section')!;
     const rows = [...section.querySelectorAll('.pp-row-name')].map((r) => r.textContent);
-    // Kinds in the order of their most mentioned name; within a kind by count, then by name.
-    expect(rows).toEqual(['Twelve-Day War', 'Ali Larijani', 'Shehbaz Sharif']);
+    // Kinds in one fixed order on every page; within a kind by count, then by name.
+    expect(rows).toEqual(['Ali Larijani', 'Shehbaz Sharif', 'Twelve-Day War']);
   });
 
   it('opens a page name’s card from its info button, and goes back', async () => {
@@ -341,6 +341,18 @@ describe('PopupApp: on this page', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(await screen.findByRole('heading', { name: /On this page/ })).toBeTruthy();
+  });
+
+  it('says the article’s date, and opens a page name’s card as of it', async () => {
+    env = fakeEnv({ report: vi.fn(async () => ({ ...report(DIGEST), date: '2025-06-01' })) });
+    render(<PopupApp records={RECORDS} env={env} />);
+    expect(await screen.findByText('Article of 1 June 2025: cards read as of then')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Card for Ali Larijani' }));
+    const card = await screen.findByRole('article');
+    // The November 2025 visit came after this article: set apart, not among its backstory.
+    const since = card.querySelector<HTMLDetailsElement>('details.bs-since')!;
+    expect(since.querySelector('summary')!.textContent).toBe('Since this article (1 June 2025) · 1');
+    expect(since.textContent).toContain('Visited Islamabad');
   });
 
   it('moves from an empty box into the list with ↓', async () => {

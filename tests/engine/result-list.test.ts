@@ -17,6 +17,23 @@ describe('result list', () => {
     ]);
   });
 
+  it('groups a page’s names in the kinds’ fixed order, whichever comes first', () => {
+    const groups = groupByKind(
+      [
+        { id: 'a', kind: 'place' as const },
+        { id: 'b', kind: 'event' as const },
+        { id: 'c', kind: 'person' as const },
+        { id: 'd', kind: 'place' as const },
+      ],
+      'fixed',
+    );
+    expect(groups.map((g) => [g.kind, g.hits.map((h) => h.id)])).toEqual([
+      ['person', ['c']],
+      ['event', ['b']],
+      ['place', ['a', 'd']],
+    ]);
+  });
+
   it('cuts an excerpt around the first match, at word boundaries, with ellipses', () => {
     const text = 'One two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen.';
     const start = text.indexOf('nine');

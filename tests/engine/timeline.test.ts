@@ -5,12 +5,12 @@ import {
   buildTimeline,
   filterTimeline,
   firstItemFor,
-  firstSentence,
   groupByYear,
   isFiltering,
   suggestEntities,
   type TimelineFilter,
 } from '../../engine/timeline';
+import { firstSentence } from '../../engine/summary-lead';
 import type { CorpusRecords } from '../../engine/types';
 import { ENTITIES, RECORDS, SOURCES } from '../components/timeline-fixture';
 import { loadBundledRecords } from './bundled-records';

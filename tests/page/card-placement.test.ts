@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CARD_WIDTH, placeCard } from '../../adapters/page/card-placement';
+import { CARD_MAX_HEIGHT, CARD_WIDTH, placeCard } from '../../adapters/page/card-placement';
 
 const viewport = { width: 1280, height: 800 };
 const mention = (left: number, top: number) => ({ left, top, width: 80, height: 20 });
@@ -40,6 +40,6 @@ describe('card placement', () => {
 describe('card height', () => {
   it('is capped so a hover card never buries the paragraph being read', () => {
     const p = placeCard(mention(200, 40), 1500, { width: 1280, height: 1400 });
-    expect(p.maxHeight).toBeLessThanOrEqual(480);
+    expect(p.maxHeight).toBeLessThanOrEqual(CARD_MAX_HEIGHT);
   });
 });

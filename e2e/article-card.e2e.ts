@@ -1,0 +1,129 @@
+/** Cards read with the article: as of its date, about its subject, three facts at a glance. */
+import type { Page } from 'playwright-core';
+import { assert, eventually } from './harness/assert';
+import { cardState, highlightedTexts, phraseBox, restOn } from './harness/page-probes';
+import { test } from './harness/runner';
+
+const ARTICLE_2020 = '/fixtures/article-2020.html';
+const ARTICLE_2025 = '/fixtures/article-2025-visit.html';
+
+interface ArticleCard {
+  roles: string[];
+  since: { open: boolean; summary: string } | null;
+  /** The backstory's facts, in order, with whether each ends inside the card's visible box. */
+  facts: { text: string; visible: boolean }[];
+  onPage: string[];
+}
+
+/** The open card's article frame, read from its shadow root. */
+function readArticleCard(): ArticleCard {
+  const shadow = document.querySelector('backstory-card')!.shadowRoot!;
+  const frame = shadow.querySelector<HTMLElement>('.bs-frame')!.getBoundingClientRect();
+  const since = shadow.querySelector<HTMLDetailsElement>('details.bs-since');
+  const facts = [...shadow.querySelectorAll('section.bs-section .bs-fact')].map((li) => {
+    const r = li.getBoundingClientRect();
+    return { text: li.querySelector('.bs-fact-text')!.textContent!, visible: r.bottom <= frame.bottom + 1 };
+  });
+  return {
+    roles: [...shadow.querySelectorAll('.bs-role')].map((p) => p.textContent!),
+    since: since ? { open: since.open, summary: since.querySelector('summary')!.textContent! } : null,
+    facts,
+    onPage: [...shadow.querySelectorAll('.bs-related li')]
+      .filter((li) => li.querySelector('.bs-on-page'))
+      .map((li) => li.querySelector('.bs-chip')!.textContent!),
+  };
+}
+
+async function openLarijani(page: Page): Promise<ArticleCard> {
+  await eventually('marked', async () => (await highlightedTexts(page))['backstory-person']?.length ?? 0);
+  await restOn(page, await phraseBox(page, '#p1', 'Ali Larijani'));
+  await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
+  // Measured once its entrance animation has finished.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('.bs-frame')!
+        .getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
+  return page.evaluate(readArticleCard);
+}
+
+test('a 2020 article: the card reads as of then, later facts under “Since this article”, closed', async (t) => {
+  const page = await t.open(ARTICLE_2020);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const card = await openLarijani(page);
+  assert.equal(card.roles[0], "Speaker of Iran's parliament (as of 13 January 2020)");
+  assert.match(card.roles[1] ?? '', /^Now: Secretary of Iran's Supreme National Security Council/);
+  assert.ok(card.since, 'a since section');
+  assert.equal(card.since.open, false, 'closed on an old article');
+  assert.match(card.since.summary, /^Since this article \(13 January 2020\) · \d+$/);
+  assert.ok(
+    card.facts.every((f) => !/Islamabad|June war/.test(f.text)),
+    `no 2025 fact in the backstory: ${JSON.stringify(card.facts)}`,
+  );
+  assert.ok(
+    card.facts.slice(0, 3).every((f) => f.visible),
+    `three facts without scrolling: ${JSON.stringify(card.facts)}`,
+  );
+});
+
+test('a 2025 article on the Islamabad visit: his Pakistan facts first, three at a glance', async (t) => {
+  const page = await t.open(ARTICLE_2025);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const card = await openLarijani(page);
+  assert.equal(card.roles.length, 1, 'the role then is the role now');
+  assert.ok(card.facts.length >= 3);
+  for (const f of card.facts.slice(0, 3)) assert.match(f.text, /Islamabad|Dar|Pakistan/, 'a Pakistan fact leads');
+  assert.ok(
+    card.facts.slice(0, 3).every((f) => f.visible),
+    `three facts without scrolling: ${JSON.stringify(card.facts)}`,
+  );
+  assert.ok(card.onPage.includes('Ishaq Dar'), `Ishaq Dar marked on this page: ${JSON.stringify(card.onPage)}`);
+});
+
+test('on a phone, the bottom sheet shows the same three facts without scrolling', async (t) => {
+  const phone = await t.open(ARTICLE_2025);
+  const cdp = await phone.context().newCDPSession(phone);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 390, height: 780, deviceScaleFactor: 2, mobile: true });
+  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+  await eventually('marked', async () => (await highlightedTexts(phone))['backstory-person']?.length ?? 0);
+  const at = await phraseBox(phone, '#p1', 'Ali Larijani');
+  const tap = { x: at.x + at.width / 2, y: at.y + at.height / 2 };
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [tap] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await eventually('sheet open', async () => (await cardState(phone)).title === 'Ali Larijani');
+  await phone.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('.bs-frame')!
+        .getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
+  const sheet = await phone.evaluate(readArticleCard);
+  assert.ok(
+    sheet.facts.slice(0, 3).every((f) => f.visible),
+    `three facts in the sheet: ${JSON.stringify(sheet.facts)}`,
+  );
+});
+
+test('the popup says the article’s date and opens cards as of it', async (t) => {
+  const page = await t.open(ARTICLE_2020);
+  await eventually('marked', async () => (await highlightedTexts(page))['backstory-person']?.length ?? 0);
+  const popup = await t.popup(page);
+  await eventually('article date shown', async () =>
+    (
+      await popup
+        .locator('.pp-article-date')
+        .textContent()
+        .catch(() => null)
+    )?.includes('13 January 2020'),
+  );
+  await popup.getByRole('button', { name: 'Card for Ali Larijani' }).click();
+  const since = popup.locator('details.bs-since > summary');
+  assert.match((await since.textContent())!, /^Since this article \(13 January 2020\)/);
+});
