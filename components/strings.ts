@@ -123,6 +123,10 @@ export const STRINGS = {
     anyYear: 'Any year',
     anyMonth: 'Any month',
     clear: 'Clear filters',
+    /** Scrolls the timeline to the date of the article in the tab. */
+    aroundArticle: (date: string) => `Around this article (${date})`,
+    moreFilters: 'Kinds and dates',
+    activeFilters: (n: number) => `${n} set`,
     status: (shown: number, total: number) =>
       shown === total
         ? `${total} ${total === 1 ? 'event or fact' : 'events and facts'}`

@@ -105,7 +105,8 @@ test('timeline: the corpus by year, dated at its precision, filtered by a name t
   await panel.getByRole('button', { name: 'Remove Ali Larijani' }).click();
   assert.deepEqual(await counts(panel), [total, total]);
 
-  // Kind and date range.
+  // Kind and date range, folded away at first.
+  await panel.getByRole('button', { name: 'Kinds and dates' }).click();
   await panel.getByRole('button', { name: 'Events', exact: true }).click();
   await panel.getByRole('combobox', { name: 'From: Year' }).selectOption('2025');
   await panel.getByRole('combobox', { name: 'To: Year' }).selectOption('2025');
@@ -126,6 +127,32 @@ test('timeline: the corpus by year, dated at its precision, filtered by a name t
   await dialog.getByRole('button', { name: 'Show on timeline' }).waitFor();
   await panel.keyboard.press('Escape');
   await eventually('card closed', async () => (await dialog.count()) === 0);
+});
+
+test('timeline: opens around the article’s date, and “Around this article” returns there', async (t) => {
+  const page = await t.open('/fixtures/article-2020.html');
+  const panel = await t.sidePanel(page);
+  await ready(panel);
+  const around = panel.getByRole('button', { name: 'Around this article (13 January 2020)' });
+  await eventually('article date read', () => around.isVisible(), 10_000);
+  /** The dates of the items in view, in the list's own scroller (the window). */
+  const inView = () =>
+    panel.locator('li.tl-item').evaluateAll((items) =>
+      items
+        .filter((li) => {
+          const r = li.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        })
+        .map((li) => li.querySelector('time')!.getAttribute('datetime')!),
+    );
+  const near2020 = (dates: string[]) => dates.some((d) => /^20(19|20)/.test(d));
+  await eventually('opened around January 2020', async () => near2020(await inView()));
+  await panel.evaluate(() => scrollTo(0, 0));
+  assert.equal(near2020(await inView()), false, 'scrolled away');
+  await around.click();
+  await eventually('back around January 2020', async () => near2020(await inView()));
+  const focused = await panel.evaluate(() => document.activeElement?.querySelector('time')?.getAttribute('datetime'));
+  assert.ok(focused && focused <= '2020-01-13', `the item focused began by the article's date: ${focused}`);
 });
 
 test('timeline: "This page" follows the tab being read', async (t) => {

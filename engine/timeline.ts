@@ -471,6 +471,33 @@ function holdsWithTypos(key: string, qWords: readonly string[]): boolean {
   });
 }
 
+/** Years with at least one item (begun or ended in it), newest first: what a date picker offers. */
+export function yearsWithItems(items: readonly TimelineItem[]): number[] {
+  const years = new Set<number>();
+  for (const item of items) {
+    years.add(item.year);
+    years.add((item.span.end ?? item.span.start).year);
+  }
+  return [...years].sort((a, b) => b - a);
+}
+
+/**
+ * Where the timeline opens. With an article's date: the last item begun by the end of
+ * that date, so what led up to the article sits above and what followed below (the
+ * first item when all came later). Without one: the most recent item.
+ */
+export function anchorItem(items: readonly TimelineItem[], articleDate?: string): TimelineItem | undefined {
+  const span = articleDate ? parseDate(articleDate) : null;
+  if (!span) return items.at(-1);
+  const end = pointKey(span.start, 'end');
+  let anchor: TimelineItem | undefined;
+  for (const item of items) {
+    if (pointKey(item.span.start) > end) break;
+    anchor = item;
+  }
+  return anchor ?? items[0];
+}
+
 /** The first item (in timeline order) that involves an entity, if any. */
 export function firstItemFor(items: readonly TimelineItem[], entityId: string): TimelineItem | undefined {
   return items.find((item) => item.entities.some((e) => e.id === entityId));

@@ -4,15 +4,18 @@
  * the extension lands here through the `timelineFocus` storage key (or `?entity=`):
  * the panel filters to that entity and scrolls its first item into view.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusRecords } from '../../engine/types';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
+import { formatIsoDate } from '../../engine/dates';
 import {
   EMPTY_FILTER,
+  anchorItem,
   buildTimeline,
   filterTimeline,
   firstItemFor,
   isFiltering,
+  yearsWithItems,
   type TimelineEntity,
   type TimelineFilter,
 } from '../../engine/timeline';
@@ -41,6 +44,7 @@ type Filters = Omit<TimelineFilter, 'page'>;
 export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppProps) {
   const index = useMemo(() => indexCorpus(records), [records]);
   const model = useMemo(() => buildTimeline(records), [records]);
+  const years = useMemo(() => yearsWithItems(model.items), [model]);
   const page = usePageDigest(records.entities, pinnedTab);
 
   const [filters, setFilters] = useState<Filters>(EMPTY_FILTER);
@@ -50,6 +54,9 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
   const [flash, setFlash] = useState<string | null>(null);
 
   const pageIds = page.status === 'ready' && page.digest.active ? page.digest.entities.map((e) => e.id) : [];
+  const articleDate = page.status === 'ready' && page.digest.active ? page.digest.date : undefined;
+  /** Set once the panel has been placed (around the article, at the latest items, or on a focus request). */
+  const placed = useRef(false);
   const filter: TimelineFilter = { ...filters, page: pageOn ? pageIds : null };
   const visible = useMemo(
     () => filterTimeline(model.items, filter),
@@ -65,6 +72,7 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
   // "Show on timeline": that entity alone, its first item brought into view.
   const focusEntity = (entityId: string) => {
     if (!index.byId.has(entityId)) return;
+    placed.current = true;
     setCard(null);
     setFilters({ ...EMPTY_FILTER, entities: [entityId] });
     setPageOn(false);
@@ -103,9 +111,33 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
     el.scrollIntoView?.({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
     el.focus({ preventScroll: true });
     setFlash(item.id);
+  }, [target]);
+
+  /** Brings the anchor into view: around the article's date, else the latest items. */
+  const goToAnchor = (date: string | undefined, focus: boolean) => {
+    const item = anchorItem(visible, date);
+    const el = item && document.getElementById(item.id);
+    if (!item || !el) return;
+    el.scrollIntoView?.({ block: date ? 'center' : 'end' });
+    if (focus) {
+      el.focus({ preventScroll: true });
+      setFlash(item.id);
+    }
+  };
+
+  // Opens where the reader is: once the tab has answered (or could not), unless a
+  // "Show on timeline" request placed the panel first. Before paint: no jump.
+  useLayoutEffect(() => {
+    if (placed.current || page.status === 'loading') return;
+    placed.current = true;
+    goToAnchor(articleDate, false);
+  }, [page.status]);
+
+  useEffect(() => {
+    if (!flash) return;
     const timer = setTimeout(() => setFlash(null), 2400);
     return () => clearTimeout(timer);
-  }, [target]);
+  }, [flash]);
 
   const closeCard = () => {
     const opener = card?.opener;
@@ -137,7 +169,7 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
           page={page}
           options={model.entities}
           chosen={chosen}
-          years={model.years}
+          years={years}
           onChange={(next) => setFilters((f) => ({ ...f, ...next }))}
           onPageToggle={setPageOn}
         />
@@ -146,6 +178,11 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
           <p class="tl-status" role="status" aria-live="polite" aria-atomic="true">
             {S.status(visible.length, model.items.length)}
           </p>
+          {articleDate && (
+            <button type="button" class="tl-around" onClick={() => goToAnchor(articleDate, true)}>
+              {S.aroundArticle(formatIsoDate(articleDate))}
+            </button>
+          )}
           {filtering && (
             <button type="button" class="tl-clear" onClick={clear}>
               {S.clear}

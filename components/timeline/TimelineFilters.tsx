@@ -3,6 +3,7 @@
  * Every control has a visible or programmatic label; the result count is announced
  * by the status line the app renders after this region.
  */
+import { useState } from 'preact/hooks';
 import { ENTITY_KINDS, type EntityKind } from '../../engine/types';
 import type { TimelineEntity, TimelineEntityOption, TimelineFilter } from '../../engine/timeline';
 import { monthName } from '../../engine/dates';
@@ -18,7 +19,8 @@ export interface TimelineFiltersProps {
   page: PageState;
   options: readonly TimelineEntityOption[];
   chosen: readonly TimelineEntity[];
-  years: { first: number; last: number } | null;
+  /** Years that have items, newest first. */
+  years: readonly number[];
   onChange(next: Partial<TimelineFilter>): void;
   onPageToggle(on: boolean): void;
 }
@@ -33,6 +35,10 @@ export function TimelineFilters({
   onChange,
   onPageToggle,
 }: TimelineFiltersProps) {
+  // Kinds and dates fold away, so the timeline itself starts near the top of the panel;
+  // folded, the toggle still says how many of them are set.
+  const set = filter.kinds.length + (filter.from ? 1 : 0) + (filter.to ? 1 : 0);
+  const [open, setOpen] = useState(false);
   const toggleKind = (kind: EntityKind) =>
     onChange({ kinds: filter.kinds.includes(kind) ? filter.kinds.filter((k) => k !== kind) : [...filter.kinds, kind] });
 
@@ -78,39 +84,51 @@ export function TimelineFilters({
         </span>
       </div>
 
-      <div class="tl-group" role="group" aria-labelledby="tl-kinds-label">
-        <span id="tl-kinds-label" class="tl-label tl-label--inline">
-          {S.kinds}
-        </span>
-        <div class="tl-kinds">
-          {ENTITY_KINDS.map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              class={`tl-kind tl-kind-${kind}`}
-              aria-pressed={filter.kinds.includes(kind)}
-              onClick={() => toggleKind(kind)}
-            >
-              <span class="tl-dot-small" aria-hidden="true" />
-              {S.kind[kind]}
-            </button>
-          ))}
+      <button
+        type="button"
+        class="tl-fold"
+        aria-expanded={open}
+        aria-controls="tl-more-filters"
+        onClick={() => setOpen(!open)}
+      >
+        {S.moreFilters}
+        {set > 0 && <span class="tl-fold-count"> · {S.activeFilters(set)}</span>}
+      </button>
+      <div id="tl-more-filters" class="tl-more" hidden={!open}>
+        <div class="tl-group" role="group" aria-labelledby="tl-kinds-label">
+          <span id="tl-kinds-label" class="tl-label tl-label--inline">
+            {S.kinds}
+          </span>
+          <div class="tl-kinds">
+            {ENTITY_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                class={`tl-kind tl-kind-${kind}`}
+                aria-pressed={filter.kinds.includes(kind)}
+                onClick={() => toggleKind(kind)}
+              >
+                <span class="tl-dot-small" aria-hidden="true" />
+                {S.kind[kind]}
+              </button>
+            ))}
+          </div>
         </div>
-      </div>
 
-      {years && (
-        <fieldset class="tl-dates">
-          <legend class="tl-label tl-label--inline">{S.dates}</legend>
-          <MonthPicker
-            id="tl-from"
-            label={S.from}
-            value={filter.from}
-            years={years}
-            onChange={(from) => onChange({ from })}
-          />
-          <MonthPicker id="tl-to" label={S.to} value={filter.to} years={years} onChange={(to) => onChange({ to })} />
-        </fieldset>
-      )}
+        {years.length > 0 && (
+          <fieldset class="tl-dates">
+            <legend class="tl-label tl-label--inline">{S.dates}</legend>
+            <MonthPicker
+              id="tl-from"
+              label={S.from}
+              value={filter.from}
+              years={years}
+              onChange={(from) => onChange({ from })}
+            />
+            <MonthPicker id="tl-to" label={S.to} value={filter.to} years={years} onChange={(to) => onChange({ to })} />
+          </fieldset>
+        )}
+      </div>
     </section>
   );
 }
@@ -135,12 +153,12 @@ function MonthPicker({
   id: string;
   label: string;
   value: string;
-  years: { first: number; last: number };
+  years: readonly number[];
   onChange(value: string): void;
 }) {
   const [year = '', month = ''] = value.split('-');
-  const yearList: number[] = [];
-  for (let y = years.last; y >= years.first; y--) yearList.push(y);
+  // A bound already set keeps its year in the list.
+  const yearList = year && !years.includes(Number(year)) ? [Number(year), ...years].sort((a, b) => b - a) : years;
   return (
     <div class="tl-month" role="group" aria-labelledby={`${id}-label`}>
       <span id={`${id}-label`} class="tl-month-label">

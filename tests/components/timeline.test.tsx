@@ -63,6 +63,7 @@ const fake = vi.hoisted(() => {
 vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
 
 const { TimelineApp } = await import('../../components/timeline/TimelineApp');
+const { anchorItem, buildTimeline, yearsWithItems } = await import('../../engine/timeline');
 const { requestTimelineFocus } = await import('../../adapters/extension/timeline-focus');
 
 /** What the tab's content script reports (entity indices) for a page naming `ids`. */
@@ -156,8 +157,13 @@ describe('TimelineApp', () => {
     expect(screen.getByRole('listbox').textContent).toBe('No matching names');
   });
 
-  it('filters by kind and by a date range', () => {
+  it('filters by kind and by a date range, behind their fold', () => {
     render(<TimelineApp records={RECORDS} />);
+    const fold = screen.getByRole('button', { name: 'Kinds and dates' });
+    expect(fold.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByRole('button', { name: 'Events' })).toBeNull();
+    fireEvent.click(fold);
+    expect(fold.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(screen.getByRole('button', { name: 'Events' }));
     expect(screen.getByRole('button', { name: 'Events' }).getAttribute('aria-pressed')).toBe('true');
     expect(titles()).toEqual(['Geneva talks', 'Geneva talks', 'Signing ceremony']);
@@ -171,8 +177,50 @@ describe('TimelineApp', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'From: Year' }), { target: { value: '' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'To: Year' }), { target: { value: '2024' } });
     expect(titles()).toEqual(['Northland Council', 'Amira Khan']);
+    // Folded, the toggle still says a filter is set.
+    fireEvent.click(fold);
+    expect(fold.textContent).toBe('Kinds and dates · 1 set');
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(status()).toBe('9 events and facts');
+  });
+
+  it('offers only years that have items in the date pickers', () => {
+    render(<TimelineApp records={RECORDS} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Kinds and dates' }));
+    const years = [...(screen.getByRole('combobox', { name: 'From: Year' }) as HTMLSelectElement).options]
+      .map((o) => o.value)
+      .filter(Boolean);
+    const model = buildTimeline(RECORDS);
+    expect(years.map(Number)).toEqual(yearsWithItems(model.items));
+  });
+
+  it('opens around the article’s date, and jumps back there on request', async () => {
+    const scrolled: string[] = [];
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this.id);
+    });
+    fake.state.digests.set(1, { ...digest('news.example', ['northland-council']), date: '2025-05-20' });
+    render(<TimelineApp records={RECORDS} />);
+    const around = await screen.findByRole('button', { name: 'Around this article (20 May 2025)' });
+    const expected = anchorItem(buildTimeline(RECORDS).items, '2025-05-20')!.id;
+    expect(scrolled).toEqual([expected]);
+    fireEvent.click(around);
+    expect(scrolled).toEqual([expected, expected]);
+    expect(document.activeElement?.id).toBe(expected);
+    scroll.mockRestore();
+  });
+
+  it('opens at the latest items when the tab gives no date', async () => {
+    const scrolled: string[] = [];
+    const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
+      scrolled.push(this.id);
+    });
+    fake.state.digests.set(1, digest('news.example', ['northland-council']));
+    render(<TimelineApp records={RECORDS} />);
+    await screen.findByText('1 name found on news.example');
+    expect(scrolled).toEqual([buildTimeline(RECORDS).items.at(-1)!.id]);
+    expect(screen.queryByRole('button', { name: /Around this article/ })).toBeNull();
+    scroll.mockRestore();
   });
 
   it('"This page" keeps what the tab mentions, and follows tab switches and loads', async () => {

@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   EMPTY_FILTER,
+  anchorItem,
   buildTimeline,
   filterTimeline,
   firstItemFor,
   groupByYear,
   isFiltering,
   suggestEntities,
+  yearsWithItems,
   type TimelineFilter,
 } from '../../engine/timeline';
 import { firstSentence } from '../../engine/summary-lead';
@@ -301,6 +303,29 @@ describe('helpers', () => {
   it('finds the first item involving an entity', () => {
     expect(firstItemFor(model.items, 'boris-lind')?.date).toBe('2025-05-07');
     expect(firstItemFor(model.items, 'nobody')).toBeUndefined();
+  });
+
+  it('opens around an article’s date: the last item begun by then, else the first; with no date, the latest', () => {
+    const items = model.items;
+    expect(anchorItem(items)).toBe(items.at(-1));
+    const mid = items[Math.floor(items.length / 2)]!;
+    const anchor = anchorItem(items, mid.date.split('/')[0])!;
+    // Nothing after the anchor began by the article's date; the anchor itself did.
+    const at = items.indexOf(anchor);
+    expect(at).toBeGreaterThanOrEqual(items.indexOf(mid));
+    expect(items[at + 1]?.span.start.year ?? Infinity).toBeGreaterThanOrEqual(anchor.span.start.year);
+    expect(anchorItem(items, '1800-01-01')).toBe(items[0]);
+    expect(anchorItem(items, '2999-12')).toBe(items.at(-1));
+    expect(anchorItem([], '2020-01-13')).toBeUndefined();
+  });
+
+  it('offers only years that have items, newest first', () => {
+    const years = yearsWithItems(model.items);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    for (const y of years)
+      expect(model.items.some((i) => i.year === y || (i.span.end ?? i.span.start).year === y)).toBe(true);
+    expect(years[0]).toBe(model.years!.last);
+    expect(years.at(-1)).toBe(model.years!.first);
   });
 
   it('takes the first sentence, not fooled by initials and abbreviations', () => {
