@@ -17,6 +17,8 @@ import { digestOf } from '../e2e/harness/tabs';
 
 const OUT = resolve('.output/demo');
 const ARTICLE = '/demo/article.html';
+/** The same corpus read with an archived article: the card as of January 2020. */
+const ARCHIVE = '/demo/archive-2020.html';
 const HOVER = { selector: 'article p:nth-of-type(4)', phrase: 'Ali Larijani' };
 
 if (!process.argv.includes('--no-build')) {
@@ -68,9 +70,23 @@ try {
     await panel.waitForTimeout(600);
     await panel.screenshot({ path: `${OUT}/side-panel.png` });
 
+    const archive = await browser.context.newPage();
+    await archive.goto(server.url(ARCHIVE));
+    await eventually(
+      'the archive article marked',
+      async () => ((await highlightedTexts(archive))['backstory-person']?.length ?? 0) > 0,
+      10_000,
+    );
+    await restOn(archive, await phraseBox(archive, 'article', HOVER.phrase));
+    await eventually('the 2020 card', async () => (await cardState(archive)).title === HOVER.phrase, 5_000);
+    await archive.waitForTimeout(250);
+    await archive.screenshot({ path: `${OUT}/hover-card-2020.png` });
+
     const stray = browser.strayRequests();
     if (stray.length) throw new Error(`requests left the browser: ${stray.map((r) => r.url).join(', ')}`);
-    console.log(`demo: screenshots in ${OUT}/ (page.png, hover-card.png, popup.png, side-panel.png)`);
+    console.log(
+      `demo: screenshots in ${OUT}/ (page.png, hover-card.png, hover-card-2020.png, popup.png, side-panel.png)`,
+    );
     console.log(`demo: ${mentions} mentions of ${digest.entities.length} entities`);
   }
 } finally {
