@@ -132,6 +132,37 @@ test('keyboard: step to a mention, Enter opens its card, Tab stays inside, Esc r
   assert.notEqual(focusOutside, 'BACKSTORY-CARD');
 });
 
+test('keyboard: after stepping, a link reached with Tab keeps its Enter; a click ends stepping', async (t) => {
+  const page = await t.open(ARTICLE);
+  await marked(page);
+  await page.locator('h1').click();
+  await page.keyboard.press('Alt+Shift+N');
+  await eventually('a current mention', async () => (await highlightedTexts(page))['backstory-current']?.length);
+  await page.keyboard.press('Enter');
+  await eventually('card open', async () => (await cardState(page)).focusedInCard);
+  await page.keyboard.press('Escape');
+  await eventually('card closed', async () => !(await cardState(page)).open);
+
+  // Tab to a page link and press Enter: the link is followed, no card opens.
+  for (let i = 0; i < 12 && (await page.evaluate(() => document.activeElement?.id)) !== 'plain-link'; i++)
+    await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'plain-link');
+  assert.equal((await highlightedTexts(page))['backstory-current']?.length ?? 0, 0, 'stepping ended on focus');
+  await page.keyboard.press('Enter');
+  await eventually('link followed', async () => (await page.evaluate(() => location.hash)) === '#followed');
+  assert.equal((await cardState(page)).open, false);
+
+  // Stepping again, then a click elsewhere: Enter is the page's again.
+  await page.locator('h1').click();
+  await page.keyboard.press('Alt+Shift+N');
+  await eventually('a current mention again', async () => (await highlightedTexts(page))['backstory-current']?.length);
+  await page.mouse.click(5, 5);
+  await eventually('stepping ended on click', async () => !(await highlightedTexts(page))['backstory-current']?.length);
+  await page.keyboard.press('Enter');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal((await cardState(page)).open, false);
+});
+
 test('a mention inserted after load is marked and gets a card', async (t) => {
   const page = await t.open(ARTICLE);
   await marked(page);

@@ -35,6 +35,8 @@ class PageReader implements NavigablePage {
   private settings: Settings | null = null;
   /** The mention the keyboard stepped to (or the popup revealed). */
   current: PageMention | null = null;
+  /** Where focus was when `current` was set: Enter belongs to Backstory only while it stays there. */
+  private focusAtStep: Element | null = null;
   readonly corpus = (matcher as MatcherTable).corpus;
   private flashTimer = 0;
   private pointerFrame = 0;
@@ -104,6 +106,7 @@ class PageReader implements NavigablePage {
     window.addEventListener('pointerout', this.onPointerOut, { passive: true, capture: true });
     window.addEventListener('click', this.onClick, { capture: true });
     window.addEventListener('keydown', this.onKeyDown, { capture: true });
+    window.addEventListener('focusin', this.onFocusIn, { capture: true });
   }
 
   private deactivate(): void {
@@ -112,6 +115,7 @@ class PageReader implements NavigablePage {
     window.removeEventListener('pointerout', this.onPointerOut, { capture: true });
     window.removeEventListener('click', this.onClick, { capture: true });
     window.removeEventListener('keydown', this.onKeyDown, { capture: true });
+    window.removeEventListener('focusin', this.onFocusIn, { capture: true });
     cancelAnimationFrame(this.pointerFrame);
     this.hover.dispose();
     this.card.close();
@@ -159,6 +163,13 @@ class PageReader implements NavigablePage {
 
   private readonly onPointerDown = (event: PointerEvent): void => {
     this.lastPointerType = event.pointerType;
+    // The reader went elsewhere with the pointer: stepping is over.
+    if (this.current && !this.card.contains(event.target)) this.setCurrent(null);
+  };
+
+  /** Focus moved on (Tab to a link, a click in a field): stepping is over, Enter is the page's again. */
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    if (this.current && event.target !== this.focusAtStep && !this.card.contains(event.target)) this.setCurrent(null);
   };
 
   /** Touch: a tap on a mention opens its card; a tap anywhere else closes it. */
@@ -191,7 +202,7 @@ class PageReader implements NavigablePage {
       this.card.close();
       return;
     }
-    if (!this.current || isEditable(event.target)) return;
+    if (!this.current || isEditable(event.target) || this.doc.activeElement !== this.focusAtStep) return;
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
       this.openCard(this.current, true);
@@ -208,6 +219,7 @@ class PageReader implements NavigablePage {
   setCurrent(m: PageMention | null, flashMs = 0): void {
     clearTimeout(this.flashTimer);
     this.current = m;
+    this.focusAtStep = m ? this.doc.activeElement : null;
     // Enter may follow: have the card ready.
     if (m) this.card.preload();
     this.highlighter.setCurrent(m?.range ?? null);
