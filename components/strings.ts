@@ -54,6 +54,8 @@ export const STRINGS = {
     roleThen: (role: string, date: string) => `${role} (as of ${date})`,
     roleNow: (role: string) => `Now: ${role}`,
     summaryMore: 'More',
+    /** At the foot of a card that continues below. */
+    moreBelow: 'More ↓',
     summaryLess: 'Less',
     since: (date: string, n: number) => (date ? `Since this article (${date}) · ${n}` : `Since this article · ${n}`),
     sources: 'Sources',

@@ -82,6 +82,28 @@ test('a 2025 article on the Islamabad visit: his Pakistan facts first, three at 
     `three facts without scrolling: ${JSON.stringify(card.facts)}`,
   );
   assert.ok(card.onPage.includes('Ishaq Dar'), `Ishaq Dar marked on this page: ${JSON.stringify(card.onPage)}`);
+
+  // The card continues below: it says so at its foot, and a click there scrolls on.
+  const frame = () =>
+    page.evaluate(() => {
+      const f = document.querySelector('backstory-card')!.shadowRoot!.querySelector<HTMLElement>('.bs-frame')!;
+      const r = f.getBoundingClientRect();
+      return {
+        more: getComputedStyle(f, '::after').content,
+        scrollTop: f.scrollTop,
+        foot: { x: r.left + r.width / 2, y: r.bottom - 12 },
+      };
+    });
+  const before = await frame();
+  assert.equal(before.more, '"More ↓"');
+  assert.equal(before.scrollTop, 0);
+  await page.mouse.click(before.foot.x, before.foot.y);
+  await eventually('scrolled on', async () => (await frame()).scrollTop > 0);
+  await page.evaluate(() => {
+    const f = document.querySelector('backstory-card')!.shadowRoot!.querySelector<HTMLElement>('.bs-frame')!;
+    f.scrollTop = f.scrollHeight;
+  });
+  await eventually('no cue at the end', async () => (await frame()).more === 'none');
 });
 
 test('on a phone, the bottom sheet shows the same three facts without scrolling', async (t) => {

@@ -196,15 +196,30 @@ test("the page's MutationObserver sees nothing but the card host", async (t) => 
   assert.ok(seen.some((m) => m.added === 'BACKSTORY-CARD'));
 });
 
-test('card on a light and a dark page (screenshots in .output/e2e for the README)', async (t) => {
-  for (const [scheme, path, phrase, file] of [
-    ['light', ARTICLE, 'Ali Larijani', '.output/e2e/card-light.png'],
-    ['dark', '/fixtures/article-dark.html', 'Ali Larijani', '.output/e2e/card-dark.png'],
+test('the card follows the page’s light or dark, not the OS’s (screenshots in .output/e2e for the README)', async (t) => {
+  // Each page opened under the opposite OS setting: the card must follow the page.
+  for (const [os, path, expected, file] of [
+    ['dark', ARTICLE, 'light', '.output/e2e/card-light.png'],
+    ['light', '/fixtures/article-dark.html', 'dark', '.output/e2e/card-dark.png'],
   ] as const) {
-    const page = await t.open(path, { colorScheme: scheme });
+    const page = await t.open(path, { colorScheme: os });
     await marked(page);
-    await restOn(page, await phraseBox(page, '#p1', phrase));
+    await restOn(page, await phraseBox(page, '#p1', 'Ali Larijani'));
     await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
+    const [frame, text] = await page.evaluate(() => {
+      const shadow = document.querySelector('backstory-card')!.shadowRoot!;
+      return [
+        getComputedStyle(shadow.querySelector('.bs-frame')!).backgroundColor,
+        getComputedStyle(shadow.querySelector('.bs-name')!).color,
+      ].map((css) => {
+        const [r, g, b] = css.match(/[\d.]+/g)!.map(Number);
+        return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+      });
+    });
+    const colours = { frame: frame!, text: text! };
+    if (expected === 'dark')
+      assert.ok(colours.frame < 0.3 && colours.text > 0.7, `dark card: ${JSON.stringify(colours)}`);
+    else assert.ok(colours.frame > 0.9 && colours.text < 0.3, `light card: ${JSON.stringify(colours)}`);
     await page.waitForTimeout(200);
     await page.screenshot({ path: file });
   }

@@ -9,8 +9,10 @@
  */
 import { render } from 'preact';
 import { CardBrowser } from '../card/CardBrowser';
+import { STRINGS } from '../strings';
 import cardCss from '../card/card.css?inline';
 import { CARD_WIDTH, EDGE, SHEET_BELOW_WIDTH, placeCard } from '../../adapters/page/card-placement';
+import { pageThemeAt } from '../../adapters/page/page-theme';
 import { liveRange } from '../../adapters/page/mention-index';
 import {
   CARD_HOST_TAG,
@@ -32,12 +34,14 @@ const HOST_CSS = `
 .bs-frame { position: absolute; box-sizing: border-box; pointer-events: auto; overflow: auto; overscroll-behavior: contain;
   border-radius: 12px; border: 1px solid rgba(20, 30, 50, 0.16);
   box-shadow: 0 12px 32px rgba(15, 23, 42, 0.22), 0 2px 6px rgba(15, 23, 42, 0.12);
-  background: #fff; }
+  background: #fff; color-scheme: light; }
 .bs-frame[data-side="sheet"] { border-radius: 14px 14px 0 0; }
-@media (prefers-color-scheme: dark) {
-  .bs-frame { background: #1b1e24; border-color: rgba(255, 255, 255, 0.24);
-    box-shadow: 0 12px 32px rgba(0, 0, 0, 0.6), 0 0 0 1px rgba(0, 0, 0, 0.4); }
-}
+.bs-frame[data-more]::after { content: attr(data-more); position: sticky; bottom: 0; display: block; box-sizing: border-box;
+  height: 36px; margin-top: -36px; padding: 16px 16px 0; text-align: center; cursor: pointer;
+  font: 600 12px/1 system-ui, sans-serif; color: #1c5bb8; background: linear-gradient(rgba(255, 255, 255, 0), #fff 55%); }
+.bs-frame[data-theme="dark"][data-more]::after { color: #8cb6ff; background: linear-gradient(rgba(27, 30, 36, 0), #1b1e24 55%); }
+.bs-frame[data-theme="dark"] { background: #1b1e24; border-color: rgba(255, 255, 255, 0.24); color-scheme: dark;
+  box-shadow: 0 12px 32px rgba(0, 0, 0, 0.6), 0 0 0 1px rgba(0, 0, 0, 0.4); }
 @media (prefers-reduced-motion: no-preference) {
   .bs-frame { animation: bs-in 120ms ease-out; }
   @keyframes bs-in { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
@@ -88,6 +92,9 @@ export class CardHost implements CardHostApi {
     if (!this.options) this.returnFocus = options.focus ? this.doc.activeElement : null;
     this.options = options;
     this.openedAt = performance.now();
+    // The card takes the page's own light or dark, read behind the mention.
+    const at = options.range.startContainer;
+    frame.dataset.theme = pageThemeAt(at.nodeType === Node.ELEMENT_NODE ? (at as Element) : at.parentElement);
     this.show();
     render(
       <CardBrowser
@@ -150,6 +157,14 @@ export class CardHost implements CardHostApi {
     frame.addEventListener('pointerenter', () => this.hooks.onPointerEnter());
     frame.addEventListener('pointerleave', () => this.hooks.onPointerLeave());
     frame.addEventListener('keydown', (event) => this.onKeyDown(event));
+    // "More ↓" says the card continues below; a click on it scrolls on.
+    frame.addEventListener('scroll', () => this.markMore(), { passive: true });
+    frame.addEventListener('toggle', () => requestAnimationFrame(() => this.markMore()), { capture: true });
+    frame.addEventListener('click', (event) => {
+      if (event.target === frame && frame.dataset.more && event.clientY > frame.getBoundingClientRect().bottom - 36)
+        frame.scrollBy({ top: frame.clientHeight * 0.75, behavior: 'smooth' });
+      else requestAnimationFrame(() => this.markMore());
+    });
     shadow.append(frame);
     (this.doc.body ?? this.doc.documentElement).append(host);
     // Constructed sheets can only be adopted in the document they were made for: the
@@ -236,6 +251,15 @@ export class CardHost implements CardHostApi {
     frame.style.top = `${placement.top + screen.top * screen.scale}px`;
     frame.style.width = `${placement.width}px`;
     frame.style.maxHeight = `${placement.maxHeight}px`;
+    this.markMore();
+  }
+
+  /** Marks a card that continues below what is in view (a fade and "More ↓", not a scrollbar alone). */
+  private markMore(): void {
+    const frame = this.frame;
+    if (!frame) return;
+    if (frame.scrollHeight - frame.scrollTop - frame.clientHeight > 4) frame.dataset.more = STRINGS.card.moreBelow;
+    else delete frame.dataset.more;
   }
 
   /**
