@@ -183,5 +183,7 @@ export const STRINGS = {
     switches: 'Switch Backstory on or off',
     onSite: (host: string) => `On ${host}`,
     everywhere: 'On all sites',
+    marks: 'Marks',
+    markMode: { all: 'Every mention', first: 'First mentions', none: 'None (hover only)' },
   },
 } as const;

@@ -1184,7 +1184,7 @@ test('robustness: corrupt settings in storage fall back to defaults, are repaire
       });
       assert.deepEqual(
         stored,
-        { enabled: true, disabledSites: [] },
+        { enabled: true, disabledSites: [], marks: 'first' },
         `${JSON.stringify(value)} repaired to the defaults`,
       );
       // Said as a warning (the runner fails the test on any error of ours).

@@ -5,14 +5,23 @@
  */
 import { browser } from './browser-api';
 
+/** Which mentions get a visible mark: every one, the first of each entity per part of the page, none (hover only). */
+export const MARK_MODES = ['all', 'first', 'none'] as const;
+export type MarkMode = (typeof MARK_MODES)[number];
+
 export interface Settings {
   /** Backstory on or off everywhere. */
   enabled: boolean;
   /** Hosts (e.g. "www.dawn.com") where it is switched off. */
   disabledSites: string[];
+  marks: MarkMode;
 }
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({ enabled: true, disabledSites: [] });
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  disabledSites: [],
+  marks: 'first',
+});
 const KEY = 'settings';
 
 export interface ParsedSettings {
@@ -43,12 +52,18 @@ export function parseSettings(raw: unknown): ParsedSettings {
       problems.push(`settings.disabledSites: expected a list, found ${describe(value.disabledSites)}`);
     }
   }
+  let marks = DEFAULT_SETTINGS.marks;
+  if (value && 'marks' in value) {
+    if ((MARK_MODES as readonly unknown[]).includes(value.marks)) marks = value.marks as MarkMode;
+    else problems.push(`settings.marks: expected ${MARK_MODES.join(', ')}, found ${describe(value.marks)}`);
+  }
   if (value) {
     for (const key of Object.keys(value)) {
-      if (key !== 'enabled' && key !== 'disabledSites') problems.push(`settings.${key}: unknown, dropped`);
+      if (key !== 'enabled' && key !== 'disabledSites' && key !== 'marks')
+        problems.push(`settings.${key}: unknown, dropped`);
     }
   }
-  return { settings: { enabled, disabledSites }, problems };
+  return { settings: { enabled, disabledSites, marks }, problems };
 }
 
 function describe(value: unknown): string {

@@ -1,19 +1,27 @@
 /**
- * Marks mentions with the CSS Custom Highlight API: one highlight per entity kind, plus
- * one for the mention the keyboard is on. Nothing is inserted into the page's DOM: the
- * ranges live in the browser's highlight registry and the `::highlight()` rules go in
- * through `document.adoptedStyleSheets`, which a page's MutationObserver cannot see and
- * a strict style-src CSP does not block. Where the API is missing (older browsers),
- * `supported` is false and callers still offer cards on hover, without marks.
+ * Marks mentions with the CSS Custom Highlight API: per entity kind a visible mark and a
+ * quiet one, plus one for the mention the keyboard is on. Nothing is inserted into the
+ * page's DOM: the ranges live in the browser's highlight registry and the `::highlight()`
+ * rules go in through `document.adoptedStyleSheets`, which a page's MutationObserver
+ * cannot see and a strict style-src CSP does not block. Where the API is missing (older
+ * browsers), `supported` is false and callers still offer cards on hover, without marks.
+ *
+ * Quiet by default (`MarkMode` 'first'): the first mention of each entity in each part of
+ * the page (the article, a rail, a header) gets the visible mark, later ones a faint
+ * underline; 'all' marks every mention, 'none' marks nothing (cards still open on hover).
  */
 import { ENTITY_KINDS as KINDS, type EntityKind } from '../../engine/types';
+import type { MarkMode } from '../extension/settings';
 export const HIGHLIGHT_PREFIX = 'backstory-';
+/** Suffix of a kind's quiet highlight: `backstory-person-quiet`. */
+export const QUIET_SUFFIX = '-quiet';
 const CURRENT = `${HIGHLIGHT_PREFIX}current`;
 
 /**
- * Quiet marks: a faint tint and a dotted underline in the kind's hue. Translucent
- * colours keep the text readable on light and dark pages alike; the page's own text
- * colour is never changed. The keyboard's current mention gets a stronger amber.
+ * Quiet marks: a faint tint and a dotted underline in the kind's hue; later mentions only
+ * a fainter underline. Translucent colours keep the text readable on light and dark pages
+ * alike; the page's own text colour is never changed. The keyboard's current mention gets
+ * a stronger amber.
  */
 const HUES: Record<EntityKind, string> = {
   person: '64,124,230',
@@ -25,9 +33,19 @@ const HUES: Record<EntityKind, string> = {
 const RULES =
   KINDS.map(
     (k) =>
-      `::highlight(${HIGHLIGHT_PREFIX}${k}){background-color:rgba(${HUES[k]},.15);text-decoration:underline dotted rgba(${HUES[k]},.85)}`,
+      `::highlight(${HIGHLIGHT_PREFIX}${k}){background-color:rgba(${HUES[k]},.15);text-decoration:underline dotted rgba(${HUES[k]},.85)}` +
+      `::highlight(${HIGHLIGHT_PREFIX}${k}${QUIET_SUFFIX}){text-decoration:underline dotted rgba(${HUES[k]},.45)}`,
   ).join('') +
   `::highlight(${CURRENT}){background-color:rgba(245,176,45,.55);text-decoration:underline solid rgb(200,120,0)}`;
+
+/** The parts of a page whose first mentions each get a visible mark. */
+const PART = 'article,section,aside,nav,header,footer,main';
+
+export interface Mark {
+  entity: number;
+  kind: EntityKind;
+  range: AbstractRange;
+}
 
 interface HighlightRegistry {
   set(name: string, highlight: Highlight): void;
@@ -36,25 +54,38 @@ interface HighlightRegistry {
 
 export class Highlighter {
   readonly supported: boolean;
-  private readonly byKind = new Map<EntityKind, Highlight>();
+  private readonly loud = new Map<EntityKind, Highlight>();
+  private readonly quiet = new Map<EntityKind, Highlight>();
   private current: Highlight | null = null;
   private sheet: CSSStyleSheet | null = null;
+  private mode: MarkMode = 'first';
+  /** Marks by entity and page part; and the first of each group, in reading order. */
+  private readonly groups = new Map<string, Set<Mark>>();
+  private readonly firsts = new Map<string, Mark>();
+  private readonly groupOf = new Map<Mark, string>();
+  private readonly parts = new WeakMap<Element, number>();
+  private nextPart = 1;
 
   constructor(private readonly doc: Document) {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     this.supported = !!win && typeof win.Highlight === 'function' && !!registry(win);
   }
 
-  /** Registers the highlights and their style; call once before adding ranges. */
+  /** Registers the highlights and their style; call once before adding marks. */
   attach(): void {
     if (!this.supported || this.sheet) return;
     const win = this.doc.defaultView as Window & typeof globalThis;
     const reg = registry(win)!;
     for (const kind of KINDS) {
-      const highlight = new win.Highlight();
-      highlight.priority = 1;
-      this.byKind.set(kind, highlight);
-      reg.set(HIGHLIGHT_PREFIX + kind, highlight);
+      for (const [map, suffix] of [
+        [this.loud, ''],
+        [this.quiet, QUIET_SUFFIX],
+      ] as const) {
+        const highlight = new win.Highlight();
+        highlight.priority = 1;
+        map.set(kind, highlight);
+        reg.set(HIGHLIGHT_PREFIX + kind + suffix, highlight);
+      }
     }
     this.current = new win.Highlight();
     this.current.priority = 2;
@@ -64,12 +95,46 @@ export class Highlighter {
     this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
   }
 
-  add(kind: EntityKind, range: AbstractRange): void {
-    this.byKind.get(kind)?.add(range);
+  add(mark: Mark): void {
+    if (!this.sheet) return;
+    const key = `${mark.entity} ${this.partOf(mark.range.startContainer)}`;
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = new Set()));
+    group.add(mark);
+    this.groupOf.set(mark, key);
+    const first = this.firsts.get(key);
+    if (!first || before(mark.range, first.range)) {
+      this.firsts.set(key, mark);
+      if (first) this.show(first);
+    }
+    this.show(mark);
   }
 
-  remove(kind: EntityKind, range: AbstractRange): void {
-    this.byKind.get(kind)?.delete(range);
+  remove(mark: Mark): void {
+    const key = this.groupOf.get(mark);
+    if (key === undefined) return;
+    this.groupOf.delete(mark);
+    this.loud.get(mark.kind)?.delete(mark.range);
+    this.quiet.get(mark.kind)?.delete(mark.range);
+    const group = this.groups.get(key)!;
+    group.delete(mark);
+    if (this.firsts.get(key) !== mark) return;
+    let next: Mark | undefined;
+    for (const m of group) if (!next || before(m.range, next.range)) next = m;
+    if (next) {
+      this.firsts.set(key, next);
+      this.show(next);
+    } else {
+      this.firsts.delete(key);
+      this.groups.delete(key);
+    }
+  }
+
+  /** Switches between all, first mentions and no visible marks, at once. */
+  setMode(mode: MarkMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    for (const mark of this.groupOf.keys()) this.show(mark);
   }
 
   /** Marks the one mention the keyboard is on (or none). */
@@ -83,14 +148,48 @@ export class Highlighter {
   detach(): void {
     if (!this.sheet) return;
     const reg = registry(this.doc.defaultView as Window & typeof globalThis);
-    for (const kind of KINDS) reg?.delete(HIGHLIGHT_PREFIX + kind);
+    for (const kind of KINDS) {
+      reg?.delete(HIGHLIGHT_PREFIX + kind);
+      reg?.delete(HIGHLIGHT_PREFIX + kind + QUIET_SUFFIX);
+    }
     reg?.delete(CURRENT);
-    this.byKind.clear();
+    this.loud.clear();
+    this.quiet.clear();
+    this.groups.clear();
+    this.firsts.clear();
+    this.groupOf.clear();
     this.current = null;
     const sheet = this.sheet;
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
     this.sheet = null;
   }
+
+  /** Puts a mark in the highlight its mode and place call for. */
+  private show(mark: Mark): void {
+    const first = this.firsts.get(this.groupOf.get(mark)!) === mark;
+    const visible = this.mode === 'all' || (this.mode === 'first' && first);
+    const faint = this.mode === 'first' && !first;
+    const loud = this.loud.get(mark.kind);
+    const quiet = this.quiet.get(mark.kind);
+    if (visible) loud?.add(mark.range);
+    else loud?.delete(mark.range);
+    if (faint) quiet?.add(mark.range);
+    else quiet?.delete(mark.range);
+  }
+
+  private partOf(node: Node): number {
+    const part = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(PART);
+    if (!part) return 0;
+    let id = this.parts.get(part);
+    if (id === undefined) this.parts.set(part, (id = this.nextPart++));
+    return id;
+  }
+}
+
+/** Whether range `a` starts before range `b` in the document. */
+function before(a: AbstractRange, b: AbstractRange): boolean {
+  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
+  return (a.startContainer.compareDocumentPosition(b.startContainer) & 4) !== 0; // b FOLLOWING a
 }
 
 function registry(win: Window & typeof globalThis): HighlightRegistry | null {

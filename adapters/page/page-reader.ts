@@ -89,6 +89,7 @@ class PageReader implements NavigablePage {
 
   /** Switches live when the reader flips a switch in the popup: no reload needed. */
   private apply(): void {
+    this.highlighter.setMode(this.settings?.marks ?? 'first');
     if (this.active) this.activate();
     else this.deactivate();
   }

@@ -14,7 +14,6 @@ import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
 import { caretAt } from './hit-test';
-import type { EntityKind } from '../../engine/types';
 
 /** A subtree with more elements than this is read child by child, so one slice stays short. */
 const SPLIT_ABOVE_ELEMENTS = 1500;
@@ -96,7 +95,7 @@ export class PageScanner {
    * they at least double what is shown (the first screenful at once, then a few growing
    * batches); afterwards, at the end of every slice that changed any.
    */
-  private readonly markOps = new Map<AbstractRange, { kind: EntityKind; add: boolean }>();
+  private readonly markOps = new Map<AbstractRange, { mark: PageMention; add: boolean }>();
   private marksPending = 0;
   private marksShown = 0;
 
@@ -267,7 +266,7 @@ export class PageScanner {
     if (!keys.length) return;
     for (const key of keys) {
       this.records.delete(key);
-      for (const old of this.index.removeBlock(key)) this.queueMark(old.kind, old.range, false);
+      for (const old of this.index.removeBlock(key)) this.queueMark(old, false);
     }
     this.applyUpdate(this.session.remove(keys));
   }
@@ -455,8 +454,8 @@ export class PageScanner {
           marks.push({ entity: m.entity, kind: this.detector.kinds[m.entity]!, block: key, range });
         }
       }
-      for (const old of this.index.setBlock(key, marks)) this.queueMark(old.kind, old.range, false);
-      for (const mark of marks) this.queueMark(mark.kind, mark.range, true);
+      for (const old of this.index.setBlock(key, marks)) this.queueMark(old, false);
+      for (const mark of marks) this.queueMark(mark, true);
       changed = true;
     }
     return changed;
@@ -474,21 +473,22 @@ export class PageScanner {
   }
 
   /** Queues a mark change for the highlighter (see `markOps`). */
-  private queueMark(kind: EntityKind, range: AbstractRange, add: boolean): void {
+  private queueMark(mark: PageMention, add: boolean): void {
+    const range = mark.range;
     if (!add && this.markOps.get(range)?.add) {
       // Never shown: nothing to take back.
       this.markOps.delete(range);
       this.marksPending--;
       return;
     }
-    this.markOps.set(range, { kind, add });
+    this.markOps.set(range, { mark, add });
     if (add) this.marksPending++;
   }
 
   private flushMarks(): void {
-    for (const [range, { kind, add }] of this.markOps) {
-      if (add) this.highlighter.add(kind, range);
-      else this.highlighter.remove(kind, range);
+    for (const { mark, add } of this.markOps.values()) {
+      if (add) this.highlighter.add(mark);
+      else this.highlighter.remove(mark);
     }
     this.marksShown += this.marksPending;
     this.markOps.clear();

@@ -355,6 +355,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
         host={host}
         onSite={(on) => settings && host && save(withSite(settings, host, on))}
         onEverywhere={(on) => settings && save({ ...settings, enabled: on })}
+        onMarks={(marks) => settings && save({ ...settings, marks })}
       />
 
       <p class="pp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">

@@ -1,9 +1,10 @@
 /**
- * Backstory on or off, for the tab's site and everywhere. Saved to storage at once;
- * the content scripts watch storage, so the page follows while the popup is open.
+ * Backstory on or off, for the tab's site and everywhere, and which mentions show a
+ * mark. Saved to storage at once; the content scripts watch storage, so the page
+ * follows while the popup is open.
  */
-import type { Settings } from '../../adapters/extension/settings';
-import { isActiveOn } from '../../adapters/extension/settings';
+import type { MarkMode, Settings } from '../../adapters/extension/settings';
+import { isActiveOn, MARK_MODES } from '../../adapters/extension/settings';
 import { STRINGS } from '../strings';
 
 const S = STRINGS.popup;
@@ -14,11 +15,27 @@ export interface PopupSwitchesProps {
   host: string | null;
   onSite(on: boolean): void;
   onEverywhere(on: boolean): void;
+  onMarks(marks: MarkMode): void;
 }
 
-export function PopupSwitches({ settings, host, onSite, onEverywhere }: PopupSwitchesProps) {
+export function PopupSwitches({ settings, host, onSite, onEverywhere, onMarks }: PopupSwitchesProps) {
   return (
     <footer class="pp-foot" role="group" aria-label={S.switches}>
+      <label class="pp-marks">
+        <span class="pp-marks-label">{S.marks}</span>
+        <select
+          class="pp-marks-select"
+          value={settings?.marks ?? 'first'}
+          disabled={!settings}
+          onChange={(e) => onMarks((e.currentTarget as HTMLSelectElement).value as MarkMode)}
+        >
+          {MARK_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {S.markMode[mode]}
+            </option>
+          ))}
+        </select>
+      </label>
       {host && (
         <Switch
           label={S.onSite(host)}

@@ -38,7 +38,7 @@ function env(): PopupEnv {
     resolveTab: async () => null,
     report: async () => Promise.reject(new Error('no tab')),
     reveal: async () => false,
-    loadSettings: async () => ({ enabled: true, disabledSites: [] }),
+    loadSettings: async () => ({ enabled: true, disabledSites: [], marks: 'first' }),
     saveSettings: async () => undefined,
     watchSettings: () => () => undefined,
     openTimeline: async () => false,

@@ -113,7 +113,7 @@ function fakeEnv(
     resolveTab: vi.fn(async () => ({ tabId: 7, windowId: 3 })),
     report: vi.fn(async () => report(DIGEST)),
     reveal: vi.fn(async () => true),
-    loadSettings: vi.fn(async (): Promise<Settings> => ({ enabled: true, disabledSites: [] })),
+    loadSettings: vi.fn(async (): Promise<Settings> => ({ enabled: true, disabledSites: [], marks: 'first' })),
     saveSettings: vi.fn(async (s: Settings) => settingsListeners.forEach((l) => l(s))),
     watchSettings: vi.fn((l: (s: Settings) => void) => {
       settingsListeners.add(l);
@@ -416,23 +416,43 @@ describe('PopupApp: switches and timeline', () => {
     expect(site).toHaveProperty('checked', true);
 
     fireEvent.click(site);
-    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: ['news.example'] });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({
+      enabled: true,
+      disabledSites: ['news.example'],
+      marks: 'first',
+    });
     expect(site).toHaveProperty('checked', false);
     fireEvent.click(site);
-    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [] });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [], marks: 'first' });
 
     fireEvent.click(all);
-    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: false, disabledSites: [] });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: false, disabledSites: [], marks: 'first' });
     expect(all).toHaveProperty('checked', false);
     expect(site).toHaveProperty('disabled', true);
     expect(await screen.findByText('Backstory is switched off everywhere.')).toBeTruthy();
+  });
+
+  it('chooses which mentions show a mark, saved at once', async () => {
+    render(<PopupApp records={RECORDS} env={env} />);
+    const marks = (await screen.findByRole('combobox', { name: 'Marks' })) as HTMLSelectElement;
+    await waitFor(() => expect(marks.disabled).toBe(false));
+    expect(marks.value).toBe('first');
+    expect([...marks.options].map((o) => o.textContent)).toEqual([
+      'Every mention',
+      'First mentions',
+      'None (hover only)',
+    ]);
+    fireEvent.change(marks, { target: { value: 'none' } });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [], marks: 'none' });
   });
 
   it('follows settings changed elsewhere, and asks the page again', async () => {
     render(<PopupApp records={RECORDS} env={env} />);
     const site = await screen.findByRole('switch', { name: 'On news.example' });
     await waitFor(() => expect(env.report).toHaveBeenCalledTimes(1));
-    act(() => env.settingsListeners.forEach((l) => l({ enabled: true, disabledSites: ['news.example'] })));
+    act(() =>
+      env.settingsListeners.forEach((l) => l({ enabled: true, disabledSites: ['news.example'], marks: 'first' })),
+    );
     expect(site).toHaveProperty('checked', false);
     await waitFor(() => expect(env.report).toHaveBeenCalledTimes(2));
   });

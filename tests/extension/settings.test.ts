@@ -42,7 +42,7 @@ import {
   withSite,
 } from '../../adapters/extension/settings';
 
-const DEFAULTS = { enabled: true, disabledSites: [] };
+const DEFAULTS = { enabled: true, disabledSites: [], marks: 'first' };
 
 beforeEach(() => {
   for (const key of Object.keys(fake.store)) delete fake.store[key];
@@ -57,7 +57,7 @@ describe('parseSettings', () => {
   });
 
   it('valid settings pass unchanged', () => {
-    const stored = { enabled: false, disabledSites: ['www.dawn.com', 'example.org'] };
+    const stored = { enabled: false, disabledSites: ['www.dawn.com', 'example.org'], marks: 'first' };
     expect(parseSettings(stored)).toEqual({ settings: stored, problems: [] });
   });
 
@@ -83,17 +83,29 @@ describe('parseSettings', () => {
 
   it('a wrong type in one field falls back for that field only', () => {
     expect(parseSettings({ enabled: 'yes', disabledSites: ['a.org'] })).toEqual({
-      settings: { enabled: true, disabledSites: ['a.org'] },
+      settings: { enabled: true, disabledSites: ['a.org'], marks: 'first' },
       problems: ['settings.enabled: expected true or false, found "yes"'],
     });
     expect(parseSettings({ enabled: false, disabledSites: 'a.org' })).toEqual({
-      settings: { enabled: false, disabledSites: [] },
+      settings: { enabled: false, disabledSites: [], marks: 'first' },
       problems: ['settings.disabledSites: expected a list, found "a.org"'],
     });
     expect(parseSettings({ enabled: null, disabledSites: { 'a.org': true } }).problems).toEqual([
       'settings.enabled: expected true or false, found null',
       'settings.disabledSites: expected a list, found object',
     ]);
+  });
+
+  it('marks: all, first mentions or none; quiet (first) when missing, with a problem when unknown', () => {
+    expect(parseSettings({ enabled: true, disabledSites: [], marks: 'none' }).settings.marks).toBe('none');
+    expect(parseSettings({ enabled: true, disabledSites: [] })).toEqual({
+      settings: { enabled: true, disabledSites: [], marks: 'first' },
+      problems: [],
+    });
+    expect(parseSettings({ enabled: true, disabledSites: [], marks: 'loud' })).toEqual({
+      settings: { enabled: true, disabledSites: [], marks: 'first' },
+      problems: ['settings.marks: expected all, first, none, found "loud"'],
+    });
   });
 
   it('entries that are not host names are dropped; hosts are lower-cased and deduplicated', () => {
@@ -112,7 +124,7 @@ describe('parseSettings', () => {
       sites: { 'a.org': false },
       theme: 'dark',
     });
-    expect(settings).toEqual({ enabled: false, disabledSites: [] });
+    expect(settings).toEqual({ enabled: false, disabledSites: [], marks: 'first' });
     expect(problems).toEqual([
       'settings.version: unknown, dropped',
       'settings.sites: unknown, dropped',
@@ -171,10 +183,10 @@ describe('loadSettings', () => {
   });
 
   it('the valid part of a damaged value is kept', async () => {
-    fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3] };
+    fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3], marks: 'first' };
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual({ enabled: false, disabledSites: ['dawn.com'] });
-    expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'] });
+    await expect(loadSettings()).resolves.toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
+    expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
   });
 
   it('nothing stored: defaults, no warning, nothing written', async () => {
@@ -185,9 +197,9 @@ describe('loadSettings', () => {
   });
 
   it('valid settings: returned as stored, no warning, nothing written', async () => {
-    fake.store.settings = { enabled: true, disabledSites: ['a.org'] };
+    fake.store.settings = { enabled: true, disabledSites: ['a.org'], marks: 'first' };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual({ enabled: true, disabledSites: ['a.org'] });
+    await expect(loadSettings()).resolves.toEqual({ enabled: true, disabledSites: ['a.org'], marks: 'first' });
     expect(warn).not.toHaveBeenCalled();
     expect(fake.writes).toEqual([]);
   });
@@ -199,12 +211,12 @@ describe('watchSettings', () => {
     const stop = watchSettings((s) => seen.push(s));
     for (const l of fake.listeners) {
       l({ settings: { newValue: 'garbage' } }, 'local');
-      l({ settings: { newValue: { enabled: false, disabledSites: ['a.org', 5] } } }, 'local');
+      l({ settings: { newValue: { enabled: false, disabledSites: ['a.org', 5], marks: 'first' } } }, 'local');
       l({ settings: { newValue: undefined } }, 'local'); // cleared
       l({ settings: { newValue: { enabled: false } } }, 'sync'); // another area: ignored
       l({ other: { newValue: 1 } }, 'local'); // another key: ignored
     }
-    expect(seen).toEqual([DEFAULTS, { enabled: false, disabledSites: ['a.org'] }, DEFAULTS]);
+    expect(seen).toEqual([DEFAULTS, { enabled: false, disabledSites: ['a.org'], marks: 'first' }, DEFAULTS]);
     stop();
     expect(fake.listeners.size).toBe(0);
   });
@@ -212,11 +224,11 @@ describe('watchSettings', () => {
 
 describe('isActiveOn and withSite', () => {
   it('per-site switches ignore the case of host names', () => {
-    const off = withSite({ enabled: true, disabledSites: [] }, 'WWW.Dawn.com', false);
+    const off = withSite({ enabled: true, disabledSites: [], marks: 'first' }, 'WWW.Dawn.com', false);
     expect(off.disabledSites).toEqual(['www.dawn.com']);
     expect(isActiveOn(off, 'www.DAWN.com')).toBe(false);
     expect(isActiveOn(off, 'dawn.com')).toBe(true);
     expect(isActiveOn(withSite(off, 'www.dawn.com', true), 'www.dawn.com')).toBe(true);
-    expect(isActiveOn({ enabled: false, disabledSites: [] }, 'a.org')).toBe(false);
+    expect(isActiveOn({ enabled: false, disabledSites: [], marks: 'first' }, 'a.org')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Highlighter } from '../../adapters/page/highlighter';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Highlighter, type Mark } from '../../adapters/page/highlighter';
 
 describe('Highlighter without the Custom Highlight API', () => {
   it('says so, and every call is a harmless no-op that leaves the page untouched', () => {
@@ -10,12 +10,81 @@ describe('Highlighter without the Custom Highlight API', () => {
     expect(highlighter.supported).toBe(false);
     const range = document.createRange();
     range.selectNodeContents(document.querySelector('p')!);
+    const mark: Mark = { entity: 0, kind: 'person', range };
     highlighter.attach();
-    highlighter.add('person', range);
+    highlighter.add(mark);
     highlighter.setCurrent(range);
-    highlighter.remove('person', range);
+    highlighter.remove(mark);
     highlighter.detach();
     expect(document.documentElement.outerHTML).toBe(before);
     expect(document.adoptedStyleSheets ?? []).toHaveLength(0);
+  });
+});
+
+describe('Highlighter: quiet by default', () => {
+  // A stand-in for the Custom Highlight API: highlights are sets of ranges in a registry.
+  const registry = new Map<string, Set<AbstractRange>>();
+  const css = Object.getOwnPropertyDescriptor(window, 'CSS');
+  beforeAll(() => {
+    Object.defineProperty(window, 'Highlight', {
+      configurable: true,
+      value: class extends Set<AbstractRange> {
+        priority = 0;
+      },
+    });
+    Object.defineProperty(window, 'CSS', { configurable: true, value: { highlights: registry } });
+  });
+  afterEach(() => registry.clear());
+  afterAll(() => {
+    delete (window as { Highlight?: unknown }).Highlight;
+    if (css) Object.defineProperty(window, 'CSS', css);
+  });
+
+  /** A mark on the `i`-th text node of the body's paragraphs. */
+  function marks(): Mark[] {
+    document.body.innerHTML = `
+      <article><p>Larijani one</p><p>Larijani two</p><p>Dar</p></article>
+      <aside><p>Larijani in the rail</p></aside>`;
+    const texts = [...document.querySelectorAll('p')].map((p) => p.firstChild!);
+    const at = (i: number, entity: number): Mark => {
+      const range = document.createRange();
+      range.setStart(texts[i]!, 0);
+      range.setEnd(texts[i]!, 3);
+      return { entity, kind: 'person', range };
+    };
+    return [at(0, 1), at(1, 1), at(2, 2), at(3, 1)];
+  }
+  const shown = (name: string, all: Mark[]) =>
+    all.filter((m) => registry.get(`backstory-${name}`)?.has(m.range)).map((m) => all.indexOf(m));
+
+  it('gives the first mention of each entity in each part of the page the visible mark, the rest a quiet one', () => {
+    const all = marks();
+    const h = new Highlighter(document);
+    h.attach();
+    // Scanned out of reading order (what is on screen first): the first still wins.
+    for (const i of [1, 3, 2, 0]) h.add(all[i]!);
+    expect(shown('person', all)).toEqual([0, 2, 3]);
+    expect(shown('person-quiet', all)).toEqual([1]);
+    // The first one goes (its paragraph rescanned): the next takes the visible mark.
+    h.remove(all[0]!);
+    expect(shown('person', all)).toEqual([1, 2, 3]);
+    expect(shown('person-quiet', all)).toEqual([]);
+  });
+
+  it('switches between all, first mentions and none at once', () => {
+    const all = marks();
+    const h = new Highlighter(document);
+    h.attach();
+    for (const m of all) h.add(m);
+    h.setMode('all');
+    expect(shown('person', all)).toEqual([0, 1, 2, 3]);
+    expect(shown('person-quiet', all)).toEqual([]);
+    h.setMode('none');
+    expect(shown('person', all)).toEqual([]);
+    expect(shown('person-quiet', all)).toEqual([]);
+    h.setMode('first');
+    expect(shown('person', all)).toEqual([0, 2, 3]);
+    h.detach();
+    expect(registry.size).toBe(0);
   });
 });
