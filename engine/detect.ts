@@ -24,6 +24,7 @@ import {
   type Mention,
 } from './block-analysis';
 import { AnchorIndex, resolve } from './context';
+import { createPhraseFinder, type PhraseFinder } from './event-phrases';
 import { checkCorpusKey, type MatcherTable } from './table-format';
 import type { EntityKind } from './types';
 
@@ -38,7 +39,10 @@ export interface TextBlock {
 
 export interface BlockMentions {
   key: number;
-  /** Sorted by start, non-overlapping. */
+  /**
+   * Sorted by start. Mentions never cross; an event described by a phrase contains the
+   * names inside it (listed before them).
+   */
   mentions: Mention[];
 }
 
@@ -88,7 +92,12 @@ const NOTHING_SHOWN: Mention[] = [];
 
 interface BlockState {
   key: number;
+  text: string;
   analysis: BlockAnalysis;
+  /** Whether the text holds an event trigger (see event-phrases.ts). */
+  trigger: boolean;
+  /** The page groups the block names (`PhraseFinder.pageGroupsIn`). */
+  groups: number[];
   /** Current entity of each contextual candidate, -1 when unlinked. */
   resolved: number[];
   /** Mentions last reported to the caller. */
@@ -114,12 +123,13 @@ interface Waiter {
 function prepare(table: MatcherTable) {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
+  const phrases = createPhraseFinder(table.phrases);
   const detector: PageDetector = {
     kinds: automaton.kinds,
     corpus: table.corpus,
-    session: () => new Session(automaton, index),
+    session: () => new Session(automaton, index, phrases),
   };
-  return { automaton, index, detector };
+  return { automaton, index, phrases, detector };
 }
 
 export function createPageDetector(table: MatcherTable): PageDetector {
@@ -127,15 +137,20 @@ export function createPageDetector(table: MatcherTable): PageDetector {
 }
 
 export function createDetector(table: MatcherTable): Detector {
-  const { automaton, index, detector } = prepare(table);
-  return { ...detector, detect: (text) => detectDocument(automaton, index, text) };
+  const { automaton, index, phrases, detector } = prepare(table);
+  return { ...detector, detect: (text) => detectDocument(automaton, index, phrases, text) };
 }
 
-function detectDocument(automaton: Automaton, index: AnalysisIndex, text: string): Mention[] {
+function detectDocument(automaton: Automaton, index: AnalysisIndex, phrases: PhraseFinder, text: string): Mention[] {
   // One block is its own document: resolve in place, without session bookkeeping.
   const analysis = analyseBlock(automaton, index, text);
   const { fixed, contextual, competitors } = analysis;
-  if (contextual.length === 0) return fixed.slice();
+  const described = (mentions: Mention[]) => {
+    if (!phrases.hasTrigger(text)) return mentions.slice();
+    const groups = phrases.pageGroupsIn(text, fixed);
+    return phrases.find(text, mentions, (g) => groups.includes(g));
+  };
+  if (contextual.length === 0) return described(fixed);
   const entityAnchors = new AnchorIndex();
   const linkedSurnames = new AnchorIndex();
   const competing = new AnchorIndex();
@@ -153,7 +168,7 @@ function detectDocument(automaton: Automaton, index: AnalysisIndex, text: string
     const c = contextual[k]!;
     if (!c.surname) resolved[k] = resolve(0, c, entityAnchors, linkedSurnames, competing);
   }
-  return merge(analysis, resolved);
+  return described(merge(analysis, resolved));
 }
 
 /**
@@ -181,10 +196,18 @@ class Session implements DetectionSession {
   private readonly surnameQueue: Waiter[] = [];
   private readonly otherQueue: Waiter[] = [];
   private readonly changedStates: BlockState[] = [];
+  /** Blocks with an event trigger: their phrases may change with what the page names. */
+  private readonly triggered = new Set<BlockState>();
+  /** How many blocks name each page group (`PhraseFinder.pageGroupsIn`). */
+  private readonly groupCounts: number[] = [];
+  /** Set when a page group appears or disappears: triggered blocks are re-read. */
+  private groupsChanged = false;
+  private readonly onPage = (g: number) => (this.groupCounts[g] ?? 0) > 0;
 
   constructor(
     private readonly automaton: Automaton,
     private readonly index: AnalysisIndex,
+    private readonly phrases: PhraseFinder,
   ) {}
 
   add(blocks: readonly TextBlock[]): Update {
@@ -195,15 +218,23 @@ class Session implements DetectionSession {
       this.drop(b.key);
       const analysis = analyseBlock(this.automaton, this.index, b.text);
       const { fixed, contextual, competitors } = analysis;
+      const groups = this.phrases.pageGroupsIn(b.text, fixed);
+      for (const g of groups)
+        if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
+      const trigger = this.phrases.hasTrigger(b.text);
       const state: BlockState = {
         key: b.key,
+        text: b.text,
         analysis,
+        trigger,
+        groups,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
         reported: shown,
         live: true,
         changed: 0,
       };
       this.blocks.set(b.key, state);
+      if (trigger) this.triggered.add(state);
       this.markChanged(state);
       for (const m of fixed) {
         const at = this.entityAnchors.add(m.entity, b.key, m.start);
@@ -240,6 +271,8 @@ class Session implements DetectionSession {
     if (!old) return;
     this.blocks.delete(key);
     old.live = false;
+    this.triggered.delete(old);
+    for (const g of old.groups) if (--this.groupCounts[g]! === 0) this.groupsChanged = true;
     const { fixed, contextual, competitors } = old.analysis;
     for (const c of contextual) {
       for (const e of c.entities) this.byEntity.removeBlock(e, key);
@@ -342,13 +375,18 @@ class Session implements DetectionSession {
       this.markChanged(state);
     }
     others.length = 0;
+    if (this.groupsChanged) {
+      this.groupsChanged = false;
+      for (const state of this.triggered) this.markChanged(state);
+    }
 
     const out: BlockMentions[] = [];
     const changed = this.changedStates;
     for (let i = 0; i < changed.length; i++) {
       const state = changed[i]!;
       if (!state.live) continue;
-      const mentions = merge(state.analysis, state.resolved);
+      let mentions = merge(state.analysis, state.resolved);
+      if (state.trigger) mentions = this.phrases.find(state.text, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });
