@@ -25,6 +25,8 @@ import {
 } from './block-analysis';
 import { AnchorIndex, resolve } from './context';
 import { createPhraseFinder, type PhraseFinder } from './event-phrases';
+
+export type { PhraseFinder } from './event-phrases';
 import { checkCorpusKey, type MatcherTable } from './table-format';
 import type { EntityKind } from './types';
 
@@ -58,6 +60,12 @@ export interface DetectionSession {
   remove(keys: readonly number[]): Update;
   /** Current mentions of one block (empty if unknown). */
   mentions(key: number): Mention[];
+  /**
+   * Starts reading events described by a phrase (event-phrases.ts), for the blocks read
+   * so far and all that follow: the content script loads the phrases only once a page
+   * mentions something. Returns the blocks that gained phrases.
+   */
+  describe(phrases: PhraseFinder): Update;
 }
 
 /** What a live page needs: sessions (the content script bundles no one-shot `detect`). */
@@ -87,6 +95,7 @@ export function createNamedDetector(table: MatcherTable, ids: readonly string[])
 }
 
 const NONE_RESOLVED: number[] = [];
+const NO_GROUPS: number[] = [];
 /** What the caller shows for a block it has not been told about; never handed out. */
 const NOTHING_SHOWN: Mention[] = [];
 
@@ -120,24 +129,25 @@ interface Waiter {
   queued: number;
 }
 
-function prepare(table: MatcherTable) {
+function prepare(table: MatcherTable, phrases: PhraseFinder | null) {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
-  const phrases = createPhraseFinder(table.phrases);
   const detector: PageDetector = {
     kinds: automaton.kinds,
     corpus: table.corpus,
     session: () => new Session(automaton, index, phrases),
   };
-  return { automaton, index, phrases, detector };
+  return { automaton, index, detector };
 }
 
+/** Sessions without event phrases until `describe` brings them (the page's table has none). */
 export function createPageDetector(table: MatcherTable): PageDetector {
-  return prepare(table).detector;
+  return prepare(table, null).detector;
 }
 
 export function createDetector(table: MatcherTable): Detector {
-  const { automaton, index, phrases, detector } = prepare(table);
+  const phrases = createPhraseFinder(table.phrases ?? []);
+  const { automaton, index, detector } = prepare(table, phrases);
   return { ...detector, detect: (text) => detectDocument(automaton, index, phrases, text) };
 }
 
@@ -207,8 +217,31 @@ class Session implements DetectionSession {
   constructor(
     private readonly automaton: Automaton,
     private readonly index: AnalysisIndex,
-    private readonly phrases: PhraseFinder,
+    private phrases: PhraseFinder | null,
   ) {}
+
+  describe(phrases: PhraseFinder): Update {
+    if (this.phrases) return { blocks: [] };
+    this.epoch++;
+    this.phrases = phrases;
+    for (const state of this.blocks.values()) this.readPhrases(state);
+    return this.refresh();
+  }
+
+  /** What the phrases need of a block: whether it has a trigger, which page groups it names. */
+  private readPhrases(state: BlockState): void {
+    const phrases = this.phrases;
+    if (!phrases) return;
+    state.groups = phrases.pageGroupsIn(state.text, state.analysis.fixed);
+    for (const g of state.groups) {
+      if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
+    }
+    state.trigger = phrases.hasTrigger(state.text);
+    if (state.trigger) {
+      this.triggered.add(state);
+      this.markChanged(state);
+    }
+  }
 
   add(blocks: readonly TextBlock[]): Update {
     this.epoch++;
@@ -218,23 +251,19 @@ class Session implements DetectionSession {
       this.drop(b.key);
       const analysis = analyseBlock(this.automaton, this.index, b.text);
       const { fixed, contextual, competitors } = analysis;
-      const groups = this.phrases.pageGroupsIn(b.text, fixed);
-      for (const g of groups)
-        if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
-      const trigger = this.phrases.hasTrigger(b.text);
       const state: BlockState = {
         key: b.key,
         text: b.text,
         analysis,
-        trigger,
-        groups,
+        trigger: false,
+        groups: NO_GROUPS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
         reported: shown,
         live: true,
         changed: 0,
       };
       this.blocks.set(b.key, state);
-      if (trigger) this.triggered.add(state);
+      this.readPhrases(state);
       this.markChanged(state);
       for (const m of fixed) {
         const at = this.entityAnchors.add(m.entity, b.key, m.start);
@@ -386,7 +415,7 @@ class Session implements DetectionSession {
       const state = changed[i]!;
       if (!state.live) continue;
       let mentions = merge(state.analysis, state.resolved);
-      if (state.trigger) mentions = this.phrases.find(state.text, mentions, this.onPage);
+      if (state.trigger) mentions = this.phrases!.find(state.text, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });

@@ -109,8 +109,12 @@ export interface MatcherTable {
    * is related to in either direction)], one group after another.
    */
   coherent: number[];
-  /** How events and agreements are described (engine/event-phrases.ts). */
-  phrases: PhraseRule[];
+  /**
+   * How events and agreements are described (engine/event-phrases.ts). Absent from the
+   * content script's copy (generated/page-matcher.json): the phrases come in their own
+   * bundle, loaded once the page mentions something (`DetectionSession.describe`).
+   */
+  phrases?: PhraseRule[];
 }
 
 /** Code of the first kind in `MatcherTable.kinds` (a printable digit). */

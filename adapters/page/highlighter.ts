@@ -52,12 +52,13 @@ export class Highlighter {
     const reg = registry(win)!;
     for (const kind of KINDS) {
       const highlight = new win.Highlight();
-      highlight.priority = 1;
+      // A name inside an event phrase paints over the phrase (and highlightsFromPoint lists it first).
+      highlight.priority = kind === 'event' || kind === 'agreement' ? 1 : 2;
       this.byKind.set(kind, highlight);
       reg.set(HIGHLIGHT_PREFIX + kind, highlight);
     }
     this.current = new win.Highlight();
-    this.current.priority = 2;
+    this.current.priority = 3;
     reg.set(CURRENT, this.current);
     this.sheet = new win.CSSStyleSheet();
     this.sheet.replaceSync(RULES);
