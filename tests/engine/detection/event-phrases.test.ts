@@ -5,7 +5,8 @@
  * phrase, and the names inside keep their own mentions.
  */
 import { describe, expect, it } from 'vitest';
-import { createNamedDetector } from '../../../engine/detect';
+import { createNamedDetector, createPageDetector } from '../../../engine/detect';
+import { createPhraseFinder } from '../../../engine/event-phrases';
 import { compileMatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
 
@@ -111,5 +112,18 @@ describe('events described by a phrase', () => {
     // The participant leaves the page: the phrase links nothing again.
     session.remove([2]);
     expect(session.mentions(1)).toEqual([]);
+  });
+
+  it('reads the page again when the phrases arrive late (the content script loads them on demand)', () => {
+    const { phrases, ...pageTable } = compileMatcherTable(SOURCES);
+    const session = createPageDetector(pageTable).session();
+    session.add([{ key: 1, text: "Protests followed Soleimani's killing." }]);
+    expect(session.mentions(1)).toEqual([{ entity: 0, start: 18, end: 27 }]);
+    const update = session.describe(createPhraseFinder(phrases ?? []));
+    expect(update.blocks.map((b) => b.key)).toEqual([1]);
+    expect(session.mentions(1)).toEqual([
+      { entity: 1, start: 18, end: 37 },
+      { entity: 0, start: 18, end: 27 },
+    ]);
   });
 });
