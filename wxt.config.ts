@@ -23,13 +23,20 @@ export default defineConfig({
     // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
     permissions: ['storage'],
     // The card UI, loaded by the content script on the first hover (adapters/page/
-    // card-ui-loader.ts). Chrome serves it under a URL that changes every session, so
+    // card-ui-loader.ts), and the event phrases, loaded once a page mentions something
+    // (adapters/page/phrase-loader.ts). Chrome serves them under a URL that changes every session, so
     // pages cannot probe for the extension with it; Firefox's extension URLs are
     // random per install already.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['card-ui.js']
-        : [{ resources: ['card-ui.js'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
+        ? ['card-ui.js', 'event-phrases.js']
+        : [
+            {
+              resources: ['card-ui.js', 'event-phrases.js'],
+              matches: ['http://*/*', 'https://*/*'],
+              use_dynamic_url: true,
+            },
+          ],
     // Extension pages run only their own bundled scripts: no inline script, no eval, no
     // plugins. MV3's default is as strict; written out so no change can loosen it quietly
     // (tests check the built manifest).

@@ -32,6 +32,7 @@ function toRecord(entity: Entity): EntityRecord {
   if (entity.fewFacts) record.fewFacts = entity.fewFacts;
   if (entity.longerNames?.length) record.longerNames = entity.longerNames;
   if (entity.namesakes?.length) record.namesakes = entity.namesakes;
+  if (entity.describedAs?.length) record.describedAs = entity.describedAs;
   return record;
 }
 
@@ -66,16 +67,30 @@ export function toMatcherSources(records: CorpusRecords): MatcherSource[] {
 }
 
 function matcherSources(entities: readonly EntityRecord[]): MatcherSource[] {
-  return entities.map((e) => ({
-    id: e.id,
-    name: e.name,
-    kind: e.kind,
-    aliases: [...new Set([e.name, ...e.aliases])],
-    ambiguous: e.ambiguous,
-    longerNames: e.longerNames,
-    namesakes: e.namesakes,
-    related: e.related.map((r) => r.target),
-  }));
+  return entities.map((e) => {
+    const source: MatcherSource = {
+      id: e.id,
+      name: e.name,
+      kind: e.kind,
+      aliases: [...new Set([e.name, ...e.aliases])],
+      ambiguous: e.ambiguous,
+      longerNames: e.longerNames,
+      namesakes: e.namesakes,
+      related: e.related.map((r) => r.target),
+    };
+    if (e.describedAs) source.describedAs = e.describedAs;
+    const years = e.event && yearsOf(e.event.start, e.event.end);
+    if (years) source.years = years;
+    return source;
+  });
+}
+
+/** The first and last year an event's dates cover. */
+function yearsOf(start: string, end: string | undefined): [number, number] | undefined {
+  const first = parseDate(start);
+  const last = parseDate(end ?? start);
+  if (!first || !last) return undefined;
+  return [first.start.year, (last.end ?? last.start).year];
 }
 
 /** Counts for the build summary: dated items are facts plus events (what the timeline can show). */

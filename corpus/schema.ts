@@ -12,6 +12,7 @@ import {
   SOURCE_KINDS,
   type EntityFields,
   type DatedRole,
+  type EventDescription,
   type EventDetails,
   type Fact,
   type Namesake,
@@ -103,6 +104,24 @@ export const NamesakeSchema = z.strictObject({
   cues: z.array(Text).min(1, 'a namesake needs at least one cue'),
 });
 
+/** A group of alternatives: words as printed, or `@id` for a mention of that entity. */
+const Group = z.array(Text).min(1, 'a group lists at least one word or @id');
+
+/**
+ * How news describes an event without naming it (engine/event-phrases.ts): a trigger
+ * near participants. A trigger alone never links: `with` or `onPage` must name one.
+ */
+export const EventDescriptionSchema = z
+  .strictObject({
+    triggers: z.array(Text).min(1, 'a description needs at least one trigger'),
+    with: z.array(Group).default([]),
+    onPage: z.array(Group).optional(),
+    unless: z.array(Text).optional(),
+  })
+  .refine((d) => d.with.length + (d.onPage?.length ?? 0) > 0, {
+    message: 'a trigger with no participant links nothing: give "with" or "onPage"',
+  });
+
 export const EntitySchema = z.strictObject({
   id: Id,
   kind: z.enum(ENTITY_KINDS),
@@ -128,6 +147,7 @@ export const EntitySchema = z.strictObject({
   /** Why the card has fewer than two facts, when the sources and record allow no more. */
   fewFacts: Text.optional(),
   roles: z.array(DatedRoleSchema).optional(),
+  describedAs: z.array(EventDescriptionSchema).optional(),
 });
 
 /** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */
@@ -146,6 +166,7 @@ const shapesAgree: [
   Same<z.infer<typeof EventDetailsSchema>, EventDetails>,
   Same<z.infer<typeof NamesakeSchema>, Namesake>,
   Same<z.infer<typeof DatedRoleSchema>, DatedRole>,
+  Same<z.infer<typeof EventDescriptionSchema>, EventDescription>,
   Same<Entity, EntityFields>,
-] = [true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true];
 void shapesAgree;

@@ -247,6 +247,26 @@ export function validate(input: CorpusInput): ValidationResult {
       checkSources(path, relation.sources);
     });
 
+    if (e.describedAs !== undefined && kind !== 'event' && kind !== 'agreement') {
+      report(file, `${at}.describedAs`, `only events and agreements are described, not a ${kind}`);
+    }
+    list(e.describedAs).forEach((item, k) => {
+      const d = obj(item);
+      const path = `${at}.describedAs[${k}]`;
+      for (const field of ['with', 'onPage'] as const) {
+        list(d[field]).forEach((group, g) =>
+          list(group).forEach((word, w) => {
+            const form = str(word);
+            if (form?.startsWith('@')) checkTarget(`${path}.${field}[${g}][${w}]`, form.slice(1));
+          }),
+        );
+      }
+      list(d.triggers).forEach((t, j) => {
+        if (typeof t === 'string' && !/^[\p{L}\p{N}-]+$/u.test(t))
+          report(file, `${path}.triggers[${j}]`, `a trigger is one word ("${t}")`);
+      });
+    });
+
     if (kind === 'event' && e.event === undefined) report(file, at, 'an event needs an "event" block (start, sources)');
     if (kind !== undefined && kind !== 'event' && e.event !== undefined) {
       report(file, `${at}.event`, `only events carry an "event" block, not a ${kind}`);

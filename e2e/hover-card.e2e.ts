@@ -475,3 +475,21 @@ test('touch, pinch-zoomed in: the card opens in the part of the page on screen, 
   // On screen it is as large as unzoomed: 60% of the screen's height at most, not 60% of 2.5×.
   assert.ok(box.height * 2.5 <= 780 * SHEET_MAX_SHARE + 2, `screen height ${box.height * 2.5}px`);
 });
+
+test('an event phrase holds the name inside it: the name gives the person, the rest of the phrase the event', async (t) => {
+  const page = await t.open('/fixtures/article-event.html');
+  const h = await eventually('phrase marked', async () => {
+    const marks = await highlightedTexts(page);
+    return marks['backstory-event']?.length ? marks : null;
+  });
+  assert.deepEqual(h['backstory-event'], ["Soleimani's killing"]);
+  assert.deepEqual(h['backstory-person'], ['Soleimani']);
+  const cardFor = async (phrase: string) => {
+    await page.mouse.move(5, 5);
+    await eventually('card closed', async () => !(await cardState(page)).open);
+    await restOn(page, await phraseBox(page, '#phrase', phrase));
+    return eventually(`card for "${phrase}"`, async () => (await cardState(page)).title);
+  };
+  assert.equal(await cardFor('Soleimani'), 'Qasem Soleimani');
+  assert.equal(await cardFor('killing'), 'Killing of Qasem Soleimani');
+});

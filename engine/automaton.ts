@@ -101,7 +101,7 @@ const ALPHABET_SLOT = new Uint8Array(128);
 }
 
 export function hydrate(table: MatcherTable): Automaton {
-  if (table.format !== 3) throw new Error(`unsupported matcher table format ${String(table.format)}`);
+  if (table.format !== 4) throw new Error(`unsupported matcher table format ${String(table.format)}`);
   const n = table.shape.length;
   if (table.labels.length !== n - 1) throw new Error('corrupt matcher table');
 

@@ -24,6 +24,9 @@ import {
   type Mention,
 } from './block-analysis';
 import { AnchorIndex, resolve } from './context';
+import { createPhraseFinder, type PhraseFinder } from './event-phrases';
+
+export type { PhraseFinder } from './event-phrases';
 import { checkCorpusKey, type MatcherTable } from './table-format';
 import type { EntityKind } from './types';
 
@@ -38,7 +41,10 @@ export interface TextBlock {
 
 export interface BlockMentions {
   key: number;
-  /** Sorted by start, non-overlapping. */
+  /**
+   * Sorted by start. Mentions never cross; an event described by a phrase contains the
+   * names inside it (listed before them).
+   */
   mentions: Mention[];
 }
 
@@ -54,6 +60,12 @@ export interface DetectionSession {
   remove(keys: readonly number[]): Update;
   /** Current mentions of one block (empty if unknown). */
   mentions(key: number): Mention[];
+  /**
+   * Starts reading events described by a phrase (event-phrases.ts), for the blocks read
+   * so far and all that follow: the content script loads the phrases only once a page
+   * mentions something. Returns the blocks that gained phrases.
+   */
+  describe(phrases: PhraseFinder): Update;
 }
 
 /** What a live page needs: sessions (the content script bundles no one-shot `detect`). */
@@ -83,12 +95,18 @@ export function createNamedDetector(table: MatcherTable, ids: readonly string[])
 }
 
 const NONE_RESOLVED: number[] = [];
+const NO_GROUPS: number[] = [];
 /** What the caller shows for a block it has not been told about; never handed out. */
 const NOTHING_SHOWN: Mention[] = [];
 
 interface BlockState {
   key: number;
+  text: string;
   analysis: BlockAnalysis;
+  /** Whether the text holds an event trigger (see event-phrases.ts). */
+  trigger: boolean;
+  /** The page groups the block names (`PhraseFinder.pageGroupsIn`). */
+  groups: number[];
   /** Current entity of each contextual candidate, -1 when unlinked. */
   resolved: number[];
   /** Mentions last reported to the caller. */
@@ -111,31 +129,38 @@ interface Waiter {
   queued: number;
 }
 
-function prepare(table: MatcherTable) {
+function prepare(table: MatcherTable, phrases: PhraseFinder | null) {
   const automaton = hydrate(table);
   const index = buildAnalysisIndex(automaton);
   const detector: PageDetector = {
     kinds: automaton.kinds,
     corpus: table.corpus,
-    session: () => new Session(automaton, index),
+    session: () => new Session(automaton, index, phrases),
   };
   return { automaton, index, detector };
 }
 
+/** Sessions without event phrases until `describe` brings them (the page's table has none). */
 export function createPageDetector(table: MatcherTable): PageDetector {
-  return prepare(table).detector;
+  return prepare(table, null).detector;
 }
 
 export function createDetector(table: MatcherTable): Detector {
-  const { automaton, index, detector } = prepare(table);
-  return { ...detector, detect: (text) => detectDocument(automaton, index, text) };
+  const phrases = createPhraseFinder(table.phrases ?? []);
+  const { automaton, index, detector } = prepare(table, phrases);
+  return { ...detector, detect: (text) => detectDocument(automaton, index, phrases, text) };
 }
 
-function detectDocument(automaton: Automaton, index: AnalysisIndex, text: string): Mention[] {
+function detectDocument(automaton: Automaton, index: AnalysisIndex, phrases: PhraseFinder, text: string): Mention[] {
   // One block is its own document: resolve in place, without session bookkeeping.
   const analysis = analyseBlock(automaton, index, text);
   const { fixed, contextual, competitors } = analysis;
-  if (contextual.length === 0) return fixed.slice();
+  const described = (mentions: Mention[]) => {
+    if (!phrases.hasTrigger(text)) return mentions.slice();
+    const groups = phrases.pageGroupsIn(text, fixed);
+    return phrases.find(text, mentions, (g) => groups.includes(g));
+  };
+  if (contextual.length === 0) return described(fixed);
   const entityAnchors = new AnchorIndex();
   const linkedSurnames = new AnchorIndex();
   const competing = new AnchorIndex();
@@ -153,7 +178,7 @@ function detectDocument(automaton: Automaton, index: AnalysisIndex, text: string
     const c = contextual[k]!;
     if (!c.surname) resolved[k] = resolve(0, c, entityAnchors, linkedSurnames, competing);
   }
-  return merge(analysis, resolved);
+  return described(merge(analysis, resolved));
 }
 
 /**
@@ -181,11 +206,42 @@ class Session implements DetectionSession {
   private readonly surnameQueue: Waiter[] = [];
   private readonly otherQueue: Waiter[] = [];
   private readonly changedStates: BlockState[] = [];
+  /** Blocks with an event trigger: their phrases may change with what the page names. */
+  private readonly triggered = new Set<BlockState>();
+  /** How many blocks name each page group (`PhraseFinder.pageGroupsIn`). */
+  private readonly groupCounts: number[] = [];
+  /** Set when a page group appears or disappears: triggered blocks are re-read. */
+  private groupsChanged = false;
+  private readonly onPage = (g: number) => (this.groupCounts[g] ?? 0) > 0;
 
   constructor(
     private readonly automaton: Automaton,
     private readonly index: AnalysisIndex,
+    private phrases: PhraseFinder | null,
   ) {}
+
+  describe(phrases: PhraseFinder): Update {
+    if (this.phrases) return { blocks: [] };
+    this.epoch++;
+    this.phrases = phrases;
+    for (const state of this.blocks.values()) this.readPhrases(state);
+    return this.refresh();
+  }
+
+  /** What the phrases need of a block: whether it has a trigger, which page groups it names. */
+  private readPhrases(state: BlockState): void {
+    const phrases = this.phrases;
+    if (!phrases) return;
+    state.groups = phrases.pageGroupsIn(state.text, state.analysis.fixed);
+    for (const g of state.groups) {
+      if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
+    }
+    state.trigger = phrases.hasTrigger(state.text);
+    if (state.trigger) {
+      this.triggered.add(state);
+      this.markChanged(state);
+    }
+  }
 
   add(blocks: readonly TextBlock[]): Update {
     this.epoch++;
@@ -197,13 +253,17 @@ class Session implements DetectionSession {
       const { fixed, contextual, competitors } = analysis;
       const state: BlockState = {
         key: b.key,
+        text: b.text,
         analysis,
+        trigger: false,
+        groups: NO_GROUPS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
         reported: shown,
         live: true,
         changed: 0,
       };
       this.blocks.set(b.key, state);
+      this.readPhrases(state);
       this.markChanged(state);
       for (const m of fixed) {
         const at = this.entityAnchors.add(m.entity, b.key, m.start);
@@ -240,6 +300,8 @@ class Session implements DetectionSession {
     if (!old) return;
     this.blocks.delete(key);
     old.live = false;
+    this.triggered.delete(old);
+    for (const g of old.groups) if (--this.groupCounts[g]! === 0) this.groupsChanged = true;
     const { fixed, contextual, competitors } = old.analysis;
     for (const c of contextual) {
       for (const e of c.entities) this.byEntity.removeBlock(e, key);
@@ -342,13 +404,18 @@ class Session implements DetectionSession {
       this.markChanged(state);
     }
     others.length = 0;
+    if (this.groupsChanged) {
+      this.groupsChanged = false;
+      for (const state of this.triggered) this.markChanged(state);
+    }
 
     const out: BlockMentions[] = [];
     const changed = this.changedStates;
     for (let i = 0; i < changed.length; i++) {
       const state = changed[i]!;
       if (!state.live) continue;
-      const mentions = merge(state.analysis, state.resolved);
+      let mentions = merge(state.analysis, state.resolved);
+      if (state.trigger) mentions = this.phrases!.find(state.text, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });

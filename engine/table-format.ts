@@ -43,9 +43,23 @@ export const SHAPE_BASE = 48;
  * common cases (one child, failure to the root or along the parent's failure path)
  * runs of the same small symbol. Decoding is one linear pass (`automaton.ts`).
  */
+/**
+ * One description of an event (`EventDescription`, compiled): the entity index, its
+ * triggers joined by spaces, each group's alternatives joined by `|` (an entity as
+ * `@index`), and the years an event covers.
+ */
+export interface PhraseRule {
+  e: number;
+  t: string;
+  w: string[];
+  p?: string[];
+  u?: string;
+  y?: [number, number];
+}
+
 export interface MatcherTable {
   /** Layout version; bumped whenever a field changes meaning. */
-  format: 3;
+  format: 4;
   /**
    * The corpus the entity indices refer to (`corpusKey` of its ids in order). The table
    * carries no ids: the content script names an entity by its index, and the pages that
@@ -95,6 +109,12 @@ export interface MatcherTable {
    * is related to in either direction)], one group after another.
    */
   coherent: number[];
+  /**
+   * How events and agreements are described (engine/event-phrases.ts). Absent from the
+   * content script's copy (generated/page-matcher.json): the phrases come in their own
+   * bundle, loaded once the page mentions something (`DetectionSession.describe`).
+   */
+  phrases?: PhraseRule[];
 }
 
 /** Code of the first kind in `MatcherTable.kinds` (a printable digit). */

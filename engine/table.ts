@@ -23,6 +23,7 @@ import {
   corpusKey,
   encodeKinds,
   type MatcherTable,
+  type PhraseRule,
 } from './table-format';
 import type { MatcherSource } from './types';
 
@@ -256,8 +257,20 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
     coherent.push(k, ids.size, ...[...ids].sort((x, y) => x - y));
   });
 
+  const group = (forms: string[]) =>
+    forms.map((f) => (f.startsWith('@') && indexOf.has(f.slice(1)) ? `@${indexOf.get(f.slice(1))}` : f)).join('|');
+  const phrases = sources.flatMap((src, e) =>
+    (src.describedAs ?? []).map((d): PhraseRule => {
+      const rule: PhraseRule = { e, t: d.triggers.join(' ').toLowerCase(), w: d.with.map(group) };
+      if (d.onPage?.length) rule.p = d.onPage.map(group);
+      if (d.unless?.length) rule.u = d.unless.join('|');
+      if (src.years) rule.y = src.years;
+      return rule;
+    }),
+  );
+
   return {
-    format: 3,
+    format: 4,
     corpus: corpusKey(sources.map((s) => s.id)),
     kinds: encodeKinds(sources.map((s) => s.kind)),
     labels: codesToString(order.slice(1).map((node) => node.label)),
@@ -267,5 +280,6 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
     policies,
     sharers,
     coherent,
+    phrases,
   };
 }

@@ -136,6 +136,21 @@ export interface Namesake {
 }
 
 /**
+ * How news describes an event or agreement without naming it: a trigger word ("killing",
+ * "war", "pact") near the participants that make it unique. Each group of `with` must be
+ * named in the phrase around the trigger, each group of `onPage` anywhere on the page. A
+ * group lists alternatives: a word or words as printed ("India", "Indian", "four-day";
+ * case-sensitive when capitalised) or `@id`, a mention of that entity.
+ */
+export interface EventDescription {
+  triggers: string[];
+  with: string[][];
+  onPage?: string[][] | undefined;
+  /** Words that show the phrase means something else ("Israeli" for the US strikes). */
+  unless?: string[] | undefined;
+}
+
+/**
  * A fact as the build ships it: as written, plus the other entities its text names
  * (found by detection at build time), so a card can put first the facts that involve
  * what the page is about.
@@ -170,6 +185,8 @@ export interface EntityFields<F extends Fact = Fact> {
   fewFacts?: string | undefined;
   /** Offices held over time, oldest first; `role` above says the current one in words. */
   roles?: DatedRole[] | undefined;
+  /** Events and agreements: the phrases that describe it (see EventDescription). */
+  describedAs?: EventDescription[] | undefined;
 }
 
 export type EntityRecord = EntityFields<FactRecord>;
@@ -206,4 +223,7 @@ export interface MatcherSource {
   namesakes?: { names: string[]; cues: string[] }[];
   /** Entities whose mention beside a namesake cue shows the page means this one (ids). */
   related?: string[];
+  describedAs?: EventDescription[];
+  /** An event's years, first and last: a phrase that names another year is not it. */
+  years?: [number, number];
 }

@@ -1,12 +1,13 @@
 /**
  * Builds the bundled corpus: validates `data/`, then writes `generated/records.json`
- * (full records for the extension pages) and `generated/matcher.json` (the compiled
- * matcher table for the content script). On any problem it writes nothing, lists
+ * (full records for the extension pages), `generated/matcher.json` (the compiled
+ * matcher table, for tools) and its two halves for the extension: `page-matcher.json`
+ * (the content script's) and `phrases.json` (the event phrases, a bundle of their own). On any problem it writes nothing, lists
  * every problem on stderr and exits 1.
  *
  * Options (for checking a corpus kept elsewhere, and for tests):
  *   --data DIR   read the corpus from DIR (its sources.json and entities/) instead of data/
- *   --out DIR    write the two files to DIR instead of generated/
+ *   --out DIR    write the files to DIR instead of generated/
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -27,7 +28,12 @@ if (!result.ok) {
 const out = options.out ? resolve(options.out) : join(PROJECT_ROOT, 'generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'records.json'), JSON.stringify(result.records));
-writeFileSync(join(out, 'matcher.json'), JSON.stringify(compileMatcherTable(toMatcherSources(result.records))));
+const table = compileMatcherTable(toMatcherSources(result.records));
+writeFileSync(join(out, 'matcher.json'), JSON.stringify(table));
+// The content script's table and the event phrases its on-demand bundle brings.
+const { phrases, ...pageTable } = table;
+writeFileSync(join(out, 'page-matcher.json'), JSON.stringify(pageTable));
+writeFileSync(join(out, 'phrases.json'), JSON.stringify(phrases ?? []));
 
 const s = corpusStats(result.records);
 console.log(`corpus: ${s.entities} entities, ${s.aliases} aliases, ${s.datedItems} dated items, ${s.sources} sources`);

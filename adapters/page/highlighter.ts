@@ -82,13 +82,14 @@ export class Highlighter {
         [this.quiet, QUIET_SUFFIX],
       ] as const) {
         const highlight = new win.Highlight();
-        highlight.priority = 1;
+        // A name inside an event phrase paints over the phrase.
+        highlight.priority = kind === 'event' || kind === 'agreement' ? 1 : 2;
         map.set(kind, highlight);
         reg.set(HIGHLIGHT_PREFIX + kind + suffix, highlight);
       }
     }
     this.current = new win.Highlight();
-    this.current.priority = 2;
+    this.current.priority = 3;
     reg.set(CURRENT, this.current);
     this.sheet = new win.CSSStyleSheet();
     this.sheet.replaceSync(RULES);

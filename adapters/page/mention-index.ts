@@ -58,15 +58,20 @@ export class MentionIndex {
     return this.byRange.get(range);
   }
 
-  /** The mention covering a caret position (node, offset), if any. */
+  /**
+   * The mention covering a caret position (node, offset), if any; inside an event phrase,
+   * the name there rather than the phrase ("Soleimani" in "Soleimani's killing"). A
+   * block's mentions come outer first, so the last that covers it is the innermost.
+   */
   at(node: Node, offset: number): PageMention | undefined {
+    let found: PageMention | undefined;
     for (const m of this.byNode.get(node) ?? []) {
       const r = m.range;
       const afterStart = node !== r.startContainer || offset >= r.startOffset;
       const beforeEnd = node !== r.endContainer || offset < r.endOffset;
-      if (afterStart && beforeEnd) return m;
+      if (afterStart && beforeEnd) found = m;
     }
-    return undefined;
+    return found;
   }
 
   /** The mentions, block by block (in no particular order). */

@@ -6,7 +6,8 @@
  * adds to the page is the one card host element; marks live in the highlight registry.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import matcher from '../../generated/matcher.json';
+import matcher from '../../generated/page-matcher.json';
+import { loadPhrases } from './phrase-loader';
 import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
 import { isTabRequest, type TableRef } from '../extension/messages';
@@ -100,6 +101,7 @@ class PageReader implements NavigablePage {
     this.scanner = new PageScanner(this.doc, this.detector, this.highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
+      loadPhrases,
     });
     this.scanner.start();
     window.addEventListener('pointermove', this.onPointerMove, { passive: true, capture: true });

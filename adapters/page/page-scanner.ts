@@ -9,7 +9,7 @@
  * the main thread.
  */
 import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock, type TextSegment } from './text-blocks';
-import type { DetectionSession, PageDetector, Update } from '../../engine/detect';
+import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
@@ -58,6 +58,8 @@ export interface ScannerOptions {
   skip(el: Element): boolean;
   /** Called after marks changed (for the popup digest and keyboard navigation). */
   onChange(): void;
+  /** The event phrases, asked for once the page has a first mark (phrase-loader.ts). */
+  loadPhrases?(): Promise<PhraseFinder>;
 }
 
 export class PageScanner {
@@ -454,11 +456,29 @@ export class PageScanner {
           marks.push({ entity: m.entity, kind: this.detector.kinds[m.entity]!, block: key, range });
         }
       }
+      if (marks.length && !this.phrasesAsked) this.askPhrases();
       for (const old of this.index.setBlock(key, marks)) this.queueMark(old, false);
       for (const mark of marks) this.queueMark(mark, true);
       changed = true;
     }
     return changed;
+  }
+
+  private phrasesAsked = false;
+
+  /** Loads the event phrases and reads the page with them (the blocks read so far, then all). */
+  private askPhrases(): void {
+    this.phrasesAsked = true;
+    this.options.loadPhrases?.().then(
+      (phrases) => {
+        if (!this.running) return;
+        if (this.applyUpdate(this.session.describe(phrases))) {
+          this.flushMarks();
+          this.options.onChange();
+        }
+      },
+      (error: unknown) => console.error('Backstory: event phrases could not be loaded', error),
+    );
   }
 
   /** The key of the next block of `owner`: at its old place if it is being re-read. */

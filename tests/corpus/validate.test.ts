@@ -177,6 +177,30 @@ describe('validate: rejects each kind of bad input', () => {
     ]);
   });
 
+  it('reports a description with an unknown @id, no trigger, no participant, a phrase as trigger, or on a person', () => {
+    const block = { start: '2025', sources: ['outlet-2025'] };
+    const problems = problemsOf({
+      people: [person('a-b', 'A B', { describedAs: [{ triggers: ['visit'], with: [['@a-b']] }] })],
+      events: [
+        event('e-1', 'E', block, {
+          describedAs: [
+            { triggers: ['war'], with: [['India'], ['@phantom']] },
+            { triggers: [], with: [['India']] },
+            { triggers: ['war'], with: [] },
+            { triggers: ['air strike'], onPage: [['@a-b']] },
+          ],
+        }),
+      ],
+    });
+    expect(problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([
+      'entities[0].describedAs: only events and agreements are described, not a person',
+      'entities[0].describedAs[0].with[1][0]: unknown entity "phantom"',
+      'entities[0].describedAs[1].triggers: a description needs at least one trigger',
+      'entities[0].describedAs[2]: a trigger with no participant links nothing: give "with" or "onPage"',
+      'entities[0].describedAs[3].triggers[0]: a trigger is one word ("air strike")',
+    ]);
+  });
+
   it('reports an event place that is not a place', () => {
     const p = only({
       people: [person('a-b', 'A B')],

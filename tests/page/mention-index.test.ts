@@ -48,4 +48,17 @@ describe('MentionIndex', () => {
     expect(index.removeBlock(1)).toEqual([early]);
     expect(inReadingOrder(index)).toEqual([]);
   });
+
+  it('inside an event phrase, gives the name at a name and the phrase elsewhere', () => {
+    document.body.innerHTML = "<p>After Soleimani's killing, talks stalled.</p>";
+    const text = document.querySelector('p')!.firstChild!;
+    const index = new MentionIndex();
+    const phrase = { ...mention(1, 1, [text, 6], [text, 25]), kind: 'event' as const };
+    const name = mention(2, 1, [text, 6], [text, 15]);
+    index.setBlock(1, [phrase, name]);
+    expect(index.at(text, 6)).toBe(name);
+    expect(index.at(text, 14)).toBe(name);
+    expect(index.at(text, 15)).toBe(phrase);
+    expect(index.at(text, 20)).toBe(phrase);
+  });
 });

@@ -46,6 +46,7 @@ describe('the extension ships no zod', () => {
       'entrypoints/background.ts',
       'entrypoints/content.ts',
       'entrypoints/card-ui.ts',
+      'entrypoints/event-phrases.ts',
       'entrypoints/popup/main.tsx',
       'entrypoints/sidepanel/main.tsx',
     ]) {

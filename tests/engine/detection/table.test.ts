@@ -72,6 +72,6 @@ describe('compileMatcherTable', () => {
   it('rejects a corrupt or foreign table on load', () => {
     const table = compileMatcherTable(SOURCES);
     expect(() => hydrate({ ...table, labels: table.labels.slice(1) })).toThrow(/corrupt/);
-    expect(() => hydrate({ ...table, format: 2 as 3 })).toThrow(/format/);
+    expect(() => hydrate({ ...table, format: 3 as 4 })).toThrow(/format/);
   });
 });

@@ -1,0 +1,254 @@
+/**
+ * Events named by description: "Soleimani's killing", "the four-day war between India
+ * and Pakistan", "the Pakistan–Saudi defence pact". News more often describes an event
+ * than names it, so a trigger word ("killing", "war", "pact") links an event when the
+ * participants that make it unique (`PhraseRule`) stand in the same noun phrase: the run
+ * of words around the trigger that a phrase can hold (connectives, known modifiers,
+ * capitalised words, numbers, other mentions). Any other word, a comma or a sentence end
+ * closes the run, so "India said the war…" is not "the war between India…".
+ *
+ * The names inside keep their own mentions: the event's mention contains them (nested,
+ * listed first), and the page shows the inner name over the phrase.
+ */
+import type { Mention } from './block-analysis';
+import type { PhraseRule } from './table-format';
+
+interface Group {
+  /** Words as printed, whole words (case-sensitive when capitalised); null for none. */
+  words: RegExp | null;
+  /** Entities whose mention counts. */
+  entities: number[];
+}
+
+interface Rule {
+  entity: number;
+  with: Group[];
+  /** Indices into the finder's page groups. */
+  onPage: number[];
+  unless: RegExp | null;
+  years: [number, number] | undefined;
+}
+
+export interface PhraseFinder {
+  /** Whether the text holds a trigger at all: without one, `find` has nothing to add. */
+  hasTrigger(text: string): boolean;
+  /** The page groups a block names (by its own mentions and words), for `onPage`. */
+  pageGroupsIn(text: string, mentions: readonly Mention[]): number[];
+  /** `mentions` (sorted, from one block) with its event phrases, sorted by start, outer first. */
+  find(text: string, mentions: readonly Mention[], onPage: (group: number) => boolean): Mention[];
+}
+
+/**
+ * Words a noun phrase around an event trigger holds besides capitalised words, numbers
+ * and mentions: articles, prepositions, and the modifiers descriptions use. The rules'
+ * own words join them.
+ */
+const PHRASE_WORDS =
+  'the a an of on in at by to for with against between and that which its their his her this last recent then ' +
+  'former s into over near after during across killed kill targeted paid made state official high level day ' +
+  'days month week overnight military air drone missile missiles deadly brief short ongoing escalating top ' +
+  'commander general international airport defence defense security mutual strategic gas line project nuclear ' +
+  'facilities sites bases base precision terror terrorist retaliatory so called one two three four five six seven ' +
+  'eight nine ten dozen';
+
+/** Phrase words that only join: a phrase is widened over the others (`US drone attack`, `nuclear facilities`). */
+const FUNCTION_WORDS = new Set(
+  'the a an of on in at by to for with against between and that which its their his her this last then into over near after during across paid made s'.split(
+    ' ',
+  ),
+);
+
+/** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
+const JOINERS = /^[-‐‑–—'’“”"/]$/;
+const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+|\S/gu;
+const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
+/** How far a phrase reaches on either side of its trigger, in tokens. */
+const REACH = 14;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A whole-word pattern for printed forms: capitalised ones keep their case, others fold it. */
+function wordsPattern(forms: string[]): RegExp | null {
+  if (forms.length === 0) return null;
+  // Longest first: "Saudi Arabia" before "Saudi".
+  forms = [...forms].sort((a, b) => b.length - a.length);
+  const cased = forms.filter((f) => f !== f.toLowerCase()).map(escape);
+  const folded = forms.filter((f) => f === f.toLowerCase()).map(escape);
+  const anyCase = (f: string) => f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`);
+  const alt = [...cased, ...folded.map(anyCase)].join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+function parseGroup(text: string): Group {
+  const forms = text.split('|');
+  return {
+    words: wordsPattern(forms.filter((f) => !f.startsWith('@'))),
+    entities: forms.filter((f) => f.startsWith('@')).map((f) => Number(f.slice(1))),
+  };
+}
+
+export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
+  const pageKeys: string[] = [];
+  const byTrigger = new Map<string, Rule[]>();
+  const allowed = new Set(PHRASE_WORDS.split(' '));
+  for (const r of rules) {
+    const onPage = (r.p ?? []).map((key) => {
+      const at = pageKeys.indexOf(key);
+      return at >= 0 ? at : pageKeys.push(key) - 1;
+    });
+    const rule: Rule = {
+      entity: r.e,
+      with: r.w.map(parseGroup),
+      onPage,
+      unless: r.u ? wordsPattern(r.u.split('|')) : null,
+      years: r.y,
+    };
+    for (const t of r.t.split(' ')) {
+      allowed.add(t);
+      const list = byTrigger.get(t);
+      if (list) list.push(rule);
+      else byTrigger.set(t, [rule]);
+    }
+    for (const g of [...r.w, ...(r.p ?? [])]) {
+      for (const f of g.split('|')) if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(w);
+    }
+  }
+  const pageGroups = pageKeys.map(parseGroup);
+  const triggers = byTrigger.size ? wordsPattern([...byTrigger.keys()]) : null;
+
+  const named = (g: Group, text: string, mentions: readonly Mention[], from: number, to: number) => {
+    let best: { start: number; end: number } | null = null;
+    for (const m of mentions) {
+      if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) best ??= m;
+    }
+    if (best || !g.words) return best;
+    g.words.lastIndex = from;
+    const m = g.words.exec(text);
+    return m && m.index + m[0].length <= to ? { start: m.index, end: m.index + m[0].length } : null;
+  };
+
+  return {
+    hasTrigger(text) {
+      if (!triggers) return false;
+      triggers.lastIndex = 0;
+      return triggers.test(text);
+    },
+
+    pageGroupsIn(text, mentions) {
+      const out: number[] = [];
+      pageGroups.forEach((g, k) => {
+        if (named(g, text, mentions, 0, text.length)) out.push(k);
+      });
+      return out;
+    },
+
+    find(text, mentions, onPage) {
+      if (!triggers) return mentions.slice();
+      const found: Mention[] = [];
+      const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
+      triggers.lastIndex = 0;
+      for (let t = triggers.exec(text); t; t = triggers.exec(text)) {
+        const ts = t.index;
+        const te = ts + t[0].length;
+        if (inMention(ts)) continue;
+        // The run of phrase words around the trigger.
+        const from = Math.max(0, ts - 240);
+        const tokens: { start: number; end: number; pass: boolean }[] = [];
+        TOKEN.lastIndex = from;
+        for (let m = TOKEN.exec(text); m && m.index < te + 240; m = TOKEN.exec(text)) {
+          const w = m[0];
+          const prev = tokens[tokens.length - 1];
+          const pass =
+            !!inMention(m.index) ||
+            /^[\p{Lu}\p{N}]/u.test(w) ||
+            allowed.has(w.toLowerCase()) ||
+            JOINERS.test(w) ||
+            // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
+            (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end)));
+          tokens.push({ start: m.index, end: m.index + w.length, pass });
+        }
+        const at = tokens.findIndex((k) => k.start === ts);
+        if (at < 0) continue;
+        let lo = at;
+        while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.pass) lo--;
+        let hi = at;
+        while (hi < tokens.length - 1 && hi - at < REACH && tokens[hi + 1]!.pass) hi++;
+        const L = tokens[lo]!.start;
+        const R = tokens[hi]!.end;
+
+        let best: Mention | null = null;
+        let bestScore = 0;
+        let tie = false;
+        for (const rule of byTrigger.get(t[0].toLowerCase()) ?? []) {
+          if (!rule.onPage.every(onPage)) continue;
+          let start = ts;
+          let end = te;
+          let ok = true;
+          for (const g of rule.with) {
+            const hit = named(g, text, mentions, L, R);
+            if (!hit) {
+              ok = false;
+              break;
+            }
+            start = Math.min(start, hit.start);
+            end = Math.max(end, hit.end);
+          }
+          if (!ok) continue;
+          if (rule.unless) {
+            rule.unless.lastIndex = L;
+            const u = rule.unless.exec(text);
+            if (u && u.index < R) continue;
+          }
+          if (rule.years && !yearsFit(text, L, R, rule.years)) continue;
+          // What the phrase itself names counts most: "the four-day war between India and Pakistan".
+          const score = 8 * rule.with.length + rule.onPage.length;
+          if (best && score === bestScore && best.entity !== rule.entity) tie = true;
+          if (!best || score > bestScore) {
+            best = { entity: rule.entity, start, end };
+            bestScore = score;
+            tie = false;
+          }
+        }
+        if (!best || tie) continue;
+        // Widen over the modifiers and nouns around it, never past a joining word.
+        const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
+        const content = (k: number) => tokens[k]!.pass && !FUNCTION_WORDS.has(word(k).toLowerCase());
+        let a = tokens.findIndex((k) => k.start >= best!.start);
+        while (a > lo && content(a - 1)) a--;
+        while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;
+        let z = tokens.findIndex((k) => k.end >= best!.end);
+        while (z >= 0 && z < hi && content(z + 1)) z++;
+        while (z > 0 && JOINERS.test(word(z)) && tokens[z]!.end > best.end) z--;
+        best.start = Math.min(best.start, tokens[a]!.start);
+        if (z >= 0) best.end = Math.max(best.end, tokens[z]!.end);
+        // A name the phrase cuts into is inside it whole.
+        for (const m of mentions) {
+          if (m.start < best.start && m.end > best.start) best.start = m.start;
+          if (m.start < best.end && m.end > best.end) best.end = m.end;
+        }
+        const b = best;
+        if (mentions.some((m) => m.entity === b.entity && m.start < b.end && b.start < m.end)) continue;
+        if (mentions.some((m) => m.start === b.start && m.end === b.end)) continue;
+        const last = found[found.length - 1];
+        if (last && last.end > b.start) {
+          // Two triggers of one phrase ("the strike that killed…"): one mention.
+          if (last.entity === b.entity) last.end = Math.max(last.end, b.end);
+          continue;
+        }
+        found.push(b);
+      }
+      if (found.length === 0) return mentions.slice();
+      return [...mentions, ...found].sort((x, y) => x.start - y.start || y.end - x.end);
+    },
+  };
+}
+
+/** False when the phrase names a year outside the event's ("the 1971 war between India and Pakistan"). */
+function yearsFit(text: string, start: number, end: number, [first, last]: [number, number]): boolean {
+  YEAR.lastIndex = start;
+  for (let m = YEAR.exec(text); m && m.index < end; m = YEAR.exec(text)) {
+    const y = Number(m[1]);
+    if (y < first || y > last) return false;
+  }
+  return true;
+}

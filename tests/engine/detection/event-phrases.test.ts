@@ -1,0 +1,129 @@
+// @vitest-environment node
+/**
+ * Events named by description (engine/event-phrases.ts), on a small corpus written for
+ * the test: a trigger links only with the participants its rule asks for, in one noun
+ * phrase, and the names inside keep their own mentions.
+ */
+import { describe, expect, it } from 'vitest';
+import { createNamedDetector, createPageDetector } from '../../../engine/detect';
+import { createPhraseFinder } from '../../../engine/event-phrases';
+import { compileMatcherTable } from '../../../engine/table';
+import type { MatcherSource } from '../../../engine/types';
+
+const IN = ['India', 'Indian'];
+const PK = ['Pakistan', 'Pakistani', 'Pak'];
+const SOURCES: MatcherSource[] = [
+  { id: 'qasem-soleimani', name: 'Qasem Soleimani', kind: 'person', aliases: ['Soleimani'], ambiguous: [] },
+  {
+    id: 'killing-of-qasem-soleimani',
+    name: 'Killing of Qasem Soleimani',
+    kind: 'event',
+    aliases: [],
+    ambiguous: [],
+    years: [2020, 2020],
+    describedAs: [
+      { triggers: ['killing', 'assassination', 'death'], with: [['@qasem-soleimani']] },
+      { triggers: ['strike', 'attack'], with: [['@qasem-soleimani'], ['killed']] },
+    ],
+  },
+  {
+    id: 'india-pakistan-conflict-2025',
+    name: '2025 India–Pakistan conflict',
+    kind: 'event',
+    aliases: [],
+    ambiguous: [],
+    years: [2025, 2025],
+    describedAs: [
+      { triggers: ['war', 'conflict'], with: [IN, PK], unless: ['Kargil'] },
+      { triggers: ['war', 'conflict'], with: [['four-day', '4-day']], onPage: [IN, PK] },
+    ],
+  },
+  {
+    id: 'operation-midnight-hammer',
+    name: 'Operation Midnight Hammer',
+    kind: 'event',
+    aliases: [],
+    ambiguous: [],
+    years: [2025, 2025],
+    describedAs: [{ triggers: ['strikes'], with: [['Iran', 'Iranian'], ['nuclear']], unless: ['Israeli', 'Israel'] }],
+  },
+  {
+    id: 'iran-pakistan-gas-pipeline',
+    name: 'Iran–Pakistan gas pipeline',
+    kind: 'agreement',
+    aliases: [],
+    ambiguous: [],
+    describedAs: [{ triggers: ['pipeline', 'project'], with: [['Iran', 'IP'], ['Pakistan', 'IP'], ['gas']] }],
+  },
+];
+const detector = createNamedDetector(
+  compileMatcherTable(SOURCES),
+  SOURCES.map((s) => s.id),
+);
+
+/** "id:surface" for each mention, outer before inner. */
+const read = (text: string) =>
+  detector.detect(text).map((m) => `${detector.ids[m.entity]}:${text.slice(m.start, m.end)}`);
+
+describe('events described by a phrase', () => {
+  it('links a trigger with the participant that makes it unique, the name nested inside', () => {
+    expect(read("Protests followed Soleimani's killing.")).toEqual([
+      "killing-of-qasem-soleimani:Soleimani's killing",
+      'qasem-soleimani:Soleimani',
+    ]);
+    expect(read('It came a year after the killing of Qasem Soleimani in Baghdad.')).toEqual([
+      'killing-of-qasem-soleimani:killing of Qasem Soleimani',
+      'qasem-soleimani:Qasem Soleimani',
+    ]);
+    expect(read('The US drone strike that killed Soleimani shocked the region.')).toEqual([
+      'killing-of-qasem-soleimani:US drone strike that killed Soleimani',
+      'qasem-soleimani:Soleimani',
+    ]);
+  });
+
+  it('reads participants on both sides and across hyphens', () => {
+    expect(read('Since the four-day war between India and Pakistan, trade is frozen.')).toEqual([
+      'india-pakistan-conflict-2025:four-day war between India and Pakistan',
+    ]);
+    expect(read('The Iran–Pakistan gas line project stalled.')).toEqual([
+      'iran-pakistan-gas-pipeline:Iran–Pakistan gas line project',
+    ]);
+    expect(read("Officials recalled the June strikes on Iran's nuclear facilities.")).toEqual([
+      "operation-midnight-hammer:June strikes on Iran's nuclear facilities",
+    ]);
+  });
+
+  it('links nothing for a trigger alone, a clause between, another year or a word that excludes it', () => {
+    expect(read('The war is over and the deal is done.')).toEqual([]);
+    expect(read('Soleimani said the killing must stop.')).toEqual(['qasem-soleimani:Soleimani']);
+    expect(read('India said the war was over; Pakistan disagreed.')).toEqual([]);
+    expect(read('Veterans of the 1971 war between India and Pakistan met.')).toEqual([]);
+    expect(read('The Kargil war between India and Pakistan was short.')).toEqual([]);
+    expect(read("Israeli strikes on Iran's nuclear facilities followed.")).toEqual([]);
+  });
+
+  it('links a cue with participants named elsewhere on the page, when they come later too', () => {
+    expect(read('After the four-day conflict, markets recovered.')).toEqual([]);
+    const session = detector.session();
+    expect(session.add([{ key: 1, text: 'After the four-day conflict, markets recovered.' }]).blocks).toEqual([]);
+    const update = session.add([{ key: 2, text: 'India and Pakistan agreed to talk.' }]);
+    expect(update.blocks.map((b) => b.key)).toContain(1);
+    expect(session.mentions(1)).toEqual([{ entity: 2, start: 10, end: 27 }]);
+    // The participant leaves the page: the phrase links nothing again.
+    session.remove([2]);
+    expect(session.mentions(1)).toEqual([]);
+  });
+
+  it('reads the page again when the phrases arrive late (the content script loads them on demand)', () => {
+    const { phrases, ...pageTable } = compileMatcherTable(SOURCES);
+    const session = createPageDetector(pageTable).session();
+    session.add([{ key: 1, text: "Protests followed Soleimani's killing." }]);
+    expect(session.mentions(1)).toEqual([{ entity: 0, start: 18, end: 27 }]);
+    const update = session.describe(createPhraseFinder(phrases ?? []));
+    expect(update.blocks.map((b) => b.key)).toEqual([1]);
+    expect(session.mentions(1)).toEqual([
+      { entity: 1, start: 18, end: 37 },
+      { entity: 0, start: 18, end: 27 },
+    ]);
+  });
+});
