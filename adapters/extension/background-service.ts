@@ -11,7 +11,7 @@ import { checkCorpusKey } from '../../engine/table-format';
 import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses, type TableRef } from './messages';
 import { contextOfRef } from './page-report';
-import { loadSettings } from './settings';
+import { keepSettingsRepaired } from './settings-repair';
 import { openTimeline } from './open-timeline';
 import { openSidePanel } from './side-panel';
 
@@ -67,8 +67,9 @@ export function startBackground(): void {
     }
   });
 
-  // Repairs corrupt stored settings once at start-up, so every context reads clean ones.
-  void loadSettings();
+  // Repairs corrupt stored settings at start-up and whenever one is written, so every
+  // context reads clean ones (the content script only reads).
+  keepSettingsRepaired();
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { browser } from '../../adapters/extension/browser-api';
 import { sendToTab, type PageReport, type TableRef } from '../../adapters/extension/messages';
-import { loadSettings, saveSettings, watchSettings, type Settings } from '../../adapters/extension/settings';
+import { saveSettings, watchSettings, type Settings } from '../../adapters/extension/settings';
+import { repairSettings } from '../../adapters/extension/settings-repair';
 import { openTimeline } from '../../adapters/extension/open-timeline';
 
 export interface PopupTab {
@@ -44,7 +45,7 @@ export const extensionEnv: PopupEnv = {
   },
   report: (tabId) => sendToTab(tabId, { type: 'page-digest' }),
   reveal: (tabId, entity) => sendToTab(tabId, { type: 'reveal', id: entity }),
-  loadSettings,
+  loadSettings: () => repairSettings(),
   saveSettings,
   watchSettings,
   openTimeline: (tab, entityId) =>

@@ -37,10 +37,11 @@ import {
   DEFAULT_SETTINGS,
   isActiveOn,
   loadSettings,
-  parseSettings,
+  readSettings,
   watchSettings,
   withSite,
 } from '../../adapters/extension/settings';
+import { keepSettingsRepaired, parseSettings, repairSettings } from '../../adapters/extension/settings-repair';
 
 const DEFAULTS = { enabled: true, disabledSites: [], marks: 'first' };
 
@@ -145,6 +146,17 @@ describe('parseSettings', () => {
     expect(({} as Record<string, unknown>).enabled).toBeUndefined();
   });
 
+  it('reads the same values as the content script’s lean reading, whatever it is given', () => {
+    for (const raw of [
+      undefined,
+      null,
+      'x',
+      [],
+      { enabled: 0, disabledSites: [1, 'A.org', 'a.org'], marks: 'none', z: 1 },
+    ])
+      expect(parseSettings(raw).settings).toEqual(readSettings(raw));
+  });
+
   it('never throws, whatever it is given', () => {
     const odd: unknown[] = [
       Symbol('s'),
@@ -164,12 +176,12 @@ describe('parseSettings', () => {
   });
 });
 
-describe('loadSettings', () => {
+describe('repairSettings (the background and the popup)', () => {
   it('corrupt settings: defaults, one console warning naming the problems, and the repaired value written back', async () => {
     fake.store.settings = { enabled: 'yes', disabledSites: 'nope', extra: 1 };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual(DEFAULTS);
+    await expect(repairSettings()).resolves.toEqual(DEFAULTS);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]![0]).toMatch(
       /^Backstory: stored settings were repaired \(settings\.enabled: .*; settings\.disabledSites: .*; settings\.extra: unknown, dropped\)$/,
@@ -177,7 +189,7 @@ describe('loadSettings', () => {
     expect(error).not.toHaveBeenCalled();
     expect(fake.writes).toEqual([{ settings: DEFAULTS }]);
     // Once repaired, the next load is quiet and writes nothing.
-    await expect(loadSettings()).resolves.toEqual(DEFAULTS);
+    await expect(repairSettings()).resolves.toEqual(DEFAULTS);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(fake.writes).toHaveLength(1);
   });
@@ -185,13 +197,13 @@ describe('loadSettings', () => {
   it('the valid part of a damaged value is kept', async () => {
     fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3], marks: 'first' };
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
+    await expect(repairSettings()).resolves.toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
     expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
   });
 
   it('nothing stored: defaults, no warning, nothing written', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual(DEFAULTS);
+    await expect(repairSettings()).resolves.toEqual(DEFAULTS);
     expect(warn).not.toHaveBeenCalled();
     expect(fake.writes).toEqual([]);
   });
@@ -199,9 +211,27 @@ describe('loadSettings', () => {
   it('valid settings: returned as stored, no warning, nothing written', async () => {
     fake.store.settings = { enabled: true, disabledSites: ['a.org'], marks: 'first' };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual({ enabled: true, disabledSites: ['a.org'], marks: 'first' });
+    await expect(repairSettings()).resolves.toEqual({ enabled: true, disabledSites: ['a.org'], marks: 'first' });
     expect(warn).not.toHaveBeenCalled();
     expect(fake.writes).toEqual([]);
+  });
+
+  it('the content script only reads: the same values, nothing said, nothing written', async () => {
+    fake.store.settings = { enabled: 'yes', disabledSites: ['Dawn.com', 3], marks: 'loud' };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await expect(loadSettings()).resolves.toEqual(parseSettings(fake.store.settings).settings);
+    expect(warn).not.toHaveBeenCalled();
+    expect(fake.writes).toEqual([]);
+  });
+
+  it('the background repairs a bad value whenever one is written', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    keepSettingsRepaired();
+    await vi.waitFor(() => expect(fake.listeners.size).toBeGreaterThan(0));
+    for (const l of fake.listeners) l({ settings: { newValue: { enabled: 'no', marks: 'all' } } }, 'local');
+    await vi.waitFor(() =>
+      expect(fake.writes.at(-1)).toEqual({ settings: { enabled: true, disabledSites: [], marks: 'all' } }),
+    );
   });
 });
 
