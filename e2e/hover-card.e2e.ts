@@ -42,18 +42,24 @@ test('quiet by default: the first mention shows, later ones are faint; the popup
   const marks = popup.getByRole('combobox', { name: 'Marks' });
   await eventually('settings loaded', () => marks.isEnabled());
   assert.equal(await marks.inputValue(), 'first');
-  await marks.selectOption('all');
-  await eventually('every mention shown', async () => (await larijani()).shown === 3);
-  assert.equal((await larijani()).faint, 0);
-  await marks.selectOption('none');
-  await eventually('none shown', async () => {
-    const l = await larijani();
-    return l.shown === 0 && l.faint === 0;
-  });
-  // Hover only: the card still opens.
-  await page.bringToFront();
-  await restOn(page, await phraseBox(page, '#p1', 'Ishaq Dar'));
-  await eventually('card open with no marks', async () => (await cardState(page)).title === 'Ishaq Dar');
+  // The browser profile is shared by the tests that follow: the default comes back at the end.
+  try {
+    await marks.selectOption('all');
+    await eventually('every mention shown', async () => (await larijani()).shown === 3);
+    assert.equal((await larijani()).faint, 0);
+    await marks.selectOption('none');
+    await eventually('none shown', async () => {
+      const l = await larijani();
+      return l.shown === 0 && l.faint === 0;
+    });
+    // Hover only: the card still opens.
+    await page.bringToFront();
+    await restOn(page, await phraseBox(page, '#p1', 'Ishaq Dar'));
+    await eventually('card open with no marks', async () => (await cardState(page)).title === 'Ishaq Dar');
+  } finally {
+    await marks.selectOption('first');
+    await eventually('quiet again', async () => (await larijani()).shown === 1);
+  }
 });
 
 test('text in textarea, input, contenteditable and code gets no mark', async (t) => {
