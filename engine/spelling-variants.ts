@@ -1,0 +1,66 @@
+/**
+ * Known names under other spellings. Persian, Arabic and Urdu names reach English in
+ * many romanisations (Soleimani, Suleimani, Soleymani; Shehbaz, Shahbaz, Shebaz), more
+ * than the corpus can list. A run of capitalised words whose search key (search-key.ts,
+ * the popup's fold) equals a person's full name, or a long surname, is that person.
+ * Guards: only capitalised words, only where the run ends (so "Sulemani Street" is not
+ * Soleimani), a single word only when its key is long and no unknown first name comes
+ * before it, never a key two people share (the build drops those, see `variantKeys` in
+ * table.ts), and never a form the matcher knows as written: it has decided about those
+ * (the Larijani of "Sadegh Amoli Larijani" is another Larijani).
+ */
+import type { Mention } from './block-analysis';
+import { foldForSearch, foldSpelling } from './search-key';
+
+/** Capitalised words joined by a space or hyphen; an apostrophe ends one ("Sulemani's"). */
+const RUN = /\p{Lu}[\p{L}\p{M}]*(?:[ \-‐]\p{Lu}[\p{L}\p{M}]*)*/gu;
+const WORD = /\p{Lu}[\p{L}\p{M}]*/gu;
+const LAST_WORD = /\p{Lu}[\p{L}\p{M}]*$/u;
+const LONGEST_WORD = 40;
+
+/** Mentions of known names under another spelling, none overlapping what is `taken`. */
+export function createVariantReader(
+  variants: readonly (readonly [string, number])[],
+): (text: string, taken: readonly { start: number; end: number }[]) => Mention[] {
+  const byKey = new Map(variants.filter(([, e]) => e >= 0));
+  /** Forms the matcher knows as written (entity -1): what it left unlinked stays so. */
+  const known = new Set(variants.filter(([, e]) => e < 0).map(([k]) => k));
+  const lastWords = new Set([...byKey.keys()].map((key) => key.slice(key.lastIndexOf(' ') + 1)));
+  const most = Math.max(0, ...[...byKey.keys()].map((key) => key.split(' ').length));
+  // News repeats its capitalised words: each is folded once (bounded, for endless pages).
+  const folded = new Map<string, string>();
+  const fold = (word: string) => {
+    let key = folded.get(word);
+    if (key === undefined) {
+      if (folded.size > 20_000) folded.clear();
+      folded.set(word, (key = foldForSearch(word)));
+    }
+    return key;
+  };
+  return (text, taken) => {
+    const found: Mention[] = [];
+    if (byKey.size === 0) return found;
+    RUN.lastIndex = 0;
+    for (let run = RUN.exec(text); run; run = RUN.exec(text)) {
+      const end = run.index + run[0].length;
+      const last = LAST_WORD.exec(run[0])![0];
+      // No name is that long: a run of letters without spaces is not read word by word.
+      if (last.length > LONGEST_WORD || !lastWords.has(fold(last))) continue;
+      const words = [...run[0].matchAll(WORD)];
+      // Longest first: "Qasim Sulemani" before "Sulemani".
+      for (let i = Math.max(0, words.length - most); i < words.length; i++) {
+        const start = run.index + words[i]!.index;
+        const form = text.slice(start, end);
+        if (form.length > most * LONGEST_WORD) continue;
+        const entity = byKey.get(foldForSearch(form));
+        if (entity === undefined) continue;
+        // A surname after a first name the corpus does not know is someone else's.
+        if (i > 0 && !form.includes(' ')) break;
+        if (known.has(foldSpelling(form))) break;
+        if (!taken.some((m) => m.start < end && start < m.end)) found.push({ entity, start, end });
+        break;
+      }
+    }
+    return found;
+  };
+}
