@@ -57,6 +57,7 @@ const PHRASE_WORDS =
   'days month week overnight military air drone missile missiles deadly brief short ongoing escalating top ' +
   'commander general international airport defence defense security mutual strategic gas line project nuclear ' +
   'facilities sites bases base precision terror terrorist retaliatory so called one two three four five six seven ' +
+  'president prime minister chief ayatollah supreme led backed ordered authorized authorised early late disputed ' +
   'eight nine ten dozen';
 
 /** Phrase words that only join: a phrase is widened over the others (`US drone attack`, `nuclear facilities`). */
