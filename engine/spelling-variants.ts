@@ -12,10 +12,10 @@
 import type { Mention } from './block-analysis';
 import { foldForSearch, foldSpelling } from './search-key';
 
-/** Capitalised words joined by a space or hyphen; an apostrophe ends one ("Sulemani's"). */
-const RUN = /\p{Lu}[\p{L}\p{M}]*(?:[ \-‐]\p{Lu}[\p{L}\p{M}]*)*/gu;
-const WORD = /\p{Lu}[\p{L}\p{M}]*/gu;
-const LAST_WORD = /\p{Lu}[\p{L}\p{M}]*$/u;
+/** A capitalised word; an apostrophe ends it ("Sulemani's"). */
+const WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*/gu;
+/** The capitalised word right before a position, joined to it by a space or hyphen. */
+const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
 const LONGEST_WORD = 40;
 
 /** Mentions of known names under another spelling, none overlapping what is `taken`. */
@@ -40,22 +40,31 @@ export function createVariantReader(
   return (text, taken) => {
     const found: Mention[] = [];
     if (byKey.size === 0) return found;
-    RUN.lastIndex = 0;
-    for (let run = RUN.exec(text); run; run = RUN.exec(text)) {
-      const end = run.index + run[0].length;
-      const last = LAST_WORD.exec(run[0])![0];
+    // Capitalised words one by one: most are no name's last word, and cost a cached lookup.
+    WORD.lastIndex = 0;
+    for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
+      const last = w[0];
+      const end = w.index + last.length;
       // No name is that long: a run of letters without spaces is not read word by word.
       if (last.length > LONGEST_WORD || !lastWords.has(fold(last))) continue;
-      const words = [...run[0].matchAll(WORD)];
+      // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
+      if (/^[ \-‐]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
+      // The words of the run before it, nearest first, as far as a name can reach.
+      const starts = [w.index];
+      for (let at = w.index; starts.length < most;) {
+        const before = PREVIOUS.exec(text.slice(Math.max(0, at - LONGEST_WORD - 1), at));
+        if (!before) break;
+        at -= before[0].length;
+        starts.push(at);
+      }
       // Longest first: "Qasim Sulemani" before "Sulemani".
-      for (let i = Math.max(0, words.length - most); i < words.length; i++) {
-        const start = run.index + words[i]!.index;
+      for (let i = starts.length - 1; i >= 0; i--) {
+        const start = starts[i]!;
         const form = text.slice(start, end);
-        if (form.length > most * LONGEST_WORD) continue;
         const entity = byKey.get(foldForSearch(form));
         if (entity === undefined) continue;
         // A surname after a first name the corpus does not know is someone else's.
-        if (i > 0 && !form.includes(' ')) break;
+        if (i === 0 && PREVIOUS.test(text.slice(Math.max(0, start - LONGEST_WORD - 1), start))) break;
         if (known.has(foldSpelling(form))) break;
         if (!taken.some((m) => m.start < end && start < m.end)) found.push({ entity, start, end });
         break;
