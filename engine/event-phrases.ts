@@ -83,7 +83,12 @@ function wordsPattern(forms: string[]): RegExp | null {
   forms = [...forms].sort((a, b) => b.length - a.length);
   const cased = forms.filter((f) => f !== f.toLowerCase()).map(escape);
   const folded = forms.filter((f) => f === f.toLowerCase()).map(escape);
-  // All in lower case (the triggers): the `i` flag, far faster than a class per letter.
+  // All in lower-case ASCII (the triggers): ASCII word bounds and the `i` flag, far faster
+  // than Unicode classes and a class per letter (a letter like é next to one is rare and
+  // harmless: a trigger alone links nothing).
+  if (cased.length === 0 && folded.every((f) => /^[\x20-\x7e]*$/.test(f))) {
+    return new RegExp(`\\b(?:${folded.join('|')})\\b`, 'gi');
+  }
   const anyCase = (f: string) => (cased.length ? f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`) : f);
   const alt = [...cased, ...folded.map(anyCase)].join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');

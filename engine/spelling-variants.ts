@@ -12,8 +12,12 @@
 import type { Mention } from './block-analysis';
 import { foldForSearch, foldSpelling } from './search-key';
 
-/** A capitalised word; an apostrophe ends it ("Sulemani's"). */
-const WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*/gu;
+/**
+ * A capitalised word in Latin letters; an apostrophe ends it ("Sulemani's"). Not the
+ * Unicode classes: this runs over every page with a mark, and romanised names are Latin.
+ */
+const WORD = /[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F]*/g;
+const LETTER = /[\p{L}\p{M}]/u;
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
 const LONGEST_WORD = 40;
@@ -45,6 +49,8 @@ export function createVariantReader(
     for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
       const last = w[0];
       const end = w.index + last.length;
+      // Inside a word ("McDonald") or cut short by a letter outside the Latin range.
+      if ((w.index > 0 && LETTER.test(text[w.index - 1]!)) || (end < text.length && LETTER.test(text[end]!))) continue;
       // No name is that long: a run of letters without spaces is not read word by word.
       if (last.length > LONGEST_WORD || !lastWords.has(fold(last))) continue;
       // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
