@@ -238,6 +238,8 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   records.forEach((r, k) => {
     if (r.flags !== 0 && r.flags !== ENTRY_SURNAME) return;
     if (r.entity === OTHER_NAME) return;
+    // Only another person competes for a surname: "killing of Qasem Soleimani" names him.
+    if (sources[r.entity]!.kind !== 'person') return;
     for (let i = r.norm.indexOf(' '); i >= 0; i = r.norm.indexOf(' ', i + 1)) {
       const suffix = r.norm.slice(i + 1);
       const owners = contextualEntities.get(suffix);
