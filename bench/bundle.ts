@@ -150,7 +150,7 @@ export function analyseBundle(shippedPath: string, mappedPath: string): BundleRe
   const cssMatch = /(['"`])\.bs-card\{/.exec(mapped);
   const cssAt = cssMatch ? cssMatch.index : -1;
   const css = cssAt >= 0 ? stringAt(mapped, cssAt) : '';
-  const matcherName = 'matcher table (generated/matcher.json)';
+  const matcherName = 'matcher table (generated/page-matcher.json)';
 
   const partOf = (i: number): string => {
     if (literal && i >= at && i < at + literal.length) return matcherName;

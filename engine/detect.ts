@@ -96,6 +96,7 @@ export function createNamedDetector(table: MatcherTable, ids: readonly string[])
 
 const NONE_RESOLVED: number[] = [];
 const NO_GROUPS: number[] = [];
+const NO_MENTIONS: Mention[] = [];
 /** What the caller shows for a block it has not been told about; never handed out. */
 const NOTHING_SHOWN: Mention[] = [];
 
@@ -107,6 +108,8 @@ interface BlockState {
   trigger: boolean;
   /** The page groups the block names (`PhraseFinder.pageGroupsIn`). */
   groups: number[];
+  /** Names under another spelling (`PhraseFinder.variantsIn`), sorted. */
+  variants: Mention[];
   /** Current entity of each contextual candidate, -1 when unlinked. */
   resolved: number[];
   /** Mentions last reported to the caller. */
@@ -146,7 +149,7 @@ export function createPageDetector(table: MatcherTable): PageDetector {
 }
 
 export function createDetector(table: MatcherTable): Detector {
-  const phrases = createPhraseFinder(table.phrases ?? []);
+  const phrases = createPhraseFinder(table.phrases ?? [], table.variants);
   const { automaton, index, detector } = prepare(table, phrases);
   return { ...detector, detect: (text) => detectDocument(automaton, index, phrases, text) };
 }
@@ -155,9 +158,11 @@ function detectDocument(automaton: Automaton, index: AnalysisIndex, phrases: Phr
   // One block is its own document: resolve in place, without session bookkeeping.
   const analysis = analyseBlock(automaton, index, text);
   const { fixed, contextual, competitors } = analysis;
-  const described = (mentions: Mention[]) => {
+  const variants = phrases.variantsIn(text, contextual.length ? [...fixed, ...contextual] : fixed);
+  const described = (found: Mention[]) => {
+    const mentions = withVariants(found, variants);
     if (!phrases.hasTrigger(text)) return mentions.slice();
-    const groups = phrases.pageGroupsIn(text, fixed);
+    const groups = phrases.pageGroupsIn(text, variants.length ? [...fixed, ...variants] : fixed);
     return phrases.find(text, mentions, (g) => groups.includes(g));
   };
   if (contextual.length === 0) return described(fixed);
@@ -232,7 +237,10 @@ class Session implements DetectionSession {
   private readPhrases(state: BlockState): void {
     const phrases = this.phrases;
     if (!phrases) return;
-    state.groups = phrases.pageGroupsIn(state.text, state.analysis.fixed);
+    const { fixed, contextual } = state.analysis;
+    state.variants = phrases.variantsIn(state.text, contextual.length ? [...fixed, ...contextual] : fixed);
+    if (state.variants.length) this.markChanged(state);
+    state.groups = phrases.pageGroupsIn(state.text, state.variants.length ? [...fixed, ...state.variants] : fixed);
     for (const g of state.groups) {
       if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
     }
@@ -257,6 +265,7 @@ class Session implements DetectionSession {
         analysis,
         trigger: false,
         groups: NO_GROUPS,
+        variants: NO_MENTIONS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
         reported: shown,
         live: true,
@@ -414,7 +423,7 @@ class Session implements DetectionSession {
     for (let i = 0; i < changed.length; i++) {
       const state = changed[i]!;
       if (!state.live) continue;
-      let mentions = merge(state.analysis, state.resolved);
+      let mentions = withVariants(merge(state.analysis, state.resolved), state.variants);
       if (state.trigger) mentions = this.phrases!.find(state.text, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
@@ -447,6 +456,12 @@ function merge(analysis: BlockAnalysis, resolved: ArrayLike<number>): Mention[] 
   }
   while (i < fixed.length) out.push(fixed[i++]!);
   return out;
+}
+
+/** Mentions with the names found under other spellings (which overlap none of them). */
+function withVariants(mentions: Mention[], variants: Mention[]): Mention[] {
+  if (variants.length === 0) return mentions;
+  return [...mentions, ...variants].sort((x, y) => x.start - y.start);
 }
 
 function sameMentions(a: Mention[], b: Mention[]): boolean {

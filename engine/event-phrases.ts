@@ -11,6 +11,7 @@
  * listed first), and the page shows the inner name over the phrase.
  */
 import type { Mention } from './block-analysis';
+import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
 
 interface Group {
@@ -29,7 +30,14 @@ interface Rule {
   years: [number, number] | undefined;
 }
 
+/**
+ * What the content script loads on demand (event-phrases.js): the event phrases, and the
+ * other spellings of people's names (spelling-variants.ts), which the phrases build on
+ * ("the death of Suleimani").
+ */
 export interface PhraseFinder {
+  /** Names under another spelling in a block, none overlapping what is `taken`. */
+  variantsIn(text: string, taken: readonly { start: number; end: number }[]): Mention[];
   /** Whether the text holds a trigger at all: without one, `find` has nothing to add. */
   hasTrigger(text: string): boolean;
   /** The page groups a block names (by its own mentions and words), for `onPage`. */
@@ -49,6 +57,7 @@ const PHRASE_WORDS =
   'days month week overnight military air drone missile missiles deadly brief short ongoing escalating top ' +
   'commander general international airport defence defense security mutual strategic gas line project nuclear ' +
   'facilities sites bases base precision terror terrorist retaliatory so called one two three four five six seven ' +
+  'president prime minister chief ayatollah supreme led backed ordered authorized authorised early late disputed ' +
   'eight nine ten dozen';
 
 /** Phrase words that only join: a phrase is widened over the others (`US drone attack`, `nuclear facilities`). */
@@ -74,9 +83,15 @@ function wordsPattern(forms: string[]): RegExp | null {
   forms = [...forms].sort((a, b) => b.length - a.length);
   const cased = forms.filter((f) => f !== f.toLowerCase()).map(escape);
   const folded = forms.filter((f) => f === f.toLowerCase()).map(escape);
-  const anyCase = (f: string) => f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`);
+  // All in lower-case ASCII (the triggers): ASCII word bounds and the `i` flag, far faster
+  // than Unicode classes and a class per letter (a letter like é next to one is rare and
+  // harmless: a trigger alone links nothing).
+  if (cased.length === 0 && folded.every((f) => /^[\x20-\x7e]*$/.test(f))) {
+    return new RegExp(`\\b(?:${folded.join('|')})\\b`, 'gi');
+  }
+  const anyCase = (f: string) => (cased.length ? f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`) : f);
   const alt = [...cased, ...folded.map(anyCase)].join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'gu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
 }
 
 function parseGroup(text: string): Group {
@@ -87,7 +102,10 @@ function parseGroup(text: string): Group {
   };
 }
 
-export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
+export function createPhraseFinder(
+  rules: readonly PhraseRule[],
+  variants: readonly (readonly [string, number])[] = [],
+): PhraseFinder {
   const pageKeys: string[] = [];
   const byTrigger = new Map<string, Rule[]>();
   const allowed = new Set(PHRASE_WORDS.split(' '));
@@ -114,6 +132,16 @@ export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
     }
   }
   const pageGroups = pageKeys.map(parseGroup);
+  // Every page group's words in one pattern, so a block is read once for all of them.
+  const pageForms = new Map<string, number[]>();
+  pageKeys.forEach((key, k) => {
+    for (const f of key.split('|')) {
+      if (f.startsWith('@')) continue;
+      const form = f === f.toLowerCase() ? f : `=${f}`;
+      pageForms.set(form, [...(pageForms.get(form) ?? []), k]);
+    }
+  });
+  const pageWords = wordsPattern([...pageForms.keys()].map((f) => (f.startsWith('=') ? f.slice(1) : f)));
   const triggers = byTrigger.size ? wordsPattern([...byTrigger.keys()]) : null;
 
   const named = (g: Group, text: string, mentions: readonly Mention[], from: number, to: number) => {
@@ -128,6 +156,8 @@ export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
   };
 
   return {
+    variantsIn: createVariantReader(variants),
+
     hasTrigger(text) {
       if (!triggers) return false;
       triggers.lastIndex = 0;
@@ -135,22 +165,39 @@ export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
     },
 
     pageGroupsIn(text, mentions) {
-      const out: number[] = [];
+      const out = new Set<number>();
       pageGroups.forEach((g, k) => {
-        if (named(g, text, mentions, 0, text.length)) out.push(k);
+        if (mentions.some((m) => g.entities.includes(m.entity))) out.add(k);
       });
-      return out;
+      if (pageWords) {
+        pageWords.lastIndex = 0;
+        for (let m = pageWords.exec(text); m; m = pageWords.exec(text)) {
+          for (const k of pageForms.get(`=${m[0]}`) ?? pageForms.get(m[0].toLowerCase()) ?? []) out.add(k);
+        }
+      }
+      return [...out];
     },
 
     find(text, mentions, onPage) {
       if (!triggers) return mentions.slice();
       const found: Mention[] = [];
       const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
+      // Whether the block names a group at all: most triggers ("talks", "war") have no rule
+      // whose participants are all in the block, and need no closer look.
+      const inBlock = new Map<Group, boolean>();
+      const possible = (rule: Rule) =>
+        rule.onPage.every(onPage) &&
+        rule.with.every((g) => {
+          let isNamed = inBlock.get(g);
+          if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, text, mentions, 0, text.length)));
+          return isNamed;
+        });
       triggers.lastIndex = 0;
       for (let t = triggers.exec(text); t; t = triggers.exec(text)) {
         const ts = t.index;
         const te = ts + t[0].length;
-        if (inMention(ts)) continue;
+        const rules = (byTrigger.get(t[0].toLowerCase()) ?? []).filter(possible);
+        if (rules.length === 0 || inMention(ts)) continue;
         // The run of phrase words around the trigger.
         const from = Math.max(0, ts - 240);
         const tokens: { start: number; end: number; pass: boolean }[] = [];
@@ -179,8 +226,7 @@ export function createPhraseFinder(rules: readonly PhraseRule[]): PhraseFinder {
         let best: Mention | null = null;
         let bestScore = 0;
         let tie = false;
-        for (const rule of byTrigger.get(t[0].toLowerCase()) ?? []) {
-          if (!rule.onPage.every(onPage)) continue;
+        for (const rule of rules) {
           let start = ts;
           let end = te;
           let ok = true;

@@ -115,6 +115,12 @@ export interface MatcherTable {
    * bundle, loaded once the page mentions something (`DetectionSession.describe`).
    */
   phrases?: PhraseRule[];
+  /**
+   * Search keys (search-key.ts) of people's names with their entity index: other
+   * spellings of them are found by engine/spelling-variants.ts. With the phrases, in
+   * their bundle.
+   */
+  variants?: [string, number][];
 }
 
 /** Code of the first kind in `MatcherTable.kinds` (a printable digit). */

@@ -25,6 +25,7 @@ import {
   type MatcherTable,
   type PhraseRule,
 } from './table-format';
+import { foldForSearch, foldSpelling } from './search-key';
 import type { MatcherSource } from './types';
 
 export * from './table-format';
@@ -237,6 +238,8 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
   records.forEach((r, k) => {
     if (r.flags !== 0 && r.flags !== ENTRY_SURNAME) return;
     if (r.entity === OTHER_NAME) return;
+    // Only another person competes for a surname: "killing of Qasem Soleimani" names him.
+    if (sources[r.entity]!.kind !== 'person') return;
     for (let i = r.norm.indexOf(' '); i >= 0; i = r.norm.indexOf(' ', i + 1)) {
       const suffix = r.norm.slice(i + 1);
       const owners = contextualEntities.get(suffix);
@@ -281,5 +284,36 @@ export function compileMatcherTable(sources: MatcherSource[]): MatcherTable {
     sharers,
     coherent,
     phrases,
+    variants: variantKeys(sources),
   };
 }
+
+/**
+ * The search keys under which other spellings of people's names are found
+ * (spelling-variants.ts): each full name or alias all in capitalised words, and
+ * one-word names whose key has at least VARIANT_MIN_KEY letters. A key that two
+ * people's names share, or that an ambiguous form folds to, is left out.
+ */
+function variantKeys(sources: MatcherSource[]): [string, number][] {
+  // An entry [spelling, -1] is a form the matcher knows as written: it decided about it already.
+  const known = new Set(sources.flatMap((src) => [src.name, ...src.aliases, ...src.ambiguous].map(foldSpelling)));
+  const owner = new Map<string, number>();
+  const refused = new Set<string>();
+  sources.forEach((src, entity) => {
+    for (const form of src.ambiguous) refused.add(foldForSearch(form));
+    if (src.kind !== 'person') return;
+    const shared = new Set(src.namesakes?.flatMap((n) => n.names));
+    for (const form of [src.name, ...src.aliases]) {
+      if (shared.has(form) || !/^\p{Lu}\p{L}*(?:[ -]\p{Lu}\p{L}*)*$/u.test(form)) continue;
+      const key = foldForSearch(form);
+      if (!key.includes(' ') && key.length < VARIANT_MIN_KEY) continue;
+      if (owner.has(key) && owner.get(key) !== entity) refused.add(key);
+      owner.set(key, entity);
+    }
+  });
+  const keys = [...owner].filter(([key]) => !refused.has(key));
+  return [...keys, ...[...known].map((k): [string, number] => [k, -1])].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+/** Shorter one-word keys meet too many other names and words ("Dar", "Khan", "Munir"). */
+const VARIANT_MIN_KEY = 7;

@@ -1,10 +1,11 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { PHRASES_GLOBAL } from '../adapters/page/phrase-loader';
 import { createPhraseFinder } from '../engine/event-phrases';
-import phrases from '../generated/phrases.json';
-import type { PhraseRule } from '../engine/table-format';
+import bundle from '../generated/phrases.json';
+import type { MatcherTable } from '../engine/table-format';
 
 // Loaded by the content script once a page mentions something (see adapters/page/phrase-loader.ts).
 export default defineUnlistedScript(() => {
-  (globalThis as Record<string, unknown>)[PHRASES_GLOBAL] = createPhraseFinder(phrases as PhraseRule[]);
+  const { phrases, variants } = bundle as Required<Pick<MatcherTable, 'phrases' | 'variants'>>;
+  (globalThis as Record<string, unknown>)[PHRASES_GLOBAL] = createPhraseFinder(phrases, variants);
 });

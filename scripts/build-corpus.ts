@@ -31,9 +31,9 @@ writeFileSync(join(out, 'records.json'), JSON.stringify(result.records));
 const table = compileMatcherTable(toMatcherSources(result.records));
 writeFileSync(join(out, 'matcher.json'), JSON.stringify(table));
 // The content script's table and the event phrases its on-demand bundle brings.
-const { phrases, ...pageTable } = table;
+const { phrases, variants, ...pageTable } = table;
 writeFileSync(join(out, 'page-matcher.json'), JSON.stringify(pageTable));
-writeFileSync(join(out, 'phrases.json'), JSON.stringify(phrases ?? []));
+writeFileSync(join(out, 'phrases.json'), JSON.stringify({ phrases: phrases ?? [], variants: variants ?? [] }));
 
 const s = corpusStats(result.records);
 console.log(`corpus: ${s.entities} entities, ${s.aliases} aliases, ${s.datedItems} dated items, ${s.sources} sources`);

@@ -24,7 +24,7 @@ import { loadCorpus } from '../corpus/load';
 import type { CorpusRecords } from '../engine/types';
 import { createNamedDetector, type MatcherTable, type NamedDetector } from '../engine/detect';
 import { compileMatcherTable } from '../engine/table';
-import type { MatcherSource } from '../engine/types';
+import { toMatcherSources } from '../corpus/compile';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PASSAGES_DIR = join(ROOT, 'tests/fixtures/passages');
@@ -288,17 +288,9 @@ export function loadCorpusTable(path = MATCHER_PATH): { table: MatcherTable; ids
     const ids = records.entities.map((e) => e.id);
     return { table: JSON.parse(readFileSync(path, 'utf8')) as MatcherTable, ids, source: path };
   }
-  const sources: MatcherSource[] = readdirSync(ENTITIES_DIR)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .flatMap((f) => JSON.parse(readFileSync(join(ENTITIES_DIR, f), 'utf8')) as Partial<MatcherSource>[])
-    .map((e) => ({
-      id: e.id!,
-      name: e.name!,
-      kind: e.kind!,
-      aliases: e.aliases ?? [],
-      ambiguous: e.ambiguous ?? [],
-    }));
+  // Not built yet: compile the corpus the way the build does (namesakes, longer names and
+  // descriptions included), not a partial copy of it.
+  const sources = toMatcherSources(loadRecords());
   return {
     table: compileMatcherTable(sources),
     ids: sources.map((s) => s.id),

@@ -126,4 +126,20 @@ describe('events described by a phrase', () => {
       { entity: 0, start: 18, end: 27 },
     ]);
   });
+
+  it("an event's name that ends in a person's surname does not compete with him for it", () => {
+    const sources: MatcherSource[] = [
+      SOURCES[0]!,
+      { ...SOURCES[1]!, aliases: ['killing of Qasem Soleimani'], describedAs: [] },
+    ];
+    const d = createNamedDetector(
+      compileMatcherTable(sources),
+      sources.map((x) => x.id),
+    );
+    const text = 'They discussed the killing of Qasem Soleimani. Soleimani had led the Quds Force.';
+    expect(d.detect(text).map((m) => `${d.ids[m.entity]}:${text.slice(m.start, m.end)}`)).toEqual([
+      'killing-of-qasem-soleimani:killing of Qasem Soleimani',
+      'qasem-soleimani:Soleimani',
+    ]);
+  });
 });
