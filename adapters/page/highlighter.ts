@@ -178,11 +178,17 @@ export class Highlighter {
     else quiet?.delete(mark.range);
   }
 
+  /** The page part a mark is in, by the element holding its text (one lookup per element). */
   private partOf(node: Node): number {
-    const part = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(PART);
-    if (!part) return 0;
-    let id = this.parts.get(part);
-    if (id === undefined) this.parts.set(part, (id = this.nextPart++));
+    const holder = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!holder) return 0;
+    let id = this.parts.get(holder);
+    if (id === undefined) {
+      const part = holder.closest(PART);
+      id = part ? (this.parts.get(part) ?? this.nextPart++) : 0;
+      if (part) this.parts.set(part, id);
+      this.parts.set(holder, id);
+    }
     return id;
   }
 }
