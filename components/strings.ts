@@ -53,6 +53,13 @@ export const STRINGS = {
     /** The role held at the article's date, when it differs from today's. */
     roleThen: (role: string, date: string) => `${role} (as of ${date})`,
     roleNow: (role: string) => `Now: ${role}`,
+    /** The words on the page could mean someone else (engine/doubt.ts). */
+    doubtRead: (form: string, name: string, alternatives: boolean) =>
+      alternatives
+        ? `“${form}” is read as ${name} from the page; it could also be`
+        : `“${form}” is read as ${name} from the page.`,
+    doubtSame: (form: string) => `“${form}” could also be`,
+    doubtOr: 'or',
     summaryMore: 'More',
     /** At the foot of a card that continues below. */
     moreBelow: 'More ↓',

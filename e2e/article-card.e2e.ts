@@ -149,3 +149,20 @@ test('the popup says the article’s date and opens cards as of it', async (t) =
   const since = popup.locator('details.bs-since > summary');
   assert.match((await since.textContent())!, /^Since this article \(13 January 2020\)/);
 });
+
+test('a name read from context admits it: the card says so and offers the others', async (t) => {
+  const page = await t.open('/fixtures/article-doubt.html');
+  await eventually('marked', async () => (await highlightedTexts(page))['backstory-person']?.length ?? 0);
+  // The full name first: no doubt about Imran Khan the politician, but a namesake to mention.
+  await restOn(page, await phraseBox(page, '#p2', 'Khan'));
+  await eventually('card open', async () => (await cardState(page)).title === 'Imran Khan');
+  const note = page.locator('backstory-card .bs-doubt');
+  await eventually('doubt said', () => note.isVisible());
+  const text = (await note.textContent())!;
+  assert.match(text, /^“Khan” is read as Imran Khan from the page; it could also be /);
+  assert.match(text, /Imran Khan, the Bollywood actor\.$/);
+  const other = note.getByRole('button').first();
+  const otherName = (await other.textContent())!;
+  await other.click();
+  await eventually('switched to the other', async () => (await cardState(page)).title === otherName);
+});

@@ -15,6 +15,7 @@ import type {
   Source,
 } from './types';
 import type { ArticleFrame } from './article-view';
+import type { Doubt } from './doubt';
 import { compareSpans, eventIso, formatIsoDate, parseDate } from './dates';
 
 export interface SourceRef {
@@ -70,6 +71,8 @@ export interface EntityView {
   roles: DatedRole[];
   /** Set when the card is opened on an article (engine/article-view.ts). */
   article?: ArticleFrame;
+  /** Set when the words it was opened on could mean someone else (engine/doubt.ts). */
+  doubt?: Doubt;
   event?: {
     dateLabel: string;
     place?: { id: string; name: string };

@@ -7,6 +7,7 @@ import records from '../../generated/records.json';
 import type { CorpusRecords } from '../../engine/types';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { viewForArticle } from '../../engine/article-view';
+import { doubtFor } from '../../engine/doubt';
 import { checkCorpusKey } from '../../engine/table-format';
 import { browser, type Runtime, type Tabs } from './browser-api';
 import { isRuntimeRequest, sendToTab, type RuntimeRequest, type RuntimeResponses, type TableRef } from './messages';
@@ -38,8 +39,12 @@ export function startBackground(): void {
   ): Promise<RuntimeResponses[RuntimeRequest['type']]> {
     switch (request.type) {
       case 'card': {
-        const view = buildEntityView(index, idOf(request.id));
-        return view && request.page ? viewForArticle(view, contextOfRef(request.page, ids)) : view;
+        const id = idOf(request.id);
+        const view = buildEntityView(index, id);
+        if (!view) return null;
+        const read = request.page ? viewForArticle(view, contextOfRef(request.page, ids)) : view;
+        const doubt = request.form ? doubtFor(index.records.entities, id, request.form) : undefined;
+        return doubt ? { ...read, doubt } : read;
       }
       case 'open-timeline': {
         const target = {

@@ -32,9 +32,10 @@ export interface PageRef {
 export type RuntimeRequest =
   /**
    * The card for one entity, built from the full records the background holds; read
-   * with the article it is opened on when `page` is given (engine/article-view.ts).
+   * with the article it is opened on when `page` is given (engine/article-view.ts), and
+   * admitting doubt about `form`, the words on the page it was opened on (engine/doubt.ts).
    */
-  | { type: 'card'; id: string | TableRef; page?: PageRef }
+  | { type: 'card'; id: string | TableRef; page?: PageRef; form?: string }
   /** Open the timeline side panel, focused on an entity when one is given. */
   | { type: 'open-timeline'; entityId?: string }
   /** Open the search popup with a query filled in. */

@@ -6,6 +6,13 @@
 import type { EntityView } from '../../engine/entity-view';
 import { sendToBackground, type PageRef } from '../extension/messages';
 import type { CardActions, CardRef } from './card-ui-contract';
+import { liveRange } from './mention-index';
+
+/** The words a mention covers, as printed (the card admits doubt about them). */
+function textOf(range: AbstractRange): string {
+  const doc = range.startContainer.ownerDocument;
+  return (doc && liveRange(doc, range)?.toString().replace(/\s+/g, ' ').trim()) ?? '';
+}
 
 /** `page` says what the card is read with (article-context.ts), asked afresh for each view. */
 export function pageCardActions(page: () => PageRef): CardActions {
@@ -20,10 +27,12 @@ export function pageCardActions(page: () => PageRef): CardActions {
     // prefetched during hover intent renders in the very frame it opens.
     loadView(ref: CardRef) {
       const context = page();
-      const key = `${typeof ref === 'string' ? ref : `#${ref.entity}`} ${context.onPage.length}`;
+      const form = typeof ref !== 'string' && 'range' in ref ? textOf(ref.range) : '';
+      const id = typeof ref === 'string' ? ref : { entity: ref.entity, corpus: ref.corpus };
+      const key = `${typeof ref === 'string' ? ref : `#${ref.entity}`} ${context.onPage.length} ${form}`;
       const known = views.get(key);
       if (known) return known;
-      const request = sendToBackground({ type: 'card', id: ref, page: context })
+      const request = sendToBackground({ type: 'card', id, page: context, ...(form ? { form } : {}) })
         .catch((error: unknown) => {
           // The background refuses indices of another corpus: this page was read before an update.
           console.warn(error);

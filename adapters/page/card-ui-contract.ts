@@ -10,8 +10,11 @@ import type { TableRef, TabRequest } from '../extension/messages';
 import type { PageReport } from '../extension/page-report';
 import type { NavigablePage } from './page-navigation';
 
-/** An entity as the card is asked for it: a table index from the page, an id from a card. */
-export type CardRef = string | TableRef;
+/**
+ * An entity as the card is asked for it: an id from a card, a table index from the page,
+ * with the mention's range when opened on one (its words: engine/doubt.ts).
+ */
+export type CardRef = string | TableRef | (TableRef & { range: AbstractRange });
 
 /** The one element Backstory adds to a page. */
 export const CARD_HOST_TAG = 'backstory-card';

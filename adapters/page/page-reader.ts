@@ -128,8 +128,8 @@ class PageReader implements NavigablePage {
   }
 
   /** The content script's table has no ids: the background maps the index to one. */
-  private refOf(m: PageMention): TableRef {
-    return { entity: m.entity, corpus: this.corpus };
+  private refOf(m: PageMention): TableRef & { range: AbstractRange } {
+    return { entity: m.entity, corpus: this.corpus, range: m.range };
   }
 
   private openCard(m: PageMention, focus: boolean): void {

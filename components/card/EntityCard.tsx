@@ -4,6 +4,7 @@
  * from the view model: Preact escapes text, and nothing here sets HTML.
  */
 import { useState } from 'preact/hooks';
+import type { Doubt } from '../../engine/doubt';
 import type { EntityView, FactView, SourceRef } from '../../engine/entity-view';
 import { splitLead } from '../../engine/summary-lead';
 import { KIND_LABEL, RELATION_LABEL, STRINGS } from '../strings';
@@ -58,6 +59,7 @@ export function EntityCard({
           {article?.dateLabel && article.nowRole ? STRINGS.card.roleThen(view.role, article.dateLabel) : view.role}
         </p>
         {article?.nowRole && <p class="bs-role bs-role--now">{STRINGS.card.roleNow(article.nowRole)}</p>}
+        {view.doubt && <DoubtLine doubt={view.doubt} name={view.name} onOpenEntity={onOpenEntity} />}
       </header>
 
       <p class="bs-summary">
@@ -160,6 +162,29 @@ export function EntityCard({
         </button>
       </footer>
     </article>
+  );
+}
+
+/** "“Khan” is read as Imran Khan from the page; it could also be Khurram Khan, or Imran Khan, the actor." */
+function DoubtLine({ doubt, name, onOpenEntity }: { doubt: Doubt; name: string; onOpenEntity(id: string): void }) {
+  const S = STRINGS.card;
+  const alternatives = doubt.others.length + doubt.namesakes.length > 0;
+  return (
+    <p class="bs-doubt" role="note">
+      {doubt.fromContext ? S.doubtRead(doubt.form, name, alternatives) : S.doubtSame(doubt.form)}
+      {doubt.others.map((o, i) => (
+        <span key={o.id}>
+          {i > 0 ? ', ' : ' '}
+          <button type="button" class="bs-link" onClick={() => onOpenEntity(o.id)}>
+            {o.name}
+          </button>
+        </span>
+      ))}
+      {doubt.namesakes.map((who, i) => (
+        <span key={who}>{`${doubt.others.length || i > 0 ? ` ${S.doubtOr} ` : ' '}${who}`}</span>
+      ))}
+      {alternatives && '.'}
+    </p>
   );
 }
 

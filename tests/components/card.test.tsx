@@ -252,3 +252,35 @@ describe('EntityCard read with the article', () => {
     expect(container.querySelectorAll('.bs-role')).toHaveLength(1);
   });
 });
+
+describe('EntityCard admitting doubt', () => {
+  it('says a short form was read from context, offers the others, and names a namesake', () => {
+    const onOpen = vi.fn();
+    const doubted = {
+      ...view('amira-khan'),
+      doubt: {
+        form: 'Khan',
+        fromContext: true,
+        others: [{ id: 'boris-lind', name: 'Boris Lind', kind: 'person' as const }],
+        namesakes: ['Amira Khan, the novelist'],
+      },
+    };
+    const { container } = render(
+      <EntityCard view={doubted} onOpenEntity={onOpen} onShowTimeline={noop} onSearch={noop} />,
+    );
+    const note = container.querySelector('.bs-doubt')!;
+    expect(note.getAttribute('role')).toBe('note');
+    expect(note.textContent).toBe(
+      '“Khan” is read as Amira Khan from the page; it could also be Boris Lind or Amira Khan, the novelist.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Boris Lind' }));
+    expect(onOpen).toHaveBeenCalledWith('boris-lind');
+  });
+
+  it('says nothing when there is no doubt', () => {
+    const { container } = render(
+      <EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
+    expect(container.querySelector('.bs-doubt')).toBeNull();
+  });
+});
