@@ -13,6 +13,10 @@ export default defineConfig({
     build: {
       // The content script runs on every page: keep it lean and readable in stack traces.
       target: 'es2022',
+      // Terser with two compress passes: about 1 KB gzipped less than esbuild on the
+      // content script, which has a 30 KB budget.
+      minify: 'terser',
+      terserOptions: { compress: { passes: 2 } },
     },
   }),
   manifest: ({ browser }) => ({

@@ -60,6 +60,10 @@ export const STRINGS = {
         : `“${form}” is read as ${name} from the page.`,
     doubtSame: (form: string) => `“${form}” could also be`,
     doubtOr: 'or',
+    wrongOne: 'Wrong one?',
+    notThisOne: 'Not this one',
+    muteOn: (form: string, host: string) => `Mute “${form}” on ${host}`,
+    muteEverywhere: (form: string) => `Mute “${form}” everywhere`,
     summaryMore: 'More',
     /** At the foot of a card that continues below. */
     moreBelow: 'More ↓',
@@ -191,6 +195,12 @@ export const STRINGS = {
     onSite: (host: string) => `On ${host}`,
     everywhere: 'On all sites',
     marks: 'Marks',
+    muted: 'Muted',
+    mutedEverywhere: 'everywhere',
+    unmute: 'Unmute',
+    unmuteLabel: (name: string, where: string) => `Unmute ${name} (${where})`,
+    unlinked: (n: number) => `${n} ${n === 1 ? 'mention' : 'mentions'} unlinked on this page.`,
+    relink: 'Undo',
     markMode: { all: 'Every mention', first: 'First mentions', none: 'None (hover only)' },
   },
 } as const;

@@ -1,7 +1,7 @@
 /** Cards read with the article: as of its date, about its subject, three facts at a glance. */
 import type { Page } from 'playwright-core';
 import { assert, eventually } from './harness/assert';
-import { cardState, highlightedTexts, phraseBox, restOn } from './harness/page-probes';
+import { cardState, highlightedTexts, highlightsInside, phraseBox, restOn } from './harness/page-probes';
 import { test } from './harness/runner';
 
 const ARTICLE_2020 = '/fixtures/article-2020.html';
@@ -165,4 +165,46 @@ test('a name read from context admits it: the card says so and offers the others
   const otherName = (await other.textContent())!;
   await other.click();
   await eventually('switched to the other', async () => (await cardState(page)).title === otherName);
+});
+
+test('“Not this one” unlinks a mention on this page and the popup takes it back; a muted name goes until unmuted', async (t) => {
+  const page = await t.open('/fixtures/article-doubt.html');
+  const marksIn = (selector: string) => highlightsInside(page, selector);
+  await eventually('marked', async () => (await marksIn('#p2')) > 0);
+  const openCardOn = async (selector: string, phrase: string) => {
+    await page.mouse.move(5, 5);
+    await eventually('no card', async () => !(await cardState(page)).open);
+    await restOn(page, await phraseBox(page, selector, phrase));
+    await eventually('card open', async () => (await cardState(page)).title === 'Imran Khan');
+    await page.locator('backstory-card .bs-correct > summary').click();
+  };
+
+  await openCardOn('#p2', 'Khan');
+  await page.locator('backstory-card').getByRole('button', { name: 'Not this one' }).click();
+  await eventually('unlinked', async () => (await marksIn('#p2')) === 0 && !(await cardState(page)).open);
+  assert.ok((await marksIn('#p1')) > 0, 'the other mention keeps its mark');
+  const popup = await t.popup(page);
+  await popup.getByText('1 mention unlinked on this page.').waitFor();
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await eventually('linked again', async () => (await marksIn('#p2')) > 0);
+
+  await page.bringToFront();
+  await openCardOn('#p1', 'Imran Khan');
+  const form = (await page.locator('backstory-card .bs-correct').getByRole('button').nth(1).textContent())!;
+  assert.match(form, /^Mute “Imran Khan” on 127\.0\.0\.1$/);
+  try {
+    await page.locator('backstory-card').getByRole('button', { name: form }).click();
+    await eventually('muted', async () => (await marksIn('#p1')) === 0);
+    assert.ok((await marksIn('#p2')) > 0, 'other words for him stay marked');
+    const again = await t.popup(page);
+    await again.getByRole('button', { name: 'Unmute Imran Khan (127.0.0.1)' }).click();
+    await eventually('unmuted', async () => (await marksIn('#p1')) > 0);
+  } finally {
+    // The browser profile is shared with the tests that follow: no name stays muted.
+    const probe = await t.popup();
+    await probe.evaluate(async () => {
+      const { settings } = (await chrome.storage.local.get('settings')) as { settings?: { muted?: unknown[] } };
+      if (settings?.muted?.length) await chrome.storage.local.set({ settings: { ...settings, muted: [] } });
+    });
+  }
 });

@@ -1191,7 +1191,7 @@ test('robustness: corrupt settings in storage fall back to defaults, are repaire
       });
       assert.deepEqual(
         stored,
-        { enabled: true, disabledSites: [], marks: 'first' },
+        { enabled: true, disabledSites: [], marks: 'first', muted: [] },
         `${JSON.stringify(value)} repaired to the defaults`,
       );
       // Said as a warning (the runner fails the test on any error of ours).

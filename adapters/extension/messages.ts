@@ -52,12 +52,15 @@ export type TabRequest =
   /** Scroll to the entity's next mention after the last one revealed, and flash it. */
   | { type: 'reveal'; id: TableRef }
   /** Step the keyboard focus ring to the next mention (the keyboard command). */
-  | { type: 'next-mention' };
+  | { type: 'next-mention' }
+  /** Take back every "Not this one" on the page. */
+  | { type: 'relink' };
 
 export interface TabResponses {
   'page-digest': PageReport;
   reveal: boolean;
   'next-mention': boolean;
+  relink: boolean;
 }
 
 export function sendToBackground<R extends RuntimeRequest>(request: R): Promise<RuntimeResponses[R['type']]> {
@@ -76,5 +79,5 @@ export function isRuntimeRequest(message: unknown): message is RuntimeRequest {
 
 export function isTabRequest(message: unknown): message is TabRequest {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'page-digest' || type === 'reveal' || type === 'next-mention';
+  return type === 'page-digest' || type === 'reveal' || type === 'next-mention' || type === 'relink';
 }

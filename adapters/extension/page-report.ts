@@ -21,6 +21,8 @@ export interface PageReport {
   counts: number[];
   /** The article's publication date (`YYYY-MM-DD` or `YYYY-MM`), when the page gives one. */
   date?: string;
+  /** Mentions the reader unlinked here ("Not this one"). */
+  unlinked?: number;
 }
 
 /**
@@ -41,6 +43,8 @@ export interface PageDigest {
   entities: PageEntity[];
   /** The article's publication date, when the page gives one. */
   date?: string;
+  /** Mentions the reader unlinked here ("Not this one"). */
+  unlinked?: number;
 }
 
 /** The digest of a report, named from `entities` (the records, in corpus order); throws on another corpus. */
@@ -55,6 +59,7 @@ export function digestOfReport(report: PageReport, entities: readonly { id: stri
   }
   const digest: PageDigest = { url: report.url, host: report.host, active: report.active, entities: found };
   if (typeof report.date === 'string') digest.date = report.date;
+  if (typeof report.unlinked === 'number' && report.unlinked > 0) digest.unlinked = report.unlinked;
   return digest;
 }
 

@@ -5,7 +5,15 @@
  * script's reading: this adds the reasons.
  */
 import { browser } from './browser-api';
-import { loadStoredSettings, MARK_MODES, readSettings, saveSettings, SETTINGS_KEY, type Settings } from './settings';
+import {
+  isMutedName,
+  loadStoredSettings,
+  MARK_MODES,
+  readSettings,
+  saveSettings,
+  SETTINGS_KEY,
+  type Settings,
+} from './settings';
 
 export interface ParsedSettings {
   settings: Settings;
@@ -13,7 +21,7 @@ export interface ParsedSettings {
   problems: string[];
 }
 
-const FIELDS = ['enabled', 'disabledSites', 'marks'];
+const FIELDS = ['enabled', 'disabledSites', 'marks', 'muted'];
 
 export function parseSettings(raw: unknown): ParsedSettings {
   const settings = readSettings(raw);
@@ -32,6 +40,10 @@ export function parseSettings(raw: unknown): ParsedSettings {
   }
   if ('marks' in value && !(MARK_MODES as readonly unknown[]).includes(value.marks))
     problems.push(`settings.marks: expected ${MARK_MODES.join(', ')}, found ${describe(value.marks)}`);
+  if ('muted' in value) {
+    if (!Array.isArray(value.muted)) problems.push(`settings.muted: expected a list, found ${describe(value.muted)}`);
+    else if (!value.muted.every(isMutedName)) problems.push('settings.muted: dropped entries that are not names');
+  }
   for (const key of Object.keys(value)) if (!FIELDS.includes(key)) problems.push(`settings.${key}: unknown, dropped`);
   return { settings, problems };
 }

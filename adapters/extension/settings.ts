@@ -15,12 +15,21 @@ export interface Settings {
   /** Hosts (e.g. "www.dawn.com") where it is switched off. */
   disabledSites: string[];
   marks: MarkMode;
+  /** Names the reader muted: never marked, on one site or (no `site`) everywhere. */
+  muted: MutedName[];
+}
+
+export interface MutedName {
+  /** As printed where it was muted; compared without case. */
+  name: string;
+  site?: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
   disabledSites: [],
   marks: 'first',
+  muted: [],
 });
 export const SETTINGS_KEY = 'settings';
 
@@ -32,6 +41,7 @@ export const SETTINGS_KEY = 'settings';
 export function readSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
   const sites = Array.isArray(value.disabledSites) ? value.disabledSites : [];
+  const muted = Array.isArray(value.muted) ? (value.muted as unknown[]).filter(isMutedName) : [];
   return {
     enabled: typeof value.enabled === 'boolean' ? value.enabled : DEFAULT_SETTINGS.enabled,
     disabledSites: [
@@ -40,7 +50,32 @@ export function readSettings(raw: unknown): Settings {
     marks: (MARK_MODES as readonly unknown[]).includes(value.marks)
       ? (value.marks as MarkMode)
       : DEFAULT_SETTINGS.marks,
+    muted,
   };
+}
+
+export function isMutedName(value: unknown): value is MutedName {
+  const m = value as MutedName | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof m.name === 'string' &&
+    m.name.trim().length > 0 &&
+    (m.site === undefined || typeof m.site === 'string')
+  );
+}
+
+/** The muted names that apply on `host`, lower-cased. */
+export function mutedOn(settings: Settings, host: string): Set<string> {
+  const h = host.toLowerCase();
+  return new Set(settings.muted.filter((m) => !m.site || m.site.toLowerCase() === h).map((m) => m.name.toLowerCase()));
+}
+
+/** Mutes `name` on `site` (everywhere without one), or takes that mute back. */
+export function withMuted(settings: Settings, name: string, site: string | null, on: boolean): Settings {
+  const key = name.toLowerCase();
+  const others = settings.muted.filter((m) => !(m.name.toLowerCase() === key && (m.site ?? null) === site));
+  return { ...settings, muted: on ? [...others, site ? { name, site } : { name }] : others };
 }
 
 export function isActiveOn(settings: Settings, host: string): boolean {

@@ -5,6 +5,7 @@
  */
 import type { EntityView } from '../../engine/entity-view';
 import { sendToBackground, type PageRef } from '../extension/messages';
+import { loadSettings, saveSettings, withMuted } from '../extension/settings';
 import type { CardActions, CardRef } from './card-ui-contract';
 import { liveRange } from './mention-index';
 
@@ -15,7 +16,7 @@ function textOf(range: AbstractRange): string {
 }
 
 /** `page` says what the card is read with (article-context.ts), asked afresh for each view. */
-export function pageCardActions(page: () => PageRef): CardActions {
+export function pageCardActions(page: () => PageRef, unlink: (range: AbstractRange) => void): CardActions {
   /**
    * Views by entity id (cards opened from a card) or table index (from the page), and the
    * number of entities then on the page (a page still being read finds more): the answer
@@ -46,6 +47,21 @@ export function pageCardActions(page: () => PageRef): CardActions {
         });
       views.set(key, request);
       return request;
+    },
+    correction(ref) {
+      if (typeof ref === 'string' || !('range' in ref)) return undefined;
+      const form = textOf(ref.range);
+      const host = location.hostname;
+      if (!form) return undefined;
+      return {
+        form,
+        host,
+        unlink: () => unlink(ref.range),
+        mute: (everywhere) =>
+          void loadSettings()
+            .then((s) => saveSettings(withMuted(s, form, everywhere ? null : host, true)))
+            .catch((error: unknown) => console.error('Backstory: the name could not be muted', error)),
+      };
     },
     showTimeline: (id) => void sendToBackground({ type: 'open-timeline', entityId: id }),
     search: (query) => void sendToBackground({ type: 'open-search', query }),

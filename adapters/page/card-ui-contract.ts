@@ -19,7 +19,20 @@ export type CardRef = string | TableRef | (TableRef & { range: AbstractRange });
 /** The one element Backstory adds to a page. */
 export const CARD_HOST_TAG = 'backstory-card';
 
+/** Taking a mark back, offered on the card opened on that mention. */
+export interface Correction {
+  /** The mention's words, as printed. */
+  form: string;
+  host: string;
+  /** "Not this one": unmark this mention on this page. */
+  unlink(): void;
+  /** Never mark these words again, on this site or everywhere. */
+  mute(everywhere: boolean): void;
+}
+
 export interface CardActions {
+  /** The correction a card opened on `ref` offers (none for a card opened by id). */
+  correction?(ref: CardRef): Correction | undefined;
   /** A view at hand is returned directly, so the card shows it in its first paint. */
   loadView(ref: CardRef): EntityView | Promise<EntityView | null>;
   showTimeline(id: string): void;

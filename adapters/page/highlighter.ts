@@ -59,10 +59,8 @@ export class Highlighter {
   private current: Highlight | null = null;
   private sheet: CSSStyleSheet | null = null;
   private mode: MarkMode = 'first';
-  /** Marks by entity and page part; and the first of each group, in reading order. */
-  private readonly groups = new Map<string, Set<Mark>>();
-  private readonly firsts = new Map<string, Mark>();
-  private readonly groupOf = new Map<Mark, string>();
+  /** Marks by entity and page part, the first in reading order first. */
+  private readonly groups = new Map<string, Mark[]>();
   private readonly parts = new WeakMap<Element, number>();
   private nextPart = 1;
 
@@ -98,36 +96,31 @@ export class Highlighter {
 
   add(mark: Mark): void {
     if (!this.sheet) return;
-    const key = `${mark.entity} ${this.partOf(mark.range.startContainer)}`;
-    let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = new Set()));
-    group.add(mark);
-    this.groupOf.set(mark, key);
-    const first = this.firsts.get(key);
-    if (!first || before(mark.range, first.range)) {
-      this.firsts.set(key, mark);
-      if (first) this.show(first);
-    }
-    this.show(mark);
+    const key = this.keyOf(mark);
+    const group = this.groups.get(key);
+    if (!group) this.groups.set(key, [mark]);
+    else if (before(mark.range, group[0]!.range)) {
+      // The first in reading order leads its group: the one it displaces turns quiet.
+      group.unshift(mark);
+      this.show(group[1]!, false);
+    } else group.push(mark);
+    this.show(mark, this.groups.get(key)![0] === mark);
   }
 
   remove(mark: Mark): void {
-    const key = this.groupOf.get(mark);
-    if (key === undefined) return;
-    this.groupOf.delete(mark);
     this.loud.get(mark.kind)?.delete(mark.range);
     this.quiet.get(mark.kind)?.delete(mark.range);
-    const group = this.groups.get(key)!;
-    group.delete(mark);
-    if (this.firsts.get(key) !== mark) return;
-    let next: Mark | undefined;
-    for (const m of group) if (!next || before(m.range, next.range)) next = m;
-    if (next) {
-      this.firsts.set(key, next);
-      this.show(next);
-    } else {
-      this.firsts.delete(key);
-      this.groups.delete(key);
+    const key = this.keyOf(mark);
+    const group = this.groups.get(key);
+    const at = group ? group.indexOf(mark) : -1;
+    if (at < 0) return;
+    group!.splice(at, 1);
+    if (!group!.length) this.groups.delete(key);
+    else if (at === 0) {
+      let next = 0;
+      group!.forEach((m, i) => before(m.range, group![next]!.range) && (next = i));
+      group!.unshift(...group!.splice(next, 1));
+      this.show(group![0]!, true);
     }
   }
 
@@ -135,7 +128,7 @@ export class Highlighter {
   setMode(mode: MarkMode): void {
     if (mode === this.mode) return;
     this.mode = mode;
-    for (const mark of this.groupOf.keys()) this.show(mark);
+    for (const group of this.groups.values()) group.forEach((m, i) => this.show(m, i === 0));
   }
 
   /** Marks the one mention the keyboard is on (or none). */
@@ -157,17 +150,14 @@ export class Highlighter {
     this.loud.clear();
     this.quiet.clear();
     this.groups.clear();
-    this.firsts.clear();
-    this.groupOf.clear();
     this.current = null;
     const sheet = this.sheet;
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
     this.sheet = null;
   }
 
-  /** Puts a mark in the highlight its mode and place call for. */
-  private show(mark: Mark): void {
-    const first = this.firsts.get(this.groupOf.get(mark)!) === mark;
+  /** Puts a mark in the highlight its mode and place (`first` of its group or not) call for. */
+  private show(mark: Mark, first: boolean): void {
     const visible = this.mode === 'all' || (this.mode === 'first' && first);
     const faint = this.mode === 'first' && !first;
     const loud = this.loud.get(mark.kind);
@@ -176,6 +166,10 @@ export class Highlighter {
     else loud?.delete(mark.range);
     if (faint) quiet?.add(mark.range);
     else quiet?.delete(mark.range);
+  }
+
+  private keyOf(mark: Mark): string {
+    return `${mark.entity} ${this.partOf(mark.range.startContainer)}`;
   }
 
   /** The page part a mark is in, by the element holding its text (one lookup per element). */

@@ -23,6 +23,10 @@ export interface NavigablePage {
   /** Makes `m` current (the focus ring); with `flashMs`, only for that long. */
   setCurrent(m: PageMention | null, flashMs?: number): void;
   closeCard(): void;
+  /** Mentions the reader unlinked on this page ("Not this one"), and taking them all back. */
+  readonly unlinkedCount: number;
+  unlink(range: AbstractRange): void;
+  relinkAll(): void;
 }
 
 const ordered = new WeakMap<MentionIndex, { version: number; mentions: PageMention[] }>();
@@ -81,6 +85,9 @@ export function answer(page: NavigablePage, request: TabRequest): PageReport | b
       return reveal(page, request.id);
     case 'next-mention':
       return step(page, 1);
+    case 'relink':
+      page.relinkAll();
+      return true;
   }
 }
 
@@ -90,7 +97,15 @@ export function report(page: NavigablePage): PageReport {
   if (page.index) for (const [entity, count] of countsByEntity(page.index)) counts.push(entity, count);
   const { href: url, hostname: host } = page.doc.location;
   const date = articleDateOf(page.doc);
-  return { url, host, active: page.active, corpus: page.corpus, counts, ...(date ? { date } : {}) };
+  return {
+    url,
+    host,
+    active: page.active,
+    corpus: page.corpus,
+    counts,
+    ...(date ? { date } : {}),
+    ...(page.unlinkedCount ? { unlinked: page.unlinkedCount } : {}),
+  };
 }
 
 /** The page a card is read with: the article's date and the entities found so far. */

@@ -11,7 +11,7 @@ import { loadPhrases } from './phrase-loader';
 import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
 import { isTabRequest, type TableRef } from '../extension/messages';
-import { isActiveOn, loadSettings, watchSettings, type Settings } from '../extension/settings';
+import { isActiveOn, loadSettings, mutedOn, watchSettings, type Settings } from '../extension/settings';
 import { CARD_HOST_TAG } from './card-ui-contract';
 import { LazyCardHost, loadCardUi } from './card-ui-loader';
 import { Highlighter } from './highlighter';
@@ -91,8 +91,42 @@ class PageReader implements NavigablePage {
   /** Switches live when the reader flips a switch in the popup: no reload needed. */
   private apply(): void {
     this.highlighter.setMode(this.settings?.marks ?? 'first');
+    // Muted names, one per line: read again without them when they change.
+    const muted = `\n${[...(this.settings ? mutedOn(this.settings, location.hostname) : [])].join('\n')}\n`;
+    if (muted !== this.muted) {
+      this.muted = muted;
+      this.deactivate();
+    }
     if (this.active) this.activate();
     else this.deactivate();
+  }
+
+  private muted = '\n\n';
+  /** Mentions the reader unlinked ("Not this one"), by text node and offset, for the page's life. */
+  private unlinked: [Node, number][] = [];
+
+  get unlinkedCount(): number {
+    return this.unlinked.length;
+  }
+
+  private readonly keep = (text: string, node: Text, offset: number): boolean =>
+    !this.muted.includes(`\n${text.replace(/\s+/g, ' ').toLowerCase()}\n`) &&
+    !this.unlinked.some(([n, o]) => n === node && o === offset);
+
+  /** "Not this one": the mention is unmarked on this page until the reader takes it back. */
+  unlink(range: AbstractRange): void {
+    this.unlinked.push([range.startContainer, range.startOffset]);
+    this.rescan();
+  }
+
+  relinkAll(): void {
+    this.unlinked = [];
+    this.rescan();
+  }
+
+  private rescan(): void {
+    this.deactivate();
+    this.apply();
   }
 
   private activate(): void {
@@ -102,6 +136,7 @@ class PageReader implements NavigablePage {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
       loadPhrases,
+      keep: this.keep,
     });
     this.scanner.start();
     window.addEventListener('pointermove', this.onPointerMove, { passive: true, capture: true });
@@ -120,6 +155,8 @@ class PageReader implements NavigablePage {
     window.removeEventListener('keydown', this.onKeyDown, { capture: true });
     window.removeEventListener('focusin', this.onFocusIn, { capture: true });
     cancelAnimationFrame(this.pointerFrame);
+    // A frame cancelled while pending must not look pending: every later move would wait for it.
+    this.pointerFrame = 0;
     this.hover.dispose();
     this.card.close();
     this.setCurrent(null);

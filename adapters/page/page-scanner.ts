@@ -60,6 +60,8 @@ export interface ScannerOptions {
   onChange(): void;
   /** The event phrases, asked for once the page has a first mark (phrase-loader.ts). */
   loadPhrases?(): Promise<PhraseFinder>;
+  /** False for a mention the reader took back (a muted name, "Not this one"): not marked, not hoverable. */
+  keep?(text: string, node: Text, offset: number): boolean;
 }
 
 export class PageScanner {
@@ -447,6 +449,11 @@ export class PageScanner {
           if (own && (m.start < own.from || m.start >= own.to)) continue; // a neighbouring piece's
           const span = spanToDom(record.block, m.start, m.end);
           if (!span) continue;
+          if (
+            this.options.keep &&
+            !this.options.keep(record.block.text.slice(m.start, m.end), span.startNode, span.startOffset)
+          )
+            continue;
           const range = new StaticRange({
             startContainer: span.startNode,
             startOffset: span.startOffset,

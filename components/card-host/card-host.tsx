@@ -9,6 +9,7 @@
  */
 import { render } from 'preact';
 import { CardBrowser } from '../card/CardBrowser';
+import { trapTab } from '../focus-trap';
 import { STRINGS } from '../strings';
 import cardCss from '../card/card.css?inline';
 import { CARD_WIDTH, EDGE, SHEET_BELOW_WIDTH, placeCard } from '../../adapters/page/card-placement';
@@ -96,10 +97,21 @@ export class CardHost implements CardHostApi {
     const at = options.range.startContainer;
     frame.dataset.theme = pageThemeAt(at.nodeType === Node.ELEMENT_NODE ? (at as Element) : at.parentElement);
     this.show();
+    const correction = this.actions.correction?.(entity);
     render(
       <CardBrowser
         key={this.openedAt}
         entityId={entity}
+        {...(correction
+          ? {
+              correction: {
+                ...correction,
+                // Either way the card's mark is gone: so is the card.
+                unlink: () => (correction.unlink(), this.close()),
+                mute: (everywhere: boolean) => (correction.mute(everywhere), this.close()),
+              },
+            }
+          : {})}
         loadView={this.actions.loadView}
         onShowTimeline={this.actions.showTimeline}
         onSearch={this.actions.search}
@@ -298,21 +310,8 @@ export class CardHost implements CardHostApi {
     }
     if (event.key === 'Tab' && this.frame) {
       // Keep Tab inside the card while it is open, as a dialog does.
-      const focusable = [
-        ...this.frame.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])'),
-      ];
-      if (!focusable.length) return;
-      const active =
-        this.frame.getRootNode() instanceof ShadowRoot ? (this.frame.getRootNode() as ShadowRoot).activeElement : null;
-      const first = focusable[0]!;
-      const last = focusable[focusable.length - 1]!;
-      if (event.shiftKey && (active === first || !active || !focusable.includes(active as HTMLElement))) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && active === last) {
-        event.preventDefault();
-        first.focus();
-      }
+      const root = this.frame.getRootNode();
+      trapTab(event, this.frame, root instanceof ShadowRoot ? root.activeElement : null);
     }
   }
 }

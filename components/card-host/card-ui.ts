@@ -11,7 +11,10 @@ const cardUi: CardUi = {
   createHost: (page, hooks) =>
     new CardHost(
       page.doc,
-      pageCardActions(() => pageRefOf(page)),
+      pageCardActions(
+        () => pageRefOf(page),
+        (range) => page.unlink(range),
+      ),
       hooks,
     ),
   step,

@@ -4,6 +4,7 @@
  * hover card answers by asking the background and the popup answers from its records.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Correction } from '../../adapters/page/card-ui-contract';
 import type { EntityView } from '../../engine/entity-view';
 import { EntityCard } from './EntityCard';
 import { STRINGS } from '../strings';
@@ -20,6 +21,8 @@ export interface CardBrowserProps<R = string> {
   idPrefix?: string;
   /** Called after the card content changes, so a host can re-measure and re-place it. */
   onRendered?(): void;
+  /** Taking the mark back, on the card opened on the mention (not on cards reached from it). */
+  correction?: Correction;
 }
 
 export function CardBrowser<R = string>({
@@ -29,6 +32,7 @@ export function CardBrowser<R = string>({
   onSearch,
   idPrefix,
   onRendered,
+  correction,
 }: CardBrowserProps<R>) {
   // A view that is already at hand (prefetched during hover intent) renders in the first
   // paint; only a view still on its way shows "Loading" for a moment.
@@ -76,6 +80,7 @@ export function CardBrowser<R = string>({
       onSearch={onSearch}
       {...(previous ? { backTo: previous.name, onBack: () => setStack((s) => s.slice(0, -1)) } : {})}
       {...(idPrefix ? { idPrefix } : {})}
+      {...(correction && stack.length === 1 ? { correction } : {})}
     />
   );
 }

@@ -4,6 +4,7 @@
  * from the view model: Preact escapes text, and nothing here sets HTML.
  */
 import { useState } from 'preact/hooks';
+import type { Correction } from '../../adapters/page/card-ui-contract';
 import type { Doubt } from '../../engine/doubt';
 import type { EntityView, FactView, SourceRef } from '../../engine/entity-view';
 import { splitLead } from '../../engine/summary-lead';
@@ -22,6 +23,8 @@ export interface EntityCardProps {
   onBack?(): void;
   /** Prefix for element ids, unique per card on the page. */
   idPrefix?: string;
+  /** "Not this one" and "Mute": on the hover card opened on a mention. */
+  correction?: Correction;
 }
 
 export function EntityCard({
@@ -32,6 +35,7 @@ export function EntityCard({
   backTo,
   onBack,
   idPrefix = 'bs',
+  correction,
 }: EntityCardProps) {
   const [allFacts, setAllFacts] = useState(false);
   const [wholeSummary, setWholeSummary] = useState(false);
@@ -161,6 +165,22 @@ export function EntityCard({
           {STRINGS.card.search}
         </button>
       </footer>
+      {correction && (
+        <details class="bs-section bs-fold bs-correct">
+          <summary>{STRINGS.card.wrongOne}</summary>
+          <div class="bs-correct-actions">
+            <button type="button" class="bs-action" onClick={correction.unlink}>
+              {STRINGS.card.notThisOne}
+            </button>
+            <button type="button" class="bs-action" onClick={() => correction.mute(false)}>
+              {STRINGS.card.muteOn(correction.form, correction.host)}
+            </button>
+            <button type="button" class="bs-action" onClick={() => correction.mute(true)}>
+              {STRINGS.card.muteEverywhere(correction.form)}
+            </button>
+          </div>
+        </details>
+      )}
     </article>
   );
 }

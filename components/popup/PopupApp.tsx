@@ -11,7 +11,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { CorpusRecords } from '../../engine/types';
 import { contextOfDigest, digestOfReport, tableRefOf, type PageEntity } from '../../adapters/extension/page-report';
 import { viewForArticle } from '../../engine/article-view';
-import { DEFAULT_SETTINGS, withSite, type Settings } from '../../adapters/extension/settings';
+import { DEFAULT_SETTINGS, withMuted, withSite, type Settings } from '../../adapters/extension/settings';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { recentEvents } from '../../engine/result-list';
 import { createSearchIndex, type SearchHit } from '../../engine/search';
@@ -346,6 +346,13 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
             events={events}
             onReveal={reveal}
             onOpenCard={(id) => openCard(id, 'start')}
+            onRelink={() => {
+              if (!tab) return;
+              void env
+                .relink(tab.tabId)
+                .then(() => refreshPage.current())
+                .catch(() => false);
+            }}
           />
         )}
       </div>
@@ -356,6 +363,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
         onSite={(on) => settings && host && save(withSite(settings, host, on))}
         onEverywhere={(on) => settings && save({ ...settings, enabled: on })}
         onMarks={(marks) => settings && save({ ...settings, marks })}
+        onUnmute={(name, site) => settings && save(withMuted(settings, name, site, false))}
       />
 
       <p class="pp-visually-hidden" role="status" aria-live="polite" aria-atomic="true">

@@ -16,11 +16,32 @@ export interface PopupSwitchesProps {
   onSite(on: boolean): void;
   onEverywhere(on: boolean): void;
   onMarks(marks: MarkMode): void;
+  onUnmute(name: string, site: string | null): void;
 }
 
-export function PopupSwitches({ settings, host, onSite, onEverywhere, onMarks }: PopupSwitchesProps) {
+export function PopupSwitches({ settings, host, onSite, onEverywhere, onMarks, onUnmute }: PopupSwitchesProps) {
   return (
     <footer class="pp-foot" role="group" aria-label={S.switches}>
+      {settings && settings.muted.length > 0 && (
+        <div class="pp-muted">
+          <span class="pp-marks-label">{S.muted}</span>
+          <ul class="pp-muted-list">
+            {settings.muted.map((m) => (
+              <li key={`${m.name} ${m.site ?? ''}`}>
+                {m.name} <span class="pp-muted-where">{m.site ?? S.mutedEverywhere}</span>{' '}
+                <button
+                  type="button"
+                  class="pp-link"
+                  aria-label={S.unmuteLabel(m.name, m.site ?? S.mutedEverywhere)}
+                  onClick={() => onUnmute(m.name, m.site ?? null)}
+                >
+                  {S.unmute}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <label class="pp-marks">
         <span class="pp-marks-label">{S.marks}</span>
         <select

@@ -46,9 +46,11 @@ export interface StartingPointsProps {
   events: readonly RecentEvent[];
   onReveal(entity: NamedPageEntity): void;
   onOpenCard(id: string): void;
+  /** Takes back the page's "Not this one"s. */
+  onRelink(): void;
 }
 
-export function StartingPoints({ page, enabled, events, onReveal, onOpenCard }: StartingPointsProps) {
+export function StartingPoints({ page, enabled, events, onReveal, onOpenCard, onRelink }: StartingPointsProps) {
   return (
     <div class="pp-start">
       <section class="pp-section" aria-labelledby="pp-page-heading">
@@ -57,7 +59,7 @@ export function StartingPoints({ page, enabled, events, onReveal, onOpenCard }: 
           <span>{S.onThisPage}</span>
           {page.status === 'ready' && page.digest.host && <span class="pp-host">{page.digest.host}</span>}
         </h2>
-        <OnThisPage page={page} enabled={enabled} onReveal={onReveal} onOpenCard={onOpenCard} />
+        <OnThisPage page={page} enabled={enabled} onReveal={onReveal} onOpenCard={onOpenCard} onRelink={onRelink} />
       </section>
 
       {events.length > 0 && (
@@ -82,7 +84,7 @@ export function StartingPoints({ page, enabled, events, onReveal, onOpenCard }: 
   );
 }
 
-function OnThisPage({ page, enabled, onReveal, onOpenCard }: Omit<StartingPointsProps, 'events'>) {
+function OnThisPage({ page, enabled, onReveal, onOpenCard, onRelink }: Omit<StartingPointsProps, 'events'>) {
   if (page.status === 'loading')
     return (
       <p class="pp-note" aria-busy="true">
@@ -100,9 +102,24 @@ function OnThisPage({ page, enabled, onReveal, onOpenCard }: Omit<StartingPoints
   const { digest } = page;
   if (!enabled) return <p class="pp-note">{S.pageOffEverywhere}</p>;
   if (!digest.active) return <p class="pp-note">{S.pageOff}</p>;
-  if (digest.entities.length === 0) return <p class="pp-note">{S.pageNone}</p>;
+  const unlinked = digest.unlinked ? (
+    <p class="pp-unlinked">
+      {S.unlinked(digest.unlinked)}{' '}
+      <button type="button" class="pp-link" onClick={onRelink}>
+        {S.relink}
+      </button>
+    </p>
+  ) : null;
+  if (digest.entities.length === 0)
+    return (
+      <>
+        <p class="pp-note">{S.pageNone}</p>
+        {unlinked}
+      </>
+    );
   return (
     <>
+      {unlinked}
       {digest.date && <p class="pp-article-date">{S.articleOf(formatIsoDate(digest.date))}</p>}
       <p class="pp-hint">{S.revealHint}</p>
       {groupByKind(digest.entities, 'fixed').map((group) => (

@@ -21,6 +21,8 @@ export interface PopupEnv {
   report(tabId: number): Promise<PageReport>;
   /** Scrolls the tab to the entity's next mention and flashes it. */
   reveal(tabId: number, entity: TableRef): Promise<boolean>;
+  /** Takes back every "Not this one" on the tab's page. */
+  relink(tabId: number): Promise<boolean>;
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<void>;
   watchSettings(listener: (settings: Settings) => void): () => void;
@@ -45,6 +47,7 @@ export const extensionEnv: PopupEnv = {
   },
   report: (tabId) => sendToTab(tabId, { type: 'page-digest' }),
   reveal: (tabId, entity) => sendToTab(tabId, { type: 'reveal', id: entity }),
+  relink: (tabId) => sendToTab(tabId, { type: 'relink' }),
   loadSettings: () => repairSettings(),
   saveSettings,
   watchSettings,

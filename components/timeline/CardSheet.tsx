@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { EntityView } from '../../engine/entity-view';
 import { CardBrowser } from '../card/CardBrowser';
+import { trapTab } from '../focus-trap';
 import { STRINGS } from '../strings';
 
 export interface CardSheetProps {
@@ -15,8 +16,6 @@ export interface CardSheetProps {
   onShowTimeline(id: string): void;
   onSearch(query: string): void;
 }
-
-const FOCUSABLE = 'button:not([disabled]), [href], input, select, [tabindex]:not([tabindex="-1"])';
 
 export function CardSheet({ entityId, name, loadView, onClose, onShowTimeline, onSearch }: CardSheetProps) {
   const sheet = useRef<HTMLDivElement>(null);
@@ -44,19 +43,7 @@ export function CardSheet({ entityId, name, loadView, onClose, onShowTimeline, o
   }, []);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Tab' || !sheet.current) return;
-    const focusable = [...sheet.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    const at = document.activeElement;
-    if (e.shiftKey && (at === first || at === sheet.current)) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && at === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (sheet.current) trapTab(e, sheet.current, document.activeElement);
   };
 
   return (

@@ -284,3 +284,34 @@ describe('EntityCard admitting doubt', () => {
     expect(container.querySelector('.bs-doubt')).toBeNull();
   });
 });
+
+describe('EntityCard taking a mark back', () => {
+  it('offers "Not this one" and muting the words here or everywhere, behind one fold', () => {
+    const correction = { form: 'Khan', host: 'news.example', unlink: vi.fn(), mute: vi.fn() };
+    const { container } = render(
+      <EntityCard
+        view={view('amira-khan')}
+        onOpenEntity={noop}
+        onShowTimeline={noop}
+        onSearch={noop}
+        correction={correction}
+      />,
+    );
+    const fold = container.querySelector<HTMLDetailsElement>('details.bs-correct')!;
+    expect(fold.open).toBe(false);
+    expect(fold.querySelector('summary')!.textContent).toBe('Wrong one?');
+    fireEvent.click(screen.getByRole('button', { name: 'Not this one' }));
+    expect(correction.unlink).toHaveBeenCalledTimes(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Mute “Khan” on news.example' }));
+    expect(correction.mute).toHaveBeenLastCalledWith(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Mute “Khan” everywhere' }));
+    expect(correction.mute).toHaveBeenLastCalledWith(true);
+  });
+
+  it('offers none on a card opened by id', () => {
+    const { container } = render(
+      <EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
+    expect(container.querySelector('.bs-correct')).toBeNull();
+  });
+});

@@ -113,7 +113,13 @@ function fakeEnv(
     resolveTab: vi.fn(async () => ({ tabId: 7, windowId: 3 })),
     report: vi.fn(async () => report(DIGEST)),
     reveal: vi.fn(async () => true),
-    loadSettings: vi.fn(async (): Promise<Settings> => ({ enabled: true, disabledSites: [], marks: 'first' })),
+    relink: vi.fn(async () => true),
+    loadSettings: vi.fn(async (): Promise<Settings> => ({
+      enabled: true,
+      disabledSites: [],
+      marks: 'first',
+      muted: [],
+    })),
     saveSettings: vi.fn(async (s: Settings) => settingsListeners.forEach((l) => l(s))),
     watchSettings: vi.fn((l: (s: Settings) => void) => {
       settingsListeners.add(l);
@@ -420,13 +426,14 @@ describe('PopupApp: switches and timeline', () => {
       enabled: true,
       disabledSites: ['news.example'],
       marks: 'first',
+      muted: [],
     });
     expect(site).toHaveProperty('checked', false);
     fireEvent.click(site);
-    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [], marks: 'first' });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [], marks: 'first', muted: [] });
 
     fireEvent.click(all);
-    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: false, disabledSites: [], marks: 'first' });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: false, disabledSites: [], marks: 'first', muted: [] });
     expect(all).toHaveProperty('checked', false);
     expect(site).toHaveProperty('disabled', true);
     expect(await screen.findByText('Backstory is switched off everywhere.')).toBeTruthy();
@@ -443,7 +450,37 @@ describe('PopupApp: switches and timeline', () => {
       'None (hover only)',
     ]);
     fireEvent.change(marks, { target: { value: 'none' } });
-    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [], marks: 'none' });
+    expect(env.saveSettings).toHaveBeenLastCalledWith({ enabled: true, disabledSites: [], marks: 'none', muted: [] });
+  });
+
+  it('lists muted names, each undone with one click', async () => {
+    env = fakeEnv({
+      loadSettings: vi.fn(async (): Promise<Settings> => ({
+        enabled: true,
+        disabledSites: [],
+        marks: 'first',
+        muted: [{ name: 'Khan', site: 'news.example' }, { name: 'Sharif' }],
+      })),
+    });
+    render(<PopupApp records={RECORDS} env={env} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Unmute Khan (news.example)' }));
+    expect(env.saveSettings).toHaveBeenLastCalledWith({
+      enabled: true,
+      disabledSites: [],
+      marks: 'first',
+      muted: [{ name: 'Sharif' }],
+    });
+    expect(screen.queryByRole('button', { name: 'Unmute Khan (news.example)' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Unmute Sharif (everywhere)' })).toBeTruthy();
+  });
+
+  it('says how many mentions were unlinked on the page, and takes them back', async () => {
+    env = fakeEnv({ report: vi.fn(async () => ({ ...report(DIGEST), unlinked: 2 })) });
+    render(<PopupApp records={RECORDS} env={env} />);
+    expect(await screen.findByText(/2 mentions unlinked on this page\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(env.relink).toHaveBeenCalledWith(7));
+    await waitFor(() => expect(env.report).toHaveBeenCalledTimes(2));
   });
 
   it('follows settings changed elsewhere, and asks the page again', async () => {
@@ -451,7 +488,9 @@ describe('PopupApp: switches and timeline', () => {
     const site = await screen.findByRole('switch', { name: 'On news.example' });
     await waitFor(() => expect(env.report).toHaveBeenCalledTimes(1));
     act(() =>
-      env.settingsListeners.forEach((l) => l({ enabled: true, disabledSites: ['news.example'], marks: 'first' })),
+      env.settingsListeners.forEach((l) =>
+        l({ enabled: true, disabledSites: ['news.example'], marks: 'first', muted: [] }),
+      ),
     );
     expect(site).toHaveProperty('checked', false);
     await waitFor(() => expect(env.report).toHaveBeenCalledTimes(2));

@@ -37,13 +37,15 @@ import {
   DEFAULT_SETTINGS,
   isActiveOn,
   loadSettings,
+  mutedOn,
   readSettings,
+  withMuted,
   watchSettings,
   withSite,
 } from '../../adapters/extension/settings';
 import { keepSettingsRepaired, parseSettings, repairSettings } from '../../adapters/extension/settings-repair';
 
-const DEFAULTS = { enabled: true, disabledSites: [], marks: 'first' };
+const DEFAULTS = { enabled: true, disabledSites: [], marks: 'first', muted: [] };
 
 beforeEach(() => {
   for (const key of Object.keys(fake.store)) delete fake.store[key];
@@ -58,7 +60,7 @@ describe('parseSettings', () => {
   });
 
   it('valid settings pass unchanged', () => {
-    const stored = { enabled: false, disabledSites: ['www.dawn.com', 'example.org'], marks: 'first' };
+    const stored = { enabled: false, disabledSites: ['www.dawn.com', 'example.org'], marks: 'first', muted: [] };
     expect(parseSettings(stored)).toEqual({ settings: stored, problems: [] });
   });
 
@@ -84,11 +86,11 @@ describe('parseSettings', () => {
 
   it('a wrong type in one field falls back for that field only', () => {
     expect(parseSettings({ enabled: 'yes', disabledSites: ['a.org'] })).toEqual({
-      settings: { enabled: true, disabledSites: ['a.org'], marks: 'first' },
+      settings: { enabled: true, disabledSites: ['a.org'], marks: 'first', muted: [] },
       problems: ['settings.enabled: expected true or false, found "yes"'],
     });
     expect(parseSettings({ enabled: false, disabledSites: 'a.org' })).toEqual({
-      settings: { enabled: false, disabledSites: [], marks: 'first' },
+      settings: { enabled: false, disabledSites: [], marks: 'first', muted: [] },
       problems: ['settings.disabledSites: expected a list, found "a.org"'],
     });
     expect(parseSettings({ enabled: null, disabledSites: { 'a.org': true } }).problems).toEqual([
@@ -98,15 +100,32 @@ describe('parseSettings', () => {
   });
 
   it('marks: all, first mentions or none; quiet (first) when missing, with a problem when unknown', () => {
-    expect(parseSettings({ enabled: true, disabledSites: [], marks: 'none' }).settings.marks).toBe('none');
+    expect(parseSettings({ enabled: true, disabledSites: [], marks: 'none', muted: [] }).settings.marks).toBe('none');
     expect(parseSettings({ enabled: true, disabledSites: [] })).toEqual({
-      settings: { enabled: true, disabledSites: [], marks: 'first' },
+      settings: { enabled: true, disabledSites: [], marks: 'first', muted: [] },
       problems: [],
     });
     expect(parseSettings({ enabled: true, disabledSites: [], marks: 'loud' })).toEqual({
-      settings: { enabled: true, disabledSites: [], marks: 'first' },
+      settings: { enabled: true, disabledSites: [], marks: 'first', muted: [] },
       problems: ['settings.marks: expected all, first, none, found "loud"'],
     });
+  });
+
+  it('muted names: kept per site or everywhere, read without case; bad entries dropped with a problem', () => {
+    const raw = {
+      enabled: true,
+      disabledSites: [],
+      marks: 'first',
+      muted: [{ name: 'Khan', site: 'Dawn.com' }, { name: 'Sharif' }, { name: '' }, 'x'],
+    };
+    const { settings, problems } = parseSettings(raw);
+    expect(settings.muted).toEqual([{ name: 'Khan', site: 'Dawn.com' }, { name: 'Sharif' }]);
+    expect(problems).toEqual(['settings.muted: dropped entries that are not names']);
+    expect([...mutedOn(settings, 'dawn.com')]).toEqual(['khan', 'sharif']);
+    expect([...mutedOn(settings, 'bbc.com')]).toEqual(['sharif']);
+    const unmuted = withMuted(settings, 'KHAN', 'Dawn.com', false);
+    expect(unmuted.muted).toEqual([{ name: 'Sharif' }]);
+    expect(withMuted(unmuted, 'Bajwa', null, true).muted).toEqual([{ name: 'Sharif' }, { name: 'Bajwa' }]);
   });
 
   it('entries that are not host names are dropped; hosts are lower-cased and deduplicated', () => {
@@ -125,7 +144,7 @@ describe('parseSettings', () => {
       sites: { 'a.org': false },
       theme: 'dark',
     });
-    expect(settings).toEqual({ enabled: false, disabledSites: [], marks: 'first' });
+    expect(settings).toEqual({ enabled: false, disabledSites: [], marks: 'first', muted: [] });
     expect(problems).toEqual([
       'settings.version: unknown, dropped',
       'settings.sites: unknown, dropped',
@@ -195,10 +214,15 @@ describe('repairSettings (the background and the popup)', () => {
   });
 
   it('the valid part of a damaged value is kept', async () => {
-    fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3], marks: 'first' };
+    fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3], marks: 'first', muted: [] };
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(repairSettings()).resolves.toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
-    expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first' });
+    await expect(repairSettings()).resolves.toEqual({
+      enabled: false,
+      disabledSites: ['dawn.com'],
+      marks: 'first',
+      muted: [],
+    });
+    expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first', muted: [] });
   });
 
   it('nothing stored: defaults, no warning, nothing written', async () => {
@@ -209,9 +233,14 @@ describe('repairSettings (the background and the popup)', () => {
   });
 
   it('valid settings: returned as stored, no warning, nothing written', async () => {
-    fake.store.settings = { enabled: true, disabledSites: ['a.org'], marks: 'first' };
+    fake.store.settings = { enabled: true, disabledSites: ['a.org'], marks: 'first', muted: [] };
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(repairSettings()).resolves.toEqual({ enabled: true, disabledSites: ['a.org'], marks: 'first' });
+    await expect(repairSettings()).resolves.toEqual({
+      enabled: true,
+      disabledSites: ['a.org'],
+      marks: 'first',
+      muted: [],
+    });
     expect(warn).not.toHaveBeenCalled();
     expect(fake.writes).toEqual([]);
   });
@@ -228,9 +257,9 @@ describe('repairSettings (the background and the popup)', () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     keepSettingsRepaired();
     await vi.waitFor(() => expect(fake.listeners.size).toBeGreaterThan(0));
-    for (const l of fake.listeners) l({ settings: { newValue: { enabled: 'no', marks: 'all' } } }, 'local');
+    for (const l of fake.listeners) l({ settings: { newValue: { enabled: 'no', marks: 'all', muted: [] } } }, 'local');
     await vi.waitFor(() =>
-      expect(fake.writes.at(-1)).toEqual({ settings: { enabled: true, disabledSites: [], marks: 'all' } }),
+      expect(fake.writes.at(-1)).toEqual({ settings: { enabled: true, disabledSites: [], marks: 'all', muted: [] } }),
     );
   });
 });
@@ -241,12 +270,15 @@ describe('watchSettings', () => {
     const stop = watchSettings((s) => seen.push(s));
     for (const l of fake.listeners) {
       l({ settings: { newValue: 'garbage' } }, 'local');
-      l({ settings: { newValue: { enabled: false, disabledSites: ['a.org', 5], marks: 'first' } } }, 'local');
+      l(
+        { settings: { newValue: { enabled: false, disabledSites: ['a.org', 5], marks: 'first', muted: [] } } },
+        'local',
+      );
       l({ settings: { newValue: undefined } }, 'local'); // cleared
       l({ settings: { newValue: { enabled: false } } }, 'sync'); // another area: ignored
       l({ other: { newValue: 1 } }, 'local'); // another key: ignored
     }
-    expect(seen).toEqual([DEFAULTS, { enabled: false, disabledSites: ['a.org'], marks: 'first' }, DEFAULTS]);
+    expect(seen).toEqual([DEFAULTS, { enabled: false, disabledSites: ['a.org'], marks: 'first', muted: [] }, DEFAULTS]);
     stop();
     expect(fake.listeners.size).toBe(0);
   });
@@ -254,11 +286,11 @@ describe('watchSettings', () => {
 
 describe('isActiveOn and withSite', () => {
   it('per-site switches ignore the case of host names', () => {
-    const off = withSite({ enabled: true, disabledSites: [], marks: 'first' }, 'WWW.Dawn.com', false);
+    const off = withSite({ enabled: true, disabledSites: [], marks: 'first', muted: [] }, 'WWW.Dawn.com', false);
     expect(off.disabledSites).toEqual(['www.dawn.com']);
     expect(isActiveOn(off, 'www.DAWN.com')).toBe(false);
     expect(isActiveOn(off, 'dawn.com')).toBe(true);
     expect(isActiveOn(withSite(off, 'www.dawn.com', true), 'www.dawn.com')).toBe(true);
-    expect(isActiveOn({ enabled: false, disabledSites: [], marks: 'first' }, 'a.org')).toBe(false);
+    expect(isActiveOn({ enabled: false, disabledSites: [], marks: 'first', muted: [] }, 'a.org')).toBe(false);
   });
 });

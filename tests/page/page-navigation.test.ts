@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { MentionIndex, type PageMention } from '../../adapters/page/mention-index';
-import { answer, step, type NavigablePage } from '../../adapters/page/page-navigation';
+import { answer, report, step, type NavigablePage } from '../../adapters/page/page-navigation';
 import { TIMING } from '../../adapters/page/timing';
 
 function page(): NavigablePage & { calls: string[]; flashed: number[] } {
@@ -37,11 +37,22 @@ function page(): NavigablePage & { calls: string[]; flashed: number[] } {
       if (flashMs) flashed.push(flashMs);
     },
     closeCard: vi.fn(),
+    unlinkedCount: 0,
+    unlink: vi.fn(),
+    relinkAll: vi.fn(),
   };
   return fake;
 }
 
 describe('page navigation', () => {
+  it('reports mentions the reader unlinked, and takes them all back on request', () => {
+    const p = page();
+    expect('unlinked' in report(p)).toBe(false);
+    expect(report({ ...p, unlinkedCount: 2 }).unlinked).toBe(2);
+    expect(answer(p, { type: 'relink' })).toBe(true);
+    expect(p.relinkAll).toHaveBeenCalledTimes(1);
+  });
+
   it('steps through mentions in reading order, wrapping both ways, closing the card', () => {
     const p = page();
     for (let i = 0; i < 4; i++) step(p, 1);
