@@ -9,6 +9,16 @@ import type { PageContext } from '../../engine/article-view';
 import type { EntityKind } from '../../engine/types';
 import { checkCorpusKey, corpusKey } from '../../engine/table-format';
 
+/** A tab that did not answer may have just loaded (or be reading still): it is asked once more after this long. */
+export const DIGEST_RETRY_MS = 700;
+
+/** What an extension page knows of the tab being read: the popup's and the side panel's one shape. */
+export type PageState<D = PageDigest, Extra = object> =
+  | { status: 'loading' }
+  /** No tab, or no content script answering in it (a browser page, a store, a PDF). */
+  | { status: 'unavailable' }
+  | ({ status: 'ready'; digest: D } & Extra);
+
 /** What the content script answers to `page-digest`. */
 export interface PageReport {
   url: string;

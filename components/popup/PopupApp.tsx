@@ -9,7 +9,13 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusRecords } from '../../engine/types';
-import { contextOfDigest, digestOfReport, tableRefOf, type PageEntity } from '../../adapters/extension/page-report';
+import {
+  contextOfDigest,
+  DIGEST_RETRY_MS,
+  digestOfReport,
+  tableRefOf,
+  type PageEntity,
+} from '../../adapters/extension/page-report';
 import { viewForArticle } from '../../engine/article-view';
 import { DEFAULT_SETTINGS, withMuted, withSite, type Settings } from '../../adapters/extension/settings';
 import { buildEntityView, indexCorpus } from '../../engine/entity-view';
@@ -27,8 +33,6 @@ import './popup.css';
 
 const S = STRINGS.popup;
 
-/** A tab that did not answer may have just loaded: ask once more after this long. */
-export const DIGEST_RETRY_MS = 700;
 /** After a switch flips, the page needs a moment to follow before its digest is asked again. */
 const SETTINGS_SETTLE_MS = 300;
 const RECENT_EVENTS = 5;
@@ -83,7 +87,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
   useEffect(() => {
     if (tab === undefined) return;
     if (tab === null) {
-      setPage({ status: 'unreachable' });
+      setPage({ status: 'unavailable' });
       return;
     }
     let live = true;
@@ -92,7 +96,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
       clearTimeout(timer);
       env
         .report(tab.tabId)
-        // Throws for a report of another corpus (a tab read before an update): unreachable.
+        // Throws for a report of another corpus (a tab read before an update): unavailable.
         .then((report) => digestOfReport(report, records.entities))
         .then(
           (digest) => {
@@ -105,7 +109,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
           () => {
             if (!live) return;
             if (again) timer = setTimeout(() => load(false), DIGEST_RETRY_MS);
-            else setPage({ status: 'unreachable' });
+            else setPage({ status: 'unavailable' });
           },
         );
     };

@@ -4,6 +4,7 @@
  * corpus's latest events.
  */
 import type { PageDigest, PageEntity } from '../../adapters/extension/messages';
+import type { PageState as TabPageState } from '../../adapters/extension/page-report';
 import { formatIsoDate } from '../../engine/dates';
 import { groupByKind, type RecentEvent } from '../../engine/result-list';
 import { KIND_LABEL_PLURAL, STRINGS } from '../strings';
@@ -18,11 +19,7 @@ export interface NamedPageEntity extends PageEntity {
 
 export type NamedPageDigest = Omit<PageDigest, 'entities'> & { entities: NamedPageEntity[] };
 
-export type PageState =
-  | { status: 'loading' }
-  /** No tab, or no content script answering in it. */
-  | { status: 'unreachable' }
-  | { status: 'ready'; digest: NamedPageDigest };
+export type PageState = TabPageState<NamedPageDigest>;
 
 /**
  * Names a tab's digest from the corpus records, most mentioned first, then by name. An id
@@ -91,7 +88,7 @@ function OnThisPage({ page, enabled, onReveal, onOpenCard, onRelink }: Omit<Star
         {S.pageLoading}
       </p>
     );
-  if (page.status === 'unreachable') {
+  if (page.status === 'unavailable') {
     return (
       <div class="pp-note pp-note--unreachable">
         <p class="pp-note-title">{S.pageUnreachable}</p>

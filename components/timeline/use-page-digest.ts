@@ -6,17 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../adapters/extension/browser-api';
 import { sendToTab } from '../../adapters/extension/messages';
-import { digestOfReport, type PageDigest } from '../../adapters/extension/page-report';
+import {
+  DIGEST_RETRY_MS,
+  digestOfReport,
+  type PageDigest,
+  type PageState as TabPageState,
+} from '../../adapters/extension/page-report';
 import type { EntityRecord } from '../../engine/types';
 
-export type PageState =
-  | { status: 'loading' }
-  /** No tab, or no content script answering in it (a browser page, a store, a PDF). */
-  | { status: 'unavailable' }
-  | { status: 'ready'; tabId: number; digest: PageDigest };
-
-/** How long to wait before asking a freshly loaded tab once more, when it did not answer. */
-export const DIGEST_RETRY_MS = 700;
+export type PageState = TabPageState<PageDigest, { tabId: number }>;
 
 export async function activeTabId(pinned?: number): Promise<number | undefined> {
   if (pinned !== undefined) return pinned;

@@ -14,7 +14,8 @@ import type { PopupEnv } from '../../components/popup/popup-env';
 // settings.ts reaches for the extension API when loaded; the popup itself only uses its pure helpers.
 vi.mock('../../adapters/extension/browser-api', () => ({ browser: {} }));
 
-const { PopupApp, DIGEST_RETRY_MS } = await import('../../components/popup/PopupApp');
+const { PopupApp } = await import('../../components/popup/PopupApp');
+const { DIGEST_RETRY_MS } = await import('../../adapters/extension/page-report');
 
 function entity(id: string, kind: EntityRecord['kind'], name: string, extra: Partial<EntityRecord> = {}): EntityRecord {
   return {
