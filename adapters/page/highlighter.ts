@@ -23,12 +23,13 @@ const CURRENT = `${HIGHLIGHT_PREFIX}current`;
  * alike; the page's own text colour is never changed. The keyboard's current mention gets
  * a stronger amber.
  */
-const HUES: Record<EntityKind, string> = {
-  person: '64,124,230',
-  organisation: '150,90,210',
-  event: '220,100,40',
-  agreement: '20,150,120',
-  place: '170,135,20',
+export const HUES: Record<EntityKind, string> = {
+  // The light hues of the kinds' colours in components/card/card.css (a test keeps them equal).
+  person: '47,111,214',
+  organisation: '138,79,199',
+  event: '200,84,27',
+  agreement: '17,135,111',
+  place: '138,109,18',
 };
 const RULES =
   KINDS.map(
