@@ -22,6 +22,8 @@ import { buildEntityView, indexCorpus } from '../../engine/entity-view';
 import { recentEvents } from '../../engine/result-list';
 import { createSearchIndex, type SearchHit } from '../../engine/search';
 import { CardBrowser } from '../card/CardBrowser';
+import { stepOption } from '../combobox-keys';
+import { PAGE_TIMING } from '../timing';
 import { STRINGS } from '../strings';
 import { BackIcon, SearchIcon, TimelineIcon } from './icons';
 import type { PopupEnv, PopupTab } from './popup-env';
@@ -33,8 +35,6 @@ import './popup.css';
 
 const S = STRINGS.popup;
 
-/** After a switch flips, the page needs a moment to follow before its digest is asked again. */
-const SETTINGS_SETTLE_MS = 300;
 const RECENT_EVENTS = 5;
 /** Hits asked of the search; the list then shows each kind's names and a few of its mentions. */
 const SEARCH_LIMIT = 30;
@@ -133,7 +133,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
     const stop = env.watchSettings((s) => {
       setSettings(s);
       clearTimeout(timer);
-      timer = setTimeout(() => refreshPage.current(), SETTINGS_SETTLE_MS);
+      timer = setTimeout(() => refreshPage.current(), PAGE_TIMING.settingsSettleMs);
     });
     return () => {
       live = false;
@@ -145,7 +145,7 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
   // Tell screen readers how many results there are, once typing pauses.
   useEffect(() => {
     if (view.kind !== 'search' || !query.trim()) return;
-    const timer = setTimeout(() => setAnnouncement(S.resultCount(ordered.length)), 350);
+    const timer = setTimeout(() => setAnnouncement(S.resultCount(ordered.length)), PAGE_TIMING.announceAfterMs);
     return () => clearTimeout(timer);
   }, [ordered, view.kind]);
 
@@ -233,11 +233,9 @@ export function PopupApp({ records, env, initialQuery = '', pinnedTab }: PopupAp
   }, [view, query, env]);
 
   const onSearchKey = (event: KeyboardEvent) => {
-    const step = (delta: number) => {
-      if (ordered.length === 0) return;
-      const at = active ? ordered.indexOf(active) : delta > 0 ? -1 : ordered.length;
-      const next = ordered[(at + delta + ordered.length) % ordered.length]!;
-      setActiveId(next.id);
+    const step = (delta: 1 | -1) => {
+      const next = ordered[stepOption(active ? ordered.indexOf(active) : -1, ordered.length, delta)];
+      if (next) setActiveId(next.id);
     };
     switch (event.key) {
       case 'ArrowDown':

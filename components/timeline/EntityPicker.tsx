@@ -7,6 +7,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { TimelineEntity, TimelineEntityOption } from '../../engine/timeline';
 import { suggestEntities } from '../../engine/timeline';
+import { stepOption } from '../combobox-keys';
 import { STRINGS } from '../strings';
 
 const S = STRINGS.timeline;
@@ -44,12 +45,13 @@ export function EntityPicker({ options, chosen, onAdd, onRemove, idPrefix = 'tl-
       case 'ArrowDown':
         e.preventDefault();
         if (!expanded) setOpen(true);
-        else if (suggestions.length) setActive((a) => (Math.min(a, suggestions.length - 1) + 1) % suggestions.length);
+        else if (suggestions.length)
+          setActive((a) => stepOption(Math.min(a, suggestions.length - 1), suggestions.length, 1));
         break;
       case 'ArrowUp':
         e.preventDefault();
         if (suggestions.length)
-          setActive((a) => (Math.min(a, suggestions.length - 1) - 1 + suggestions.length) % suggestions.length);
+          setActive((a) => stepOption(Math.min(a, suggestions.length - 1), suggestions.length, -1));
         break;
       case 'Enter':
         if (current) {

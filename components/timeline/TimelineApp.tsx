@@ -22,6 +22,7 @@ import {
 import { clearTimelineFocus, readTimelineFocus, watchTimelineFocus } from '../../adapters/extension/timeline-focus';
 import { sendToBackground } from '../../adapters/extension/messages';
 import { STRINGS } from '../strings';
+import { PAGE_TIMING } from '../timing';
 import { CardSheet } from './CardSheet';
 import { TimelineFilters } from './TimelineFilters';
 import { TimelineList } from './TimelineList';
@@ -135,7 +136,7 @@ export function TimelineApp({ records, pinnedTab, initialEntity }: TimelineAppPr
 
   useEffect(() => {
     if (!flash) return;
-    const timer = setTimeout(() => setFlash(null), 2400);
+    const timer = setTimeout(() => setFlash(null), PAGE_TIMING.flashMs);
     return () => clearTimeout(timer);
   }, [flash]);
 
