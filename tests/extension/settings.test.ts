@@ -6,32 +6,19 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const fake = vi.hoisted(() => {
-  const listeners = new Set<(changes: Record<string, { newValue?: unknown }>, area: string) => void>();
-  const store: Record<string, unknown> = {};
-  const writes: Record<string, unknown>[] = [];
-  return {
-    store,
-    writes,
-    listeners,
-    browser: {
-      storage: {
-        local: {
-          get: async (key: string) => (key in store ? { [key]: store[key] } : {}),
-          set: async (items: Record<string, unknown>) => {
-            writes.push(structuredClone(items));
-            Object.assign(store, items);
-          },
-        },
-        onChanged: {
-          addListener: (l: never) => void listeners.add(l),
-          removeListener: (l: never) => void listeners.delete(l),
-        },
-      },
-    },
-  };
-});
-vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
+// WXT's test double of the extension API: storage that fires onChanged as a browser's does.
+vi.mock('../../adapters/extension/browser-api', async () => ({
+  browser: (await import('wxt/testing/fake-browser')).fakeBrowser,
+}));
+const { fakeBrowser } = await import('wxt/testing/fake-browser');
+
+/** What the code under test wrote (the test's own seeding is not counted). */
+let writes: unknown[] = [];
+const seed = async (value: unknown) => {
+  await fakeBrowser.storage.local.set({ settings: value });
+  writes = [];
+};
+const stored = async () => (await fakeBrowser.storage.local.get('settings')).settings;
 
 import {
   DEFAULT_SETTINGS,
@@ -48,10 +35,14 @@ import { keepSettingsRepaired, parseSettings, repairSettings } from '../../adapt
 const DEFAULTS = { enabled: true, disabledSites: [], marks: 'first', muted: [] };
 
 beforeEach(() => {
-  for (const key of Object.keys(fake.store)) delete fake.store[key];
-  fake.writes.length = 0;
-  fake.listeners.clear();
   vi.restoreAllMocks();
+  fakeBrowser.reset();
+  writes = [];
+  const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+  vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation(async (items) => {
+    writes.push(structuredClone(items));
+    return set(items);
+  });
 });
 
 describe('parseSettings', () => {
@@ -197,7 +188,7 @@ describe('parseSettings', () => {
 
 describe('repairSettings (the background and the popup)', () => {
   it('corrupt settings: defaults, one console warning naming the problems, and the repaired value written back', async () => {
-    fake.store.settings = { enabled: 'yes', disabledSites: 'nope', extra: 1 };
+    await seed({ enabled: 'yes', disabledSites: 'nope', extra: 1 });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await expect(repairSettings()).resolves.toEqual(DEFAULTS);
@@ -206,15 +197,15 @@ describe('repairSettings (the background and the popup)', () => {
       /^Backstory: stored settings were repaired \(settings\.enabled: .*; settings\.disabledSites: .*; settings\.extra: unknown, dropped\)$/,
     );
     expect(error).not.toHaveBeenCalled();
-    expect(fake.writes).toEqual([{ settings: DEFAULTS }]);
+    expect(writes).toEqual([{ settings: DEFAULTS }]);
     // Once repaired, the next load is quiet and writes nothing.
     await expect(repairSettings()).resolves.toEqual(DEFAULTS);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(fake.writes).toHaveLength(1);
+    expect(writes).toHaveLength(1);
   });
 
   it('the valid part of a damaged value is kept', async () => {
-    fake.store.settings = { enabled: false, disabledSites: ['Dawn.com', 3], marks: 'first', muted: [] };
+    await seed({ enabled: false, disabledSites: ['Dawn.com', 3], marks: 'first', muted: [] });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await expect(repairSettings()).resolves.toEqual({
       enabled: false,
@@ -222,18 +213,18 @@ describe('repairSettings (the background and the popup)', () => {
       marks: 'first',
       muted: [],
     });
-    expect(fake.store.settings).toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first', muted: [] });
+    expect(await stored()).toEqual({ enabled: false, disabledSites: ['dawn.com'], marks: 'first', muted: [] });
   });
 
   it('nothing stored: defaults, no warning, nothing written', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await expect(repairSettings()).resolves.toEqual(DEFAULTS);
     expect(warn).not.toHaveBeenCalled();
-    expect(fake.writes).toEqual([]);
+    expect(writes).toEqual([]);
   });
 
   it('valid settings: returned as stored, no warning, nothing written', async () => {
-    fake.store.settings = { enabled: true, disabledSites: ['a.org'], marks: 'first', muted: [] };
+    await seed({ enabled: true, disabledSites: ['a.org'], marks: 'first', muted: [] });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     await expect(repairSettings()).resolves.toEqual({
       enabled: true,
@@ -242,45 +233,42 @@ describe('repairSettings (the background and the popup)', () => {
       muted: [],
     });
     expect(warn).not.toHaveBeenCalled();
-    expect(fake.writes).toEqual([]);
+    expect(writes).toEqual([]);
   });
 
   it('the content script only reads: the same values, nothing said, nothing written', async () => {
-    fake.store.settings = { enabled: 'yes', disabledSites: ['Dawn.com', 3], marks: 'loud' };
+    await seed({ enabled: 'yes', disabledSites: ['Dawn.com', 3], marks: 'loud' });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await expect(loadSettings()).resolves.toEqual(parseSettings(fake.store.settings).settings);
+    await expect(loadSettings()).resolves.toEqual(parseSettings(await stored()).settings);
     expect(warn).not.toHaveBeenCalled();
-    expect(fake.writes).toEqual([]);
+    expect(writes).toEqual([]);
   });
 
   it('the background repairs a bad value whenever one is written', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     keepSettingsRepaired();
-    await vi.waitFor(() => expect(fake.listeners.size).toBeGreaterThan(0));
-    for (const l of fake.listeners) l({ settings: { newValue: { enabled: 'no', marks: 'all', muted: [] } } }, 'local');
+    await fakeBrowser.storage.local.set({ settings: { enabled: 'no', marks: 'all', muted: [] } });
     await vi.waitFor(() =>
-      expect(fake.writes.at(-1)).toEqual({ settings: { enabled: true, disabledSites: [], marks: 'all', muted: [] } }),
+      expect(writes.at(-1)).toEqual({ settings: { enabled: true, disabledSites: [], marks: 'all', muted: [] } }),
     );
   });
 });
 
 describe('watchSettings', () => {
-  it('a corrupt value written while a page is open reaches listeners parsed', () => {
+  it('a corrupt value written while a page is open reaches listeners parsed', async () => {
     const seen: unknown[] = [];
     const stop = watchSettings((s) => seen.push(s));
-    for (const l of fake.listeners) {
-      l({ settings: { newValue: 'garbage' } }, 'local');
-      l(
-        { settings: { newValue: { enabled: false, disabledSites: ['a.org', 5], marks: 'first', muted: [] } } },
-        'local',
-      );
-      l({ settings: { newValue: undefined } }, 'local'); // cleared
-      l({ settings: { newValue: { enabled: false } } }, 'sync'); // another area: ignored
-      l({ other: { newValue: 1 } }, 'local'); // another key: ignored
-    }
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
+    await fakeBrowser.storage.local.set({
+      settings: { enabled: false, disabledSites: ['a.org', 5], marks: 'first', muted: [] },
+    });
+    await fakeBrowser.storage.local.remove('settings'); // cleared
+    await fakeBrowser.storage.sync.set({ settings: { enabled: false } }); // another area: ignored
+    await fakeBrowser.storage.local.set({ other: 1 }); // another key: ignored
     expect(seen).toEqual([DEFAULTS, { enabled: false, disabledSites: ['a.org'], marks: 'first', muted: [] }, DEFAULTS]);
     stop();
-    expect(fake.listeners.size).toBe(0);
+    await fakeBrowser.storage.local.set({ settings: 'after' });
+    expect(seen).toHaveLength(3);
   });
 });
 
