@@ -22,7 +22,7 @@ import type { NavigablePage } from './page-navigation';
 import { PageScanner } from './page-scanner';
 
 export function startPageReader(ctx: ContentScriptContext): void {
-  const reader = new PageReader(document);
+  const reader = new PageReader(document, ctx.signal);
   void reader.init();
   ctx.onInvalidated(() => reader.dispose());
 }
@@ -46,7 +46,13 @@ class PageReader implements NavigablePage {
   private unwatchSettings: (() => void) | null = null;
   private readonly isTopFrame = window.top === window;
 
-  constructor(readonly doc: Document) {
+  private listening: AbortController | null = null;
+
+  constructor(
+    readonly doc: Document,
+    /** Aborted when the extension is reloaded or removed under the page. */
+    private readonly lifetime: AbortSignal,
+  ) {
     this.highlighter = new Highlighter(doc);
     this.card = new LazyCardHost(this, {
       onPointerEnter: () => this.hover.pointerEnteredCard(),
@@ -139,21 +145,23 @@ class PageReader implements NavigablePage {
       keep: this.keep,
     });
     this.scanner.start();
-    window.addEventListener('pointermove', this.onPointerMove, { passive: true, capture: true });
-    window.addEventListener('pointerdown', this.onPointerDown, { passive: true, capture: true });
-    window.addEventListener('pointerout', this.onPointerOut, { passive: true, capture: true });
-    window.addEventListener('click', this.onClick, { capture: true });
-    window.addEventListener('keydown', this.onKeyDown, { capture: true });
-    window.addEventListener('focusin', this.onFocusIn, { capture: true });
+    // One lifetime for every listener of this activation, ended by deactivate() or when
+    // the extension goes away under the page (the content script context's signal).
+    this.listening = new AbortController();
+    const signal = AbortSignal.any([this.listening.signal, this.lifetime]);
+    const quiet = { passive: true, capture: true, signal };
+    const loud = { capture: true, signal };
+    window.addEventListener('pointermove', this.onPointerMove, quiet);
+    window.addEventListener('pointerdown', this.onPointerDown, quiet);
+    window.addEventListener('pointerout', this.onPointerOut, quiet);
+    window.addEventListener('click', this.onClick, loud);
+    window.addEventListener('keydown', this.onKeyDown, loud);
+    window.addEventListener('focusin', this.onFocusIn, loud);
   }
 
   private deactivate(): void {
-    window.removeEventListener('pointermove', this.onPointerMove, { capture: true });
-    window.removeEventListener('pointerdown', this.onPointerDown, { capture: true });
-    window.removeEventListener('pointerout', this.onPointerOut, { capture: true });
-    window.removeEventListener('click', this.onClick, { capture: true });
-    window.removeEventListener('keydown', this.onKeyDown, { capture: true });
-    window.removeEventListener('focusin', this.onFocusIn, { capture: true });
+    this.listening?.abort();
+    this.listening = null;
     cancelAnimationFrame(this.pointerFrame);
     // A frame cancelled while pending must not look pending: every later move would wait for it.
     this.pointerFrame = 0;

@@ -202,21 +202,24 @@ export class CardHost implements CardHostApi {
     this.addListeners();
   }
 
+  /** Ends the listeners that follow the open card (scroll, resize, pinch). */
+  private following: AbortController | null = null;
+
   private addListeners(): void {
     const win = this.doc.defaultView!;
-    win.addEventListener('scroll', this.reposition, { capture: true, passive: true });
-    win.addEventListener('resize', this.reposition, { passive: true });
+    this.following?.abort();
+    this.following = new AbortController();
+    const options = { passive: true, signal: this.following.signal };
+    win.addEventListener('scroll', this.reposition, { ...options, capture: true });
+    win.addEventListener('resize', this.reposition, options);
     // Pinching and panning move the visual viewport without a window scroll or resize.
-    win.visualViewport?.addEventListener('resize', this.reposition, { passive: true });
-    win.visualViewport?.addEventListener('scroll', this.reposition, { passive: true });
+    win.visualViewport?.addEventListener('resize', this.reposition, options);
+    win.visualViewport?.addEventListener('scroll', this.reposition, options);
   }
 
   private removeListeners(): void {
-    const win = this.doc.defaultView!;
-    win.removeEventListener('scroll', this.reposition, { capture: true });
-    win.removeEventListener('resize', this.reposition);
-    win.visualViewport?.removeEventListener('resize', this.reposition);
-    win.visualViewport?.removeEventListener('scroll', this.reposition);
+    this.following?.abort();
+    this.following = null;
     cancelAnimationFrame(this.frameRequest);
   }
 
