@@ -1,7 +1,7 @@
 /** Cards read with the article: as of its date, about its subject, three facts at a glance. */
 import type { Page } from 'playwright-core';
 import { assert, eventually } from './harness/assert';
-import { cardState, highlightedTexts, highlightsInside, phraseBox, restOn } from './harness/page-probes';
+import { cardSettled, cardState, highlightedTexts, highlightsInside, phraseBox, restOn } from './harness/page-probes';
 import { test } from './harness/runner';
 
 const ARTICLE_2020 = '/fixtures/article-2020.html';
@@ -38,16 +38,7 @@ async function openLarijani(page: Page): Promise<ArticleCard> {
   await eventually('marked', async () => (await highlightedTexts(page))['backstory-person']?.length ?? 0);
   await restOn(page, await phraseBox(page, '#p1', 'Ali Larijani'));
   await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
-  // Measured once its entrance animation has finished.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .querySelector('backstory-card')!
-        .shadowRoot!.querySelector('.bs-frame')!
-        .getAnimations()
-        .map((a) => a.finished),
-    ),
-  );
+  await cardSettled(page);
   return page.evaluate(readArticleCard);
 }
 
@@ -117,15 +108,7 @@ test('on a phone, the bottom sheet shows the same three facts without scrolling'
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [tap] });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await eventually('sheet open', async () => (await cardState(phone)).title === 'Ali Larijani');
-  await phone.evaluate(() =>
-    Promise.all(
-      document
-        .querySelector('backstory-card')!
-        .shadowRoot!.querySelector('.bs-frame')!
-        .getAnimations()
-        .map((a) => a.finished),
-    ),
-  );
+  await cardSettled(phone);
   const sheet = await phone.evaluate(readArticleCard);
   assert.ok(
     sheet.facts.slice(0, 3).every((f) => f.visible),

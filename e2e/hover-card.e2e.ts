@@ -1,7 +1,7 @@
 /** Hover cards on a news page: marks, hover intent, keyboard path, the page left intact. */
 import type { Page } from 'playwright-core';
 import { assert, eventually } from './harness/assert';
-import { cardState, highlightedTexts, highlightsInside, phraseBox, restOn } from './harness/page-probes';
+import { cardSettled, cardState, highlightedTexts, highlightsInside, phraseBox, restOn } from './harness/page-probes';
 import { test } from './harness/runner';
 import { SHEET_MAX_SHARE } from '../adapters/page/card-placement';
 
@@ -408,16 +408,7 @@ test('touch, on a phone-sized screen: a tap on a mention opens its card as a bot
     return s.open && s.title && s.box ? s : null;
   });
   assert.equal(card.title, 'Ishaq Dar');
-  // Measured once its entrance animation (a 2px rise) has finished.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .querySelector('backstory-card')!
-        .shadowRoot!.querySelector('.bs-frame')!
-        .getAnimations()
-        .map((a) => a.finished),
-    ),
-  );
+  await cardSettled(page);
   const sheet = (await cardState(page)).box!;
   assert.ok(
     Math.abs(sheet.x) <= 1 && Math.abs(sheet.width - viewport.width) <= 1,
@@ -456,15 +447,7 @@ test('touch, pinch-zoomed in: the card opens in the part of the page on screen, 
   });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await eventually('card open after a tap', async () => (await cardState(page)).open);
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .querySelector('backstory-card')!
-        .shadowRoot!.querySelector('.bs-frame')!
-        .getAnimations()
-        .map((a) => a.finished),
-    ),
-  );
+  await cardSettled(page);
   const card = await cardState(page);
   assert.equal(card.title, 'Ali Larijani');
   const box = card.box!;

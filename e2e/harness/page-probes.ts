@@ -64,6 +64,19 @@ export function readCardState(): CardState {
   };
 }
 
+/** Waits for the open card's entrance animation (a 2px rise) to finish, so it can be measured. */
+export async function cardSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .querySelector('backstory-card')!
+        .shadowRoot!.querySelector('.bs-frame')!
+        .getAnimations()
+        .map((a) => a.finished),
+    ),
+  );
+}
+
 export async function cardState(page: Page): Promise<CardState> {
   return page.evaluate(readCardState);
 }
