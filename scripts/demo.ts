@@ -67,6 +67,8 @@ try {
     await panel.setViewportSize({ width: 400, height: 860 });
     // The timeline filtered to the article, as a reader following the story would.
     await panel.getByRole('button', { name: 'This page' }).click();
+    // ...around the article's date, where the panel opens.
+    await panel.getByRole('button', { name: /^Around this article/ }).click();
     await panel.waitForTimeout(600);
     await panel.screenshot({ path: `${OUT}/side-panel.png` });
 
