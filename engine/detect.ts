@@ -63,9 +63,12 @@ export interface DetectionSession {
   /**
    * Starts reading events described by a phrase (event-phrases.ts), for the blocks read
    * so far and all that follow: the content script loads the phrases only once a page
-   * mentions something. Returns the blocks that gained phrases.
+   * mentions something. Reads at most `max` of the blocks read so far per call (a page
+   * reads them in slices; call again while `describing`). Returns the blocks that changed.
    */
-  describe(phrases: PhraseFinder): Update;
+  describe(phrases: PhraseFinder, max?: number): Update;
+  /** Blocks read before the phrases came are still waiting to be read with them. */
+  readonly describing: boolean;
 }
 
 /** What a live page needs: sessions (the content script bundles no one-shot `detect`). */
@@ -225,13 +228,26 @@ class Session implements DetectionSession {
     private phrases: PhraseFinder | null,
   ) {}
 
-  describe(phrases: PhraseFinder): Update {
-    if (this.phrases) return { blocks: [] };
+  describe(phrases: PhraseFinder, max = Infinity): Update {
+    if (!this.phrases) {
+      this.phrases = phrases;
+      this.undescribed = [...this.blocks.values()];
+    }
+    if (!this.undescribed.length) return { blocks: [] };
     this.epoch++;
-    this.phrases = phrases;
-    for (const state of this.blocks.values()) this.readPhrases(state);
+    for (const state of this.undescribed.splice(0, max)) {
+      // A block dropped or replaced since is read (or was) as it is now.
+      if (this.blocks.get(state.key) === state) this.readPhrases(state);
+    }
     return this.refresh();
   }
+
+  get describing(): boolean {
+    return this.undescribed.length > 0;
+  }
+
+  /** Blocks read before the phrases came and not yet read with them. */
+  private undescribed: BlockState[] = [];
 
   /** What the phrases need of a block: whether it has a trigger, which page groups it names. */
   private readPhrases(state: BlockState): void {

@@ -478,11 +478,22 @@ export class PageScanner {
     this.phrasesAsked = true;
     this.options.loadPhrases?.().then(
       (phrases) => {
-        if (!this.running) return;
-        if (this.applyUpdate(this.session.describe(phrases))) {
-          this.flushMarks();
-          this.options.onChange();
-        }
+        // The blocks read so far are read again with the phrases in slices, as the page
+        // itself is: in one go a 1 MB page made one long task.
+        const slice = () => {
+          if (!this.running) return;
+          const start = performance.now();
+          let changed = false;
+          do changed = this.applyUpdate(this.session.describe(phrases, 16)) || changed;
+          while (this.session.describing && performance.now() - start < TIMING.sliceBudgetMs);
+          if (changed) {
+            this.flushMarks();
+            this.options.onChange();
+          }
+          const spent = performance.now() - start;
+          if (this.session.describing) setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
+        };
+        slice();
       },
       (error: unknown) => console.error('Backstory: event phrases could not be loaded', error),
     );

@@ -127,6 +127,31 @@ describe('events described by a phrase', () => {
     ]);
   });
 
+  it('reads the blocks of the page again in slices, ending where one read does', () => {
+    const { phrases, ...pageTable } = compileMatcherTable(SOURCES);
+    const texts = [
+      "Protests followed Soleimani's killing.",
+      'Nothing here.',
+      "Soleimani's killing was mourned.",
+      'Or here.',
+    ];
+    const blocks = texts.map((text, key) => ({ key, text }));
+    const whole = createPageDetector(pageTable).session();
+    whole.add(blocks);
+    whole.describe(createPhraseFinder(phrases ?? []));
+    const sliced = createPageDetector(pageTable).session();
+    sliced.add(blocks);
+    const finder = createPhraseFinder(phrases ?? []);
+    let calls = 0;
+    do {
+      sliced.describe(finder, 1);
+      calls++;
+    } while (sliced.describing);
+    expect(calls).toBe(blocks.length);
+    for (const b of blocks) expect(sliced.mentions(b.key)).toEqual(whole.mentions(b.key));
+    expect(whole.describing).toBe(false);
+  });
+
   it("an event's name that ends in a person's surname does not compete with him for it", () => {
     const sources: MatcherSource[] = [
       SOURCES[0]!,
