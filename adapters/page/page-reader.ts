@@ -21,6 +21,9 @@ import type { MentionIndex, PageMention } from './mention-index';
 import type { NavigablePage } from './page-navigation';
 import { PageScanner } from './page-scanner';
 
+/** `PageReader.muted` with no name in it. */
+const NOTHING_MUTED = '\n\n';
+
 export function startPageReader(ctx: ContentScriptContext): void {
   const reader = new PageReader(document, ctx.signal);
   void reader.init();
@@ -107,7 +110,7 @@ class PageReader implements NavigablePage {
     else this.deactivate();
   }
 
-  private muted = '\n\n';
+  private muted = NOTHING_MUTED;
   /** Mentions the reader unlinked ("Not this one"), by text node and offset, for the page's life. */
   private unlinked: [Node, number][] = [];
 
@@ -142,7 +145,8 @@ class PageReader implements NavigablePage {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
       loadPhrases,
-      keep: this.keep,
+      // Only a reader who took marks back pays for the check, once per mention.
+      ...(this.muted !== NOTHING_MUTED || this.unlinked.length ? { keep: this.keep } : {}),
     });
     this.scanner.start();
     // One lifetime for every listener of this activation, ended by deactivate() or when
