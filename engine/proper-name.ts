@@ -67,6 +67,18 @@ const NOT_NAME = words(`
   pashtun punjabi sindhi baloch kashmiri western eastern northern southern
 `);
 
+/**
+ * Countries and capitals of the region and of the powers in its news, which kickers and
+ * datelines put right before a name ("Pakistan Imran Khan said", "TEHRAN Abbas
+ * Araghchi"): a place, not a first name. Only names no one in this news is called.
+ */
+const PLACE_WORDS = words(`
+  pakistan iran india afghanistan china russia israel iraq syria turkey turkiye qatar egypt yemen lebanon ukraine
+  bangladesh tajikistan uzbekistan turkmenistan azerbaijan oman bahrain kuwait britain uk us usa uae gaza
+  tehran islamabad karachi lahore peshawar quetta rawalpindi delhi mumbai kabul kandahar moscow beijing riyadh doha
+  dubai ankara baghdad damascus beirut kashmir balochistan srinagar washington
+`);
+
 /** Nouns that make a preceding name part of an institution's name, in any case. */
 const INSTITUTION_ANY_CASE = words(`
   stadium stadiums academy university universities airport airbase dynasty dynasties mosque library hospital
@@ -162,7 +174,9 @@ function isCapitalised(text: string, w: WordSpan): boolean {
 function isNameWord(text: string, w: WordSpan | null, allCapsRun: boolean): boolean {
   if (w === null || w.end - w.start < 2) return false;
   const shaped = isCapitalised(text, w) || (allCapsRun && w.end - w.start >= 4 && isAllCaps(text, w));
-  return shaped && !NOT_NAME.has(lower(text, w));
+  if (!shaped) return false;
+  const word = lower(text, w);
+  return !NOT_NAME.has(word) && !PLACE_WORDS.has(word);
 }
 
 function isAllCapsSpan(text: string, start: number, end: number): boolean {

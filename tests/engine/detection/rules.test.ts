@@ -165,6 +165,11 @@ describe('ambiguous short forms need context', () => {
     ]);
   });
 
+  it('reads a country or capital right before a name as a place, not a first name', () => {
+    expect(found('Pakistan Imran Khan said the talks would go on.')).toEqual(['imran-khan:Imran Khan']);
+    expect(found('TEHRAN Imran Khan arrived on Monday.')).toEqual(['imran-khan:Imran Khan']);
+  });
+
   it('is not fooled by titles and sentence-initial words before a surname', () => {
     const text = 'Imran Khan spoke. But Khan, like Mr Khan, and Former Premier Khan all agree. Jailed Khan.';
     expect(found(text).filter((m) => m.endsWith(':Khan') || m.endsWith('Mr Khan'))).toHaveLength(4);
