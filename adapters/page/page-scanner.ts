@@ -14,6 +14,7 @@ import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
 import { TIMING } from './timing';
 import { caretAt } from './hit-test';
+import { isInlineDisplay, splitAtLayoutBreaks, type FlowsInline } from './layout-breaks';
 
 /** A subtree with more elements than this is read child by child, so one slice stays short. */
 const SPLIT_ABOVE_ELEMENTS = 1500;
@@ -358,17 +359,19 @@ export class PageScanner {
     const owners = new Set<Element>();
     if (node.nodeType === 1 && isBlockElement(node as Element)) owners.add(node as Element);
     const fresh: PendingBlock[] = [];
-    for (const block of blocks) {
-      const first = block.segments[0]!.node;
-      const owner = ownerOf(first);
+    const flowsInline = this.flowsInline();
+    for (const tagBlock of blocks) {
+      const owner = ownerOf(tagBlock.segments[0]!.node);
       if (!owner) continue;
       owners.add(owner);
-      const parent = first.parentElement;
-      if (parent && !isRendered(parent)) continue;
-      if (block.text.length > MAX_BLOCK_CHARS) {
-        for (const piece of splitHugeBlock(block)) fresh.push({ ...piece, owner });
-      } else {
-        fresh.push({ block, owner });
+      for (const block of splitAtLayoutBreaks(tagBlock, flowsInline)) {
+        const parent = block.segments[0]!.node.parentElement;
+        if (parent && !isRendered(parent)) continue;
+        if (block.text.length > MAX_BLOCK_CHARS) {
+          for (const piece of splitHugeBlock(block)) fresh.push({ ...piece, owner });
+        } else {
+          fresh.push({ block, owner });
+        }
       }
     }
     const stale: number[] = [];
@@ -401,6 +404,21 @@ export class PageScanner {
     // Front of the queue, in order: keeps reading order for the first screenful.
     this.queue.unshiftAll(children);
     if (el.shadowRoot) this.enqueue(el.shadowRoot);
+  }
+
+  /**
+   * Whether an element is laid out inline, by computed style, remembered for one read:
+   * a read happens between style changes the browser has already applied.
+   */
+  private flowsInline(): FlowsInline {
+    const view = this.doc.defaultView;
+    if (!view) return () => true;
+    const known = new Map<Element, boolean>();
+    return (el) => {
+      let inline = known.get(el);
+      if (inline === undefined) known.set(el, (inline = isInlineDisplay(view.getComputedStyle(el).display)));
+      return inline;
+    };
   }
 
   private watchShadowRoots(node: Node): void {
