@@ -173,12 +173,16 @@ export const STRINGS = {
     onThisPage: 'On this page',
     pageLoading: 'Reading this page…',
     pageNone: 'Backstory found no names from its corpus on this page.',
+    articleNone: 'The article names nothing from Backstory’s corpus.',
     pageOff: 'Backstory is switched off on this site.',
     pageOffEverywhere: 'Backstory is switched off everywhere.',
     pageUnreachable: 'Backstory can’t read this tab.',
     pageUnreachableWhy:
       'Browser pages (chrome://, about: and the like) and extension stores are closed to extensions, and a page that was open before Backstory was installed or updated needs a reload.',
     revealHint: 'Choose a name to scroll to its next mention.',
+    /** Names mentioned only in the page's rails, menus and footers, apart from the article's. */
+    elsewhere: (n: number) => `Elsewhere on the page (${n})`,
+    elsewhereHint: 'In menus, rails and related links, not in the article.',
     /** The page's publication date, which the cards are read against. */
     articleOf: (date: string) => `Article of ${date}: cards read as of then`,
     reveal: (name: string, count: number) =>

@@ -30,7 +30,8 @@ const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean)
 /**
  * Capitalised words that precede or follow a surname without being part of a name:
  * titles and honorifics, function words that start sentences, calendar words, verbs
- * common in headlines, and demonyms.
+ * common in headlines, demonyms, and the countries and capitals that kickers and
+ * datelines put before a name ("Pakistan Imran Khan said", "TEHRAN Abbas Araghchi").
  */
 const NOT_NAME = words(`
   mr mrs ms miss dr prof professor sir dame lord lady madam president presidents vice prime minister ministers premier
@@ -65,14 +66,6 @@ const NOT_NAME = words(`
   pakistani pakistanis indian indians iranian iranians afghan afghans american americans british israeli
   israelis saudi emirati qatari turkish chinese russian french german arab arabs muslim muslims shia sunni
   pashtun punjabi sindhi baloch kashmiri western eastern northern southern
-`);
-
-/**
- * Countries and capitals of the region and of the powers in its news, which kickers and
- * datelines put right before a name ("Pakistan Imran Khan said", "TEHRAN Abbas
- * Araghchi"): a place, not a first name. Only names no one in this news is called.
- */
-const PLACE_WORDS = words(`
   pakistan iran india afghanistan china russia israel iraq syria turkey turkiye qatar egypt yemen lebanon ukraine
   bangladesh tajikistan uzbekistan turkmenistan azerbaijan oman bahrain kuwait britain uk us usa uae gaza
   tehran islamabad karachi lahore peshawar quetta rawalpindi delhi mumbai kabul kandahar moscow beijing riyadh doha
@@ -174,9 +167,7 @@ function isCapitalised(text: string, w: WordSpan): boolean {
 function isNameWord(text: string, w: WordSpan | null, allCapsRun: boolean): boolean {
   if (w === null || w.end - w.start < 2) return false;
   const shaped = isCapitalised(text, w) || (allCapsRun && w.end - w.start >= 4 && isAllCaps(text, w));
-  if (!shaped) return false;
-  const word = lower(text, w);
-  return !NOT_NAME.has(word) && !PLACE_WORDS.has(word);
+  return shaped && !NOT_NAME.has(lower(text, w));
 }
 
 function isAllCapsSpan(text: string, start: number, end: number): boolean {

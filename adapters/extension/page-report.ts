@@ -27,8 +27,10 @@ export interface PageReport {
   active: boolean;
   /** `MatcherTable.corpus` of the table the indices come from. */
   corpus: string;
-  /** Pairs [entity index, mentions on the page], flat. */
+  /** Pairs [entity index, mentions in the article], flat; the whole page's when no article stands apart. */
   counts: number[];
+  /** Pairs as `counts` for entities mentioned only outside the article (rails, menus, footers). */
+  elsewhere?: number[];
   /** The article's publication date (`YYYY-MM-DD` or `YYYY-MM`), when the page gives one. */
   date?: string;
   /** Mentions the reader unlinked here ("Not this one"). */
@@ -50,7 +52,10 @@ export interface PageDigest {
   host: string;
   /** False when Backstory is switched off for this site or everywhere. */
   active: boolean;
+  /** What the article mentions (the whole page's mentions when no article stands apart). */
   entities: PageEntity[];
+  /** Entities mentioned only in the page's furniture: "Elsewhere on the page". */
+  elsewhere?: PageEntity[];
   /** The article's publication date, when the page gives one. */
   date?: string;
   /** Mentions the reader unlinked here ("Not this one"). */
@@ -62,12 +67,22 @@ export function digestOfReport(report: PageReport, entities: readonly { id: stri
   if (!report || !Array.isArray(report.counts)) throw new Error('Backstory: no page report from the tab');
   const ids = entities.map((e) => e.id);
   checkCorpusKey(report.corpus, ids);
-  const found: PageEntity[] = [];
-  for (let i = 0; i + 1 < report.counts.length; i += 2) {
-    const e = entities[report.counts[i]!];
-    if (e) found.push({ id: e.id, kind: e.kind, count: report.counts[i + 1]! });
-  }
-  const digest: PageDigest = { url: report.url, host: report.host, active: report.active, entities: found };
+  const named = (pairs: number[]): PageEntity[] => {
+    const found: PageEntity[] = [];
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const e = entities[pairs[i]!];
+      if (e) found.push({ id: e.id, kind: e.kind, count: pairs[i + 1]! });
+    }
+    return found;
+  };
+  const digest: PageDigest = {
+    url: report.url,
+    host: report.host,
+    active: report.active,
+    entities: named(report.counts),
+  };
+  const elsewhere = Array.isArray(report.elsewhere) ? named(report.elsewhere) : [];
+  if (elsewhere.length) digest.elsewhere = elsewhere;
   if (typeof report.date === 'string') digest.date = report.date;
   if (typeof report.unlinked === 'number' && report.unlinked > 0) digest.unlinked = report.unlinked;
   return digest;

@@ -5,7 +5,6 @@
  * from a content script runs the module in the content script's isolated world, under
  * the extension's CSP: a page's strict CSP does not stop it and the page cannot see it.
  */
-import { browser } from '../extension/browser-api';
 import {
   CARD_UI_GLOBAL,
   CARD_UI_PATH,
@@ -15,26 +14,16 @@ import {
   type CardUi,
   type OpenOptions,
 } from './card-ui-contract';
+import { onDemand } from './on-demand';
 import type { NavigablePage } from './page-navigation';
 
-let loading: Promise<CardUi> | null = null;
-
-/** The card UI bundle, loaded once (again after a failed load). */
-export function loadCardUi(): Promise<CardUi> {
-  loading ??= import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_PATH)).then(() => {
-    const ui = (globalThis as Record<string, unknown>)[CARD_UI_GLOBAL] as CardUi | undefined;
-    if (!ui) throw new Error(`${CARD_UI_PATH} loaded but installed no card UI`);
-    return ui;
-  });
-  // A failed load (the extension updated under the page) is tried again next time.
-  loading.catch(() => (loading = null));
-  return loading;
-}
+/** The card UI bundle, loaded once (again after a failed load: the extension updated under the page). */
+export const loadCardUi = onDemand<CardUi>(CARD_UI_PATH, CARD_UI_GLOBAL);
 
 export class LazyCardHost implements CardHostApi {
-  private host: CardHostApi | null = null;
+  #host: CardHostApi | null = null;
   /** The card asked for while the UI was on its way. */
-  private pending: { entity: CardRef; options: OpenOptions } | null = null;
+  #pending: { entity: CardRef; options: OpenOptions } | null = null;
 
   constructor(
     private readonly page: NavigablePage,
@@ -42,40 +31,40 @@ export class LazyCardHost implements CardHostApi {
   ) {}
 
   get isOpen(): boolean {
-    return this.host?.isOpen ?? this.pending !== null;
+    return this.#host?.isOpen ?? this.#pending !== null;
   }
 
   contains(node: EventTarget | null): boolean {
-    return this.host?.contains(node) ?? false;
+    return this.#host?.contains(node) ?? false;
   }
 
   /** Fetches the card UI ahead of need (a mention is current: Enter may follow). */
   preload(): void {
-    if (!this.host) void this.ready().catch(() => undefined);
+    if (!this.#host) void this.#ready().catch(() => undefined);
   }
 
   /** Fetches the card UI and the entity's view ahead of need (hover intent has begun). */
   prefetch(entity: CardRef): void {
-    this.ready().then(
+    this.#ready().then(
       (host) => host.prefetch(entity),
       () => undefined,
     );
   }
 
   open(entity: CardRef, options: OpenOptions): void {
-    if (this.host) {
-      this.host.open(entity, options);
+    if (this.#host) {
+      this.#host.open(entity, options);
       return;
     }
-    this.pending = { entity, options };
-    this.ready().then(
+    this.#pending = { entity, options };
+    this.#ready().then(
       (host) => {
-        const pending = this.pending;
-        this.pending = null;
+        const pending = this.#pending;
+        this.#pending = null;
         if (pending) host.open(pending.entity, pending.options);
       },
       (error: unknown) => {
-        this.pending = null;
+        this.#pending = null;
         console.error('Backstory: the card could not be shown', error);
         this.hooks.onClose();
       },
@@ -83,21 +72,21 @@ export class LazyCardHost implements CardHostApi {
   }
 
   close(): void {
-    if (this.pending) {
-      this.pending = null;
+    if (this.#pending) {
+      this.#pending = null;
       this.hooks.onClose();
     }
-    this.host?.close();
+    this.#host?.close();
   }
 
   destroy(): void {
-    this.pending = null;
-    this.host?.destroy();
+    this.#pending = null;
+    this.#host?.destroy();
   }
 
-  private async ready(): Promise<CardHostApi> {
+  async #ready(): Promise<CardHostApi> {
     const ui = await loadCardUi();
-    this.host ??= ui.createHost(this.page, this.hooks);
-    return this.host;
+    this.#host ??= ui.createHost(this.page, this.hooks);
+    return this.#host;
   }
 }

@@ -9,6 +9,8 @@
  * Quiet by default (`MarkMode` 'first'): the first mention of each entity in each part of
  * the page (the article, a rail, a header) gets the visible mark, later ones a faint
  * underline; 'all' marks every mention, 'none' marks nothing (cards still open on hover).
+ * Once the page's main article is known (main-article.ts), first mentions outside it
+ * (rails, menus, footers) stay faint too.
  */
 import { ENTITY_KINDS as KINDS, type EntityKind } from '../../engine/types';
 import type { MarkMode } from '../extension/settings';
@@ -55,15 +57,19 @@ interface HighlightRegistry {
 
 export class Highlighter {
   readonly supported: boolean;
-  private readonly loud = new Map<EntityKind, Highlight>();
-  private readonly quiet = new Map<EntityKind, Highlight>();
-  private current: Highlight | null = null;
-  private sheet: CSSStyleSheet | null = null;
-  private mode: MarkMode = 'first';
+  readonly #loud = new Map<EntityKind, Highlight>();
+  readonly #quiet = new Map<EntityKind, Highlight>();
+  #current: Highlight | null = null;
+  #sheet: CSSStyleSheet | null = null;
+  #mode: MarkMode = 'first';
   /** Marks by entity and page part, the first in reading order first. */
-  private readonly groups = new Map<string, Mark[]>();
-  private readonly parts = new WeakMap<Element, number>();
-  private nextPart = 1;
+  readonly #groups = new Map<string, Mark[]>();
+  readonly #parts = new WeakMap<Element, number>();
+  #nextPart = 1;
+  /** The page's main article; null: the whole page reads as one. */
+  article: Element | null = null;
+  /** Whether the element holding a mark's text is outside the article (one lookup per element). */
+  #outside = new WeakMap<Element, boolean>();
 
   constructor(private readonly doc: Document) {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
@@ -72,13 +78,13 @@ export class Highlighter {
 
   /** Registers the highlights and their style; call once before adding marks. */
   attach(): void {
-    if (!this.supported || this.sheet) return;
+    if (!this.supported || this.#sheet) return;
     const win = this.doc.defaultView as Window & typeof globalThis;
     const reg = registry(win)!;
     for (const kind of KINDS) {
       for (const [map, suffix] of [
-        [this.loud, ''],
-        [this.quiet, QUIET_SUFFIX],
+        [this.#loud, ''],
+        [this.#quiet, QUIET_SUFFIX],
       ] as const) {
         const highlight = new win.Highlight();
         // A name inside an event phrase paints over the phrase.
@@ -87,102 +93,124 @@ export class Highlighter {
         reg.set(HIGHLIGHT_PREFIX + kind + suffix, highlight);
       }
     }
-    this.current = new win.Highlight();
-    this.current.priority = 3;
-    reg.set(CURRENT, this.current);
-    this.sheet = new win.CSSStyleSheet();
-    this.sheet.replaceSync(RULES);
-    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.sheet];
+    this.#current = new win.Highlight();
+    this.#current.priority = 3;
+    reg.set(CURRENT, this.#current);
+    this.#sheet = new win.CSSStyleSheet();
+    this.#sheet.replaceSync(RULES);
+    this.doc.adoptedStyleSheets = [...this.doc.adoptedStyleSheets, this.#sheet];
   }
 
   add(mark: Mark): void {
-    if (!this.sheet) return;
-    const key = this.keyOf(mark);
-    const group = this.groups.get(key);
-    if (!group) this.groups.set(key, [mark]);
+    if (!this.#sheet) return;
+    const key = this.#keyOf(mark);
+    const group = this.#groups.get(key);
+    if (!group) this.#groups.set(key, [mark]);
     else if (before(mark.range, group[0]!.range)) {
       // The first in reading order leads its group: the one it displaces turns quiet.
       group.unshift(mark);
-      this.show(group[1]!, false);
+      this.#show(group[1]!, false);
     } else group.push(mark);
-    this.show(mark, this.groups.get(key)![0] === mark);
+    this.#show(mark, this.#groups.get(key)![0] === mark);
   }
 
   remove(mark: Mark): void {
-    this.loud.get(mark.kind)?.delete(mark.range);
-    this.quiet.get(mark.kind)?.delete(mark.range);
-    const key = this.keyOf(mark);
-    const group = this.groups.get(key);
+    this.#loud.get(mark.kind)?.delete(mark.range);
+    this.#quiet.get(mark.kind)?.delete(mark.range);
+    const key = this.#keyOf(mark);
+    const group = this.#groups.get(key);
     const at = group ? group.indexOf(mark) : -1;
     if (at < 0) return;
     group!.splice(at, 1);
-    if (!group!.length) this.groups.delete(key);
+    if (!group!.length) this.#groups.delete(key);
     else if (at === 0) {
       let next = 0;
       group!.forEach((m, i) => before(m.range, group![next]!.range) && (next = i));
       group!.unshift(...group!.splice(next, 1));
-      this.show(group![0]!, true);
+      this.#show(group![0]!, true);
     }
   }
 
   /** Switches between all, first mentions and no visible marks, at once. */
   setMode(mode: MarkMode): void {
-    if (mode === this.mode) return;
-    this.mode = mode;
-    for (const group of this.groups.values()) group.forEach((m, i) => this.show(m, i === 0));
+    if (mode === this.#mode) return;
+    this.#mode = mode;
+    this.#showAll();
+  }
+
+  /** The page's main article: first mentions outside it turn faint (null: none do). */
+  setArticle(article: Element | null): void {
+    if (article === this.article) return;
+    this.article = article;
+    this.#outside = new WeakMap();
+    this.#showAll();
+  }
+
+  #showAll(): void {
+    for (const group of this.#groups.values()) group.forEach((m, i) => this.#show(m, i === 0));
   }
 
   /** Marks the one mention the keyboard is on (or none). */
   setCurrent(range: AbstractRange | null): void {
-    if (!this.current) return;
-    this.current.clear();
-    if (range) this.current.add(range);
+    if (!this.#current) return;
+    this.#current.clear();
+    if (range) this.#current.add(range);
   }
 
   /** Removes every mark and the style sheet: the page looks as it did before. */
   detach(): void {
-    if (!this.sheet) return;
+    if (!this.#sheet) return;
     const reg = registry(this.doc.defaultView as Window & typeof globalThis);
     for (const kind of KINDS) {
       reg?.delete(HIGHLIGHT_PREFIX + kind);
       reg?.delete(HIGHLIGHT_PREFIX + kind + QUIET_SUFFIX);
     }
     reg?.delete(CURRENT);
-    this.loud.clear();
-    this.quiet.clear();
-    this.groups.clear();
-    this.current = null;
-    const sheet = this.sheet;
+    this.#loud.clear();
+    this.#quiet.clear();
+    this.#groups.clear();
+    this.article = null;
+    this.#current = null;
+    const sheet = this.#sheet;
     this.doc.adoptedStyleSheets = this.doc.adoptedStyleSheets.filter((s) => s !== sheet);
-    this.sheet = null;
+    this.#sheet = null;
   }
 
   /** Puts a mark in the highlight its mode and place (`first` of its group or not) call for. */
-  private show(mark: Mark, first: boolean): void {
-    const visible = this.mode === 'all' || (this.mode === 'first' && first);
-    const faint = this.mode === 'first' && !first;
-    const loud = this.loud.get(mark.kind);
-    const quiet = this.quiet.get(mark.kind);
+  #show(mark: Mark, first: boolean): void {
+    if (first && this.article?.isConnected) first = !this.#isOutside(mark.range.startContainer);
+    const visible = this.#mode === 'all' || (this.#mode === 'first' && first);
+    const faint = this.#mode === 'first' && !first;
+    const loud = this.#loud.get(mark.kind);
+    const quiet = this.#quiet.get(mark.kind);
     if (visible) loud?.add(mark.range);
     else loud?.delete(mark.range);
     if (faint) quiet?.add(mark.range);
     else quiet?.delete(mark.range);
   }
 
-  private keyOf(mark: Mark): string {
-    return `${mark.entity} ${this.partOf(mark.range.startContainer)}`;
+  #isOutside(node: Node): boolean {
+    const holder = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!holder) return false;
+    let outside = this.#outside.get(holder);
+    if (outside === undefined) this.#outside.set(holder, (outside = !this.article!.contains(holder)));
+    return outside;
+  }
+
+  #keyOf(mark: Mark): string {
+    return `${mark.entity} ${this.#partOf(mark.range.startContainer)}`;
   }
 
   /** The page part a mark is in, by the element holding its text (one lookup per element). */
-  private partOf(node: Node): number {
+  #partOf(node: Node): number {
     const holder = node.nodeType === 1 ? (node as Element) : node.parentElement;
     if (!holder) return 0;
-    let id = this.parts.get(holder);
+    let id = this.#parts.get(holder);
     if (id === undefined) {
       const part = holder.closest(PART);
-      id = part ? (this.parts.get(part) ?? this.nextPart++) : 0;
-      if (part) this.parts.set(part, id);
-      this.parts.set(holder, id);
+      id = part ? (this.#parts.get(part) ?? this.#nextPart++) : 0;
+      if (part) this.#parts.set(part, id);
+      this.#parts.set(holder, id);
     }
     return id;
   }

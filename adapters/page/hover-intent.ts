@@ -23,13 +23,13 @@ export interface Clock {
 
 /** `M`: a mention, compared by identity (a rescanned paragraph's mentions are new ones). */
 export class HoverIntent<M> {
-  private samples: { t: number; x: number; y: number }[] = [];
-  private candidate: M | null = null;
-  private shown: M | null = null;
-  private overCard = false;
-  private lookupTimer = 0;
-  private showTimer = 0;
-  private hideTimer = 0;
+  #samples: { t: number; x: number; y: number }[] = [];
+  #candidate: M | null = null;
+  #shown: M | null = null;
+  #overCard = false;
+  #lookupTimer = 0;
+  #showTimer = 0;
+  #hideTimer = 0;
 
   constructor(
     private readonly hooks: HoverIntentHooks<M>,
@@ -39,92 +39,92 @@ export class HoverIntent<M> {
 
   /** Pointer moved over the page; `target` is the mention under it, or null. */
   pointerMoved(x: number, y: number, target: M | null): void {
-    const speed = this.speed(x, y);
+    const speed = this.#speed(x, y);
     if (target === null) {
-      this.cancelSettle();
-      this.candidate = null;
-      if (this.shown !== null && !this.overCard) this.scheduleHide();
+      this.#cancelSettle();
+      this.#candidate = null;
+      if (this.#shown !== null && !this.#overCard) this.#scheduleHide();
       return;
     }
-    if (this.shown === target) {
-      this.cancelHide();
+    if (this.#shown === target) {
+      this.#cancelHide();
       return;
     }
-    if (this.shown !== null) this.scheduleHide();
+    if (this.#shown !== null) this.#scheduleHide();
     const sweeping = speed > this.timing.sweepSpeedPxPerMs;
-    if (this.candidate !== target || sweeping) {
-      this.candidate = target;
-      this.restartSettle();
+    if (this.#candidate !== target || sweeping) {
+      this.#candidate = target;
+      this.#restartSettle();
     }
   }
 
   pointerEnteredCard(): void {
-    this.overCard = true;
-    this.cancelHide();
+    this.#overCard = true;
+    this.#cancelHide();
   }
 
   pointerLeftCard(): void {
-    this.overCard = false;
-    if (this.shown !== null) this.scheduleHide();
+    this.#overCard = false;
+    if (this.#shown !== null) this.#scheduleHide();
   }
 
   /** The card was opened or closed some other way (keyboard, tap, Esc). */
   cardOpened(mention: M): void {
-    this.cancelSettle();
-    this.cancelHide();
-    this.shown = mention;
+    this.#cancelSettle();
+    this.#cancelHide();
+    this.#shown = mention;
   }
 
   cardClosed(): void {
-    this.cancelSettle();
-    this.cancelHide();
-    this.shown = null;
-    this.overCard = false;
-    this.candidate = null;
+    this.#cancelSettle();
+    this.#cancelHide();
+    this.#shown = null;
+    this.#overCard = false;
+    this.#candidate = null;
   }
 
   dispose(): void {
-    this.cancelSettle();
-    this.cancelHide();
+    this.#cancelSettle();
+    this.#cancelHide();
   }
 
-  private speed(x: number, y: number): number {
+  #speed(x: number, y: number): number {
     const t = this.clock.now();
-    this.samples.push({ t, x, y });
-    while (this.samples.length > 2 && t - this.samples[0]!.t > this.timing.speedWindowMs) this.samples.shift();
-    const first = this.samples[0]!;
+    this.#samples.push({ t, x, y });
+    while (this.#samples.length > 2 && t - this.#samples[0]!.t > this.timing.speedWindowMs) this.#samples.shift();
+    const first = this.#samples[0]!;
     const dt = t - first.t;
     return dt > 0 ? Math.hypot(x - first.x, y - first.y) / dt : 0;
   }
 
-  private restartSettle(): void {
-    this.cancelSettle();
-    const target = this.candidate;
+  #restartSettle(): void {
+    this.#cancelSettle();
+    const target = this.#candidate;
     if (target === null) return;
-    this.lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target), this.timing.lookupDelayMs);
-    this.showTimer = this.clock.setTimeout(() => {
-      this.cancelHide();
-      this.shown = target;
+    this.#lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target), this.timing.lookupDelayMs);
+    this.#showTimer = this.clock.setTimeout(() => {
+      this.#cancelHide();
+      this.#shown = target;
       this.hooks.show(target);
     }, this.timing.showDelayMs);
   }
 
-  private cancelSettle(): void {
-    this.clock.clearTimeout(this.lookupTimer);
-    this.clock.clearTimeout(this.showTimer);
+  #cancelSettle(): void {
+    this.clock.clearTimeout(this.#lookupTimer);
+    this.clock.clearTimeout(this.#showTimer);
   }
 
-  private scheduleHide(): void {
-    if (this.hideTimer) return;
-    this.hideTimer = this.clock.setTimeout(() => {
-      this.hideTimer = 0;
-      this.shown = null;
+  #scheduleHide(): void {
+    if (this.#hideTimer) return;
+    this.#hideTimer = this.clock.setTimeout(() => {
+      this.#hideTimer = 0;
+      this.#shown = null;
       this.hooks.hide();
     }, this.timing.hideGraceMs);
   }
 
-  private cancelHide(): void {
-    this.clock.clearTimeout(this.hideTimer);
-    this.hideTimer = 0;
+  #cancelHide(): void {
+    this.clock.clearTimeout(this.#hideTimer);
+    this.#hideTimer = 0;
   }
 }

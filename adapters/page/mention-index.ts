@@ -16,22 +16,22 @@ export interface PageMention {
 }
 
 export class MentionIndex {
-  private readonly byBlock = new Map<number, PageMention[]>();
+  readonly #byBlock = new Map<number, PageMention[]>();
   /** Text node → mentions touching it, for hit testing from a caret position. */
-  private readonly byNode = new WeakMap<Node, PageMention[]>();
-  private readonly byRange = new WeakMap<AbstractRange, PageMention>();
+  readonly #byNode = new WeakMap<Node, PageMention[]>();
+  readonly #byRange = new WeakMap<AbstractRange, PageMention>();
   /** Changes with every change of the mentions (for caches of what is derived from them). */
   version = 0;
 
   setBlock(block: number, mentions: PageMention[]): PageMention[] {
     const previous = this.removeBlock(block);
-    if (mentions.length) this.byBlock.set(block, mentions);
+    if (mentions.length) this.#byBlock.set(block, mentions);
     for (const m of mentions) {
-      this.byRange.set(m.range, m);
+      this.#byRange.set(m.range, m);
       for (const node of nodesOf(m.range)) {
-        const list = this.byNode.get(node);
+        const list = this.#byNode.get(node);
         if (list) list.push(m);
-        else this.byNode.set(node, [m]);
+        else this.#byNode.set(node, [m]);
       }
     }
     this.version++;
@@ -39,23 +39,23 @@ export class MentionIndex {
   }
 
   removeBlock(block: number): PageMention[] {
-    const previous = this.byBlock.get(block) ?? [];
+    const previous = this.#byBlock.get(block) ?? [];
     for (const m of previous) {
       for (const node of nodesOf(m.range)) {
-        const list = this.byNode.get(node);
+        const list = this.#byNode.get(node);
         if (!list) continue;
         const rest = list.filter((x) => x !== m);
-        if (rest.length) this.byNode.set(node, rest);
-        else this.byNode.delete(node);
+        if (rest.length) this.#byNode.set(node, rest);
+        else this.#byNode.delete(node);
       }
     }
-    this.byBlock.delete(block);
+    this.#byBlock.delete(block);
     this.version++;
     return previous;
   }
 
   forRange(range: AbstractRange): PageMention | undefined {
-    return this.byRange.get(range);
+    return this.#byRange.get(range);
   }
 
   /**
@@ -65,7 +65,7 @@ export class MentionIndex {
    */
   at(node: Node, offset: number): PageMention | undefined {
     let found: PageMention | undefined;
-    for (const m of this.byNode.get(node) ?? []) {
+    for (const m of this.#byNode.get(node) ?? []) {
       const r = m.range;
       const afterStart = node !== r.startContainer || offset >= r.startOffset;
       const beforeEnd = node !== r.endContainer || offset < r.endOffset;
@@ -76,12 +76,12 @@ export class MentionIndex {
 
   /** The mentions, block by block (in no particular order). */
   lists(): IterableIterator<PageMention[]> {
-    return this.byBlock.values();
+    return this.#byBlock.values();
   }
 
   get size(): number {
     let n = 0;
-    for (const list of this.byBlock.values()) n += list.length;
+    for (const list of this.#byBlock.values()) n += list.length;
     return n;
   }
 }

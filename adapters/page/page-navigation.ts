@@ -23,6 +23,8 @@ export interface NavigablePage {
   /** Makes `m` current (the focus ring); with `flashMs`, only for that long. */
   setCurrent(m: PageMention | null, flashMs?: number): void;
   closeCard(): void;
+  /** The page's main article (main-article.ts); null until found, or when the page has none apart. */
+  readonly article: Element | null;
   /** Mentions the reader unlinked on this page ("Not this one"), and taking them all back. */
   readonly unlinkedCount: number;
   unlink(range: AbstractRange): void;
@@ -41,10 +43,23 @@ export function inReadingOrder(index: MentionIndex): PageMention[] {
   return mentions;
 }
 
-export function countsByEntity(index: MentionIndex): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const list of index.lists()) for (const m of list) counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
-  return counts;
+/**
+ * Mentions per entity in the article (the whole page when `article` is null), and per
+ * entity found only outside it ("Elsewhere on the page": rails, menus, footers).
+ */
+export function countsByEntity(
+  index: MentionIndex,
+  article: Element | null = null,
+): { inArticle: Map<number, number>; elsewhere: Map<number, number> } {
+  const inArticle = new Map<number, number>();
+  const outside = new Map<number, number>();
+  for (const list of index.lists())
+    for (const m of list) {
+      const counts = !article || article.contains(m.range.startContainer) ? inArticle : outside;
+      counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    }
+  const elsewhere = new Map([...outside].filter(([entity]) => !inArticle.has(entity)));
+  return { inArticle, elsewhere };
 }
 
 function compareRanges(a: PageMention, b: PageMention): number {
@@ -94,7 +109,12 @@ export function answer(page: NavigablePage, request: TabRequest): PageReport | b
 /** What the popup and the side panel are told of the page (see page-report.ts). */
 export function report(page: NavigablePage): PageReport {
   const counts: number[] = [];
-  if (page.index) for (const [entity, count] of countsByEntity(page.index)) counts.push(entity, count);
+  const elsewhere: number[] = [];
+  if (page.index) {
+    const found = countsByEntity(page.index, page.article);
+    for (const [entity, count] of found.inArticle) counts.push(entity, count);
+    for (const [entity, count] of found.elsewhere) elsewhere.push(entity, count);
+  }
   const { href: url, hostname: host } = page.doc.location;
   const date = articleDateOf(page.doc);
   return {
@@ -103,6 +123,7 @@ export function report(page: NavigablePage): PageReport {
     active: page.active,
     corpus: page.corpus,
     counts,
+    ...(elsewhere.length ? { elsewhere } : {}),
     ...(date ? { date } : {}),
     ...(page.unlinkedCount ? { unlinked: page.unlinkedCount } : {}),
   };
@@ -110,7 +131,7 @@ export function report(page: NavigablePage): PageReport {
 
 /** The page a card is read with: the article's date and the entities found so far. */
 export function pageRefOf(page: NavigablePage): PageRef {
-  const onPage = page.index ? [...countsByEntity(page.index).keys()] : [];
+  const onPage = page.index ? [...countsByEntity(page.index, page.article).inArticle.keys()] : [];
   const date = articleDateOf(page.doc);
   return date ? { date, corpus: page.corpus, onPage } : { corpus: page.corpus, onPage };
 }

@@ -7,7 +7,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import matcher from '../../generated/page-matcher.json';
-import { loadPhrases } from './phrase-loader';
+import { loadArticleFinder, loadPhrases } from './on-demand';
+import type { ArticleFinder } from './on-demand-globals';
 import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
 import { isTabRequest, type TableRef } from '../extension/messages';
@@ -31,42 +32,42 @@ export function startPageReader(ctx: ContentScriptContext): void {
 }
 
 class PageReader implements NavigablePage {
-  private detector: PageDetector | null = null;
-  private scanner: PageScanner | null = null;
-  private readonly highlighter: Highlighter;
-  private readonly card: LazyCardHost;
-  private readonly hover: HoverIntent<PageMention>;
-  private settings: Settings | null = null;
+  #detector: PageDetector | null = null;
+  #scanner: PageScanner | null = null;
+  readonly #highlighter: Highlighter;
+  readonly #card: LazyCardHost;
+  readonly #hover: HoverIntent<PageMention>;
+  #settings: Settings | null = null;
   /** The mention the keyboard stepped to (or the popup revealed). */
   current: PageMention | null = null;
   /** Where focus was when `current` was set: Enter belongs to Backstory only while it stays there. */
-  private focusAtStep: Element | null = null;
+  #focusAtStep: Element | null = null;
   readonly corpus = (matcher as MatcherTable).corpus;
-  private flashTimer = 0;
-  private pointerFrame = 0;
-  private lastPointer: PointerEvent | null = null;
-  private lastPointerType = 'mouse';
-  private unwatchSettings: (() => void) | null = null;
-  private readonly isTopFrame = window.top === window;
+  #flashTimer = 0;
+  #pointerFrame = 0;
+  #lastPointer: PointerEvent | null = null;
+  #lastPointerType = 'mouse';
+  #unwatchSettings: (() => void) | null = null;
+  readonly #isTopFrame = window.top === window;
 
-  private listening: AbortController | null = null;
+  #listening: AbortController | null = null;
 
   constructor(
     readonly doc: Document,
     /** Aborted when the extension is reloaded or removed under the page. */
     private readonly lifetime: AbortSignal,
   ) {
-    this.highlighter = new Highlighter(doc);
-    this.card = new LazyCardHost(this, {
-      onPointerEnter: () => this.hover.pointerEnteredCard(),
-      onPointerLeave: () => this.hover.pointerLeftCard(),
-      onClose: () => this.hover.cardClosed(),
+    this.#highlighter = new Highlighter(doc);
+    this.#card = new LazyCardHost(this, {
+      onPointerEnter: () => this.#hover.pointerEnteredCard(),
+      onPointerLeave: () => this.#hover.pointerLeftCard(),
+      onClose: () => this.#hover.cardClosed(),
     });
-    this.hover = new HoverIntent<PageMention>(
+    this.#hover = new HoverIntent<PageMention>(
       {
-        prefetch: (m) => this.card.prefetch(this.refOf(m)),
-        show: (m) => this.openCard(m, false),
-        hide: () => this.card.close(),
+        prefetch: (m) => this.#card.prefetch(this.#refOf(m)),
+        show: (m) => this.#openCard(m, false),
+        hide: () => this.#card.close(),
       },
       {
         now: () => performance.now(),
@@ -77,127 +78,145 @@ class PageReader implements NavigablePage {
   }
 
   async init(): Promise<void> {
-    browser.runtime.onMessage.addListener(this.onMessage);
-    this.settings = await loadSettings().catch(() => null);
-    this.unwatchSettings = watchSettings((s) => {
-      this.settings = s;
-      this.apply();
+    browser.runtime.onMessage.addListener(this.#onMessage);
+    this.#settings = await loadSettings().catch(() => null);
+    this.#unwatchSettings = watchSettings((s) => {
+      this.#settings = s;
+      this.#apply();
     });
-    this.apply();
+    this.#apply();
   }
 
   dispose(): void {
-    browser.runtime.onMessage.removeListener(this.onMessage);
-    this.unwatchSettings?.();
-    this.deactivate();
-    this.card.destroy();
+    browser.runtime.onMessage.removeListener(this.#onMessage);
+    this.#unwatchSettings?.();
+    this.#deactivate();
+    this.#card.destroy();
   }
 
   get active(): boolean {
-    return !!this.settings && isActiveOn(this.settings, location.hostname);
+    return !!this.#settings && isActiveOn(this.#settings, location.hostname);
   }
 
   /** Switches live when the reader flips a switch in the popup: no reload needed. */
-  private apply(): void {
-    this.highlighter.setMode(this.settings?.marks ?? 'first');
+  #apply(): void {
+    this.#highlighter.setMode(this.#settings?.marks ?? 'first');
     // Muted names, one per line: read again without them when they change.
-    const muted = `\n${[...(this.settings ? mutedOn(this.settings, location.hostname) : [])].join('\n')}\n`;
-    if (muted !== this.muted) {
-      this.muted = muted;
-      this.deactivate();
+    const muted = `\n${[...(this.#settings ? mutedOn(this.#settings, location.hostname) : [])].join('\n')}\n`;
+    if (muted !== this.#muted) {
+      this.#muted = muted;
+      this.#deactivate();
     }
-    if (this.active) this.activate();
-    else this.deactivate();
+    if (this.active) this.#activate();
+    else this.#deactivate();
   }
 
-  private muted = NOTHING_MUTED;
+  #muted = NOTHING_MUTED;
   /** Mentions the reader unlinked ("Not this one"), by text node and offset, for the page's life. */
-  private unlinked: [Node, number][] = [];
+  #unlinked: [Node, number][] = [];
 
   get unlinkedCount(): number {
-    return this.unlinked.length;
+    return this.#unlinked.length;
   }
 
-  private readonly keep = (text: string, node: Text, offset: number): boolean =>
-    !this.muted.includes(`\n${text.replace(/\s+/g, ' ').toLowerCase()}\n`) &&
-    !this.unlinked.some(([n, o]) => n === node && o === offset);
+  readonly #keep = (text: string, node: Text, offset: number): boolean =>
+    !this.#muted.includes(`\n${text.replace(/\s+/g, ' ').toLowerCase()}\n`) &&
+    !this.#unlinked.some(([n, o]) => n === node && o === offset);
 
   /** "Not this one": the mention is unmarked on this page until the reader takes it back. */
   unlink(range: AbstractRange): void {
-    this.unlinked.push([range.startContainer, range.startOffset]);
-    this.rescan();
+    this.#unlinked.push([range.startContainer, range.startOffset]);
+    this.#rescan();
   }
 
   relinkAll(): void {
-    this.unlinked = [];
-    this.rescan();
+    this.#unlinked = [];
+    this.#rescan();
   }
 
-  private rescan(): void {
-    this.deactivate();
-    this.apply();
+  #rescan(): void {
+    this.#deactivate();
+    this.#apply();
   }
 
-  private activate(): void {
-    if (this.scanner) return;
-    this.detector ??= createPageDetector(matcher as MatcherTable);
-    this.scanner = new PageScanner(this.doc, this.detector, this.highlighter, {
+  #activate(): void {
+    if (this.#scanner) return;
+    this.#detector ??= createPageDetector(matcher as MatcherTable);
+    this.#scanner = new PageScanner(this.doc, this.#detector, this.#highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
       loadPhrases,
+      onFirstMark: () => this.#findArticle(),
       // Only a reader who took marks back pays for the check, once per mention.
-      ...(this.muted !== NOTHING_MUTED || this.unlinked.length ? { keep: this.keep } : {}),
+      ...(this.#muted !== NOTHING_MUTED || this.#unlinked.length ? { keep: this.#keep } : {}),
     });
-    this.scanner.start();
+    this.#scanner.start();
     // One lifetime for every listener of this activation, ended by deactivate() or when
     // the extension goes away under the page (the content script context's signal).
-    this.listening = new AbortController();
-    const signal = AbortSignal.any([this.listening.signal, this.lifetime]);
+    this.#listening = new AbortController();
+    const signal = AbortSignal.any([this.#listening.signal, this.lifetime]);
     const quiet = { passive: true, capture: true, signal };
     const loud = { capture: true, signal };
-    window.addEventListener('pointermove', this.onPointerMove, quiet);
-    window.addEventListener('pointerdown', this.onPointerDown, quiet);
-    window.addEventListener('pointerout', this.onPointerOut, quiet);
-    window.addEventListener('click', this.onClick, loud);
-    window.addEventListener('keydown', this.onKeyDown, loud);
-    window.addEventListener('focusin', this.onFocusIn, loud);
+    window.addEventListener('pointermove', this.#onPointerMove, quiet);
+    window.addEventListener('pointerdown', this.#onPointerDown, quiet);
+    window.addEventListener('pointerout', this.#onPointerOut, quiet);
+    window.addEventListener('click', this.#onClick, loud);
+    window.addEventListener('keydown', this.#onKeyDown, loud);
+    window.addEventListener('focusin', this.#onFocusIn, loud);
   }
 
-  private deactivate(): void {
-    this.listening?.abort();
-    this.listening = null;
-    cancelAnimationFrame(this.pointerFrame);
+  #deactivate(): void {
+    this.#listening?.abort();
+    this.#listening = null;
+    cancelAnimationFrame(this.#pointerFrame);
     // A frame cancelled while pending must not look pending: every later move would wait for it.
-    this.pointerFrame = 0;
-    this.hover.dispose();
-    this.card.close();
+    this.#pointerFrame = 0;
+    this.#hover.dispose();
+    this.#card.close();
     this.setCurrent(null);
-    this.scanner?.stop();
-    this.scanner = null;
+    this.#scanner?.stop();
+    this.#scanner = null;
+  }
+
+  /** Looks for the main article once the page has marks, and again whenever asked after it left the page. */
+  #findArticle(): void {
+    loadArticleFinder().then((find) => {
+      this.#finder = find;
+      if (this.#scanner) this.#highlighter.setArticle(find(this.doc));
+    }, console.error);
+  }
+
+  #finder: ArticleFinder | null = null;
+
+  get article(): Element | null {
+    const found = this.#highlighter.article;
+    if (found && !found.isConnected && this.#finder && this.#scanner)
+      this.#highlighter.setArticle(this.#finder(this.doc));
+    return this.#highlighter.article;
   }
 
   /** The content script's table has no ids: the background maps the index to one. */
-  private refOf(m: PageMention): TableRef & { range: AbstractRange } {
+  #refOf(m: PageMention): TableRef & { range: AbstractRange } {
     return { entity: m.entity, corpus: this.corpus, range: m.range };
   }
 
-  private openCard(m: PageMention, focus: boolean): void {
-    this.card.open(this.refOf(m), { range: m.range, focus });
-    this.hover.cardOpened(m);
+  #openCard(m: PageMention, focus: boolean): void {
+    this.#card.open(this.#refOf(m), { range: m.range, focus });
+    this.#hover.cardOpened(m);
   }
 
   // Pointer: hit-test at most once a frame, however fast the events come.
-  private readonly onPointerMove = (event: PointerEvent): void => {
+  readonly #onPointerMove = (event: PointerEvent): void => {
     if (event.pointerType === 'touch') return;
-    this.lastPointer = event;
-    if (this.pointerFrame) return;
-    this.pointerFrame = requestAnimationFrame(() => {
-      this.pointerFrame = 0;
-      const e = this.lastPointer;
-      if (!e || !this.scanner) return;
-      if (this.card.contains(e.target)) return; // the card tracks its own enter and leave
-      const m = mentionAtPoint(this.doc, this.scanner.index, e.clientX, e.clientY, this.scanner.shadowRoots);
-      this.hover.pointerMoved(e.clientX, e.clientY, m ?? null);
+    this.#lastPointer = event;
+    if (this.#pointerFrame) return;
+    this.#pointerFrame = requestAnimationFrame(() => {
+      this.#pointerFrame = 0;
+      const e = this.#lastPointer;
+      if (!e || !this.#scanner) return;
+      if (this.#card.contains(e.target)) return; // the card tracks its own enter and leave
+      const m = mentionAtPoint(this.doc, this.#scanner.index, e.clientX, e.clientY, this.#scanner.shadowRoots);
+      this.#hover.pointerMoved(e.clientX, e.clientY, m ?? null);
     });
   };
 
@@ -206,40 +225,40 @@ class PageReader implements NavigablePage {
    * around it, where no pointermove of this document follows it. Without this a card
    * opened in a frame stayed open after the pointer left the frame.
    */
-  private readonly onPointerOut = (event: PointerEvent): void => {
+  readonly #onPointerOut = (event: PointerEvent): void => {
     if (event.relatedTarget || event.pointerType === 'touch') return;
-    cancelAnimationFrame(this.pointerFrame);
-    this.pointerFrame = 0;
-    this.hover.pointerMoved(event.clientX, event.clientY, null);
+    cancelAnimationFrame(this.#pointerFrame);
+    this.#pointerFrame = 0;
+    this.#hover.pointerMoved(event.clientX, event.clientY, null);
   };
 
-  private readonly onPointerDown = (event: PointerEvent): void => {
-    this.lastPointerType = event.pointerType;
+  readonly #onPointerDown = (event: PointerEvent): void => {
+    this.#lastPointerType = event.pointerType;
     // The reader went elsewhere with the pointer: stepping is over.
-    if (this.current && !this.card.contains(event.target)) this.setCurrent(null);
+    if (this.current && !this.#card.contains(event.target)) this.setCurrent(null);
   };
 
   /** Focus moved on (Tab to a link, a click in a field): stepping is over, Enter is the page's again. */
-  private readonly onFocusIn = (event: FocusEvent): void => {
-    if (this.current && event.target !== this.focusAtStep && !this.card.contains(event.target)) this.setCurrent(null);
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    if (this.current && event.target !== this.#focusAtStep && !this.#card.contains(event.target)) this.setCurrent(null);
   };
 
   /** Touch: a tap on a mention opens its card; a tap anywhere else closes it. */
-  private readonly onClick = (event: MouseEvent): void => {
-    if (this.lastPointerType !== 'touch' || !this.scanner) return;
-    if (this.card.contains(event.target)) return;
-    const m = mentionAtPoint(this.doc, this.scanner.index, event.clientX, event.clientY, this.scanner.shadowRoots);
+  readonly #onClick = (event: MouseEvent): void => {
+    if (this.#lastPointerType !== 'touch' || !this.#scanner) return;
+    if (this.#card.contains(event.target)) return;
+    const m = mentionAtPoint(this.doc, this.#scanner.index, event.clientX, event.clientY, this.#scanner.shadowRoots);
     if (m) {
       // Inside a link the tap still follows the link: the reader asked for it.
       if (!(event.target as Element | null)?.closest?.('a[href]')) event.preventDefault();
-      this.openCard(m, false);
-    } else if (this.card.isOpen) {
-      this.card.close();
+      this.#openCard(m, false);
+    } else if (this.#card.isOpen) {
+      this.#card.close();
     }
   };
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    if (this.card.contains(event.target)) return;
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    if (this.#card.contains(event.target)) return;
     const combo = event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey;
     if (combo && (event.code === 'KeyN' || event.code === 'KeyP')) {
       event.preventDefault();
@@ -250,14 +269,14 @@ class PageReader implements NavigablePage {
       );
       return;
     }
-    if (event.key === 'Escape' && this.card.isOpen) {
-      this.card.close();
+    if (event.key === 'Escape' && this.#card.isOpen) {
+      this.#card.close();
       return;
     }
-    if (!this.current || isEditable(event.target) || this.doc.activeElement !== this.focusAtStep) return;
+    if (!this.current || isEditable(event.target) || this.doc.activeElement !== this.#focusAtStep) return;
     if (event.key === 'Enter' && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
-      this.openCard(this.current, true);
+      this.#openCard(this.current, true);
     } else if (event.key === 'Escape') {
       this.setCurrent(null);
     }
@@ -265,27 +284,27 @@ class PageReader implements NavigablePage {
 
   // What page-navigation.ts (in the card UI bundle) reads and calls: NavigablePage.
   get index(): MentionIndex | null {
-    return this.scanner?.index ?? null;
+    return this.#scanner?.index ?? null;
   }
 
   setCurrent(m: PageMention | null, flashMs = 0): void {
-    clearTimeout(this.flashTimer);
+    clearTimeout(this.#flashTimer);
     this.current = m;
-    this.focusAtStep = m ? this.doc.activeElement : null;
+    this.#focusAtStep = m ? this.doc.activeElement : null;
     // Enter may follow: have the card ready.
-    if (m) this.card.preload();
-    this.highlighter.setCurrent(m?.range ?? null);
-    if (m && flashMs) this.flashTimer = window.setTimeout(() => this.setCurrent(null), flashMs);
+    if (m) this.#card.preload();
+    this.#highlighter.setCurrent(m?.range ?? null);
+    if (m && flashMs) this.#flashTimer = window.setTimeout(() => this.setCurrent(null), flashMs);
   }
 
   closeCard(): void {
-    this.card.close();
+    this.#card.close();
   }
 
-  private readonly onMessage = (message: unknown): Promise<unknown> | undefined => {
+  readonly #onMessage = (message: unknown): Promise<unknown> | undefined => {
     if (!isTabRequest(message)) return undefined;
     // One answer per tab: the top frame speaks for the page.
-    if (!this.isTopFrame) return undefined;
+    if (!this.#isTopFrame) return undefined;
     return loadCardUi().then((ui) => ui.answer(this, message));
   };
 }

@@ -59,31 +59,33 @@ export interface ScannerOptions {
   skip(el: Element): boolean;
   /** Called after marks changed (for the popup digest and keyboard navigation). */
   onChange(): void;
-  /** The event phrases, asked for once the page has a first mark (phrase-loader.ts). */
+  /** The event phrases, asked for once the page has a first mark (on-demand.ts). */
   loadPhrases?(): Promise<PhraseFinder>;
+  /** Called once, when the page has its first mark. */
+  onFirstMark?(): void;
   /** False for a mention the reader took back (a muted name, "Not this one"): not marked, not hoverable. */
   keep?(text: string, node: Text, offset: number): boolean;
 }
 
 export class PageScanner {
   readonly index = new MentionIndex();
-  private readonly session: DetectionSession;
-  private readonly records = new Map<number, BlockRecord>();
-  private readonly keysByOwner = new Map<Element, number[]>();
-  private nextKey = 1;
+  readonly #session: DetectionSession;
+  readonly #records = new Map<number, BlockRecord>();
+  readonly #keysByOwner = new Map<Element, number[]>();
+  #nextKey = 1;
   /**
    * Where a re-read paragraph stood: its blocks keep that place in the engine's
    * document order (keys order blocks, and "the nearest mention before" depends on it),
    * instead of moving to the end of the page as brand-new blocks do.
    */
-  private readonly placeOf = new WeakMap<Element, number>();
-  private readonly queue = new NodeQueue();
-  private readonly queued = new Set<Node>();
-  private pendingBlocks: PendingBlock[] = [];
-  private timer = 0;
-  private observer: MutationObserver | null = null;
-  private readonly observedRoots = new Set<Node>();
-  private running = false;
+  readonly #placeOf = new WeakMap<Element, number>();
+  readonly #queue = new NodeQueue();
+  readonly #queued = new Set<Node>();
+  #pendingBlocks: PendingBlock[] = [];
+  #timer = 0;
+  #observer: MutationObserver | null = null;
+  readonly #observedRoots = new Set<Node>();
+  #running = false;
   /** Total time spent scanning, for the benchmark and the bounded-share rule. */
   busyMs = 0;
   /**
@@ -91,7 +93,7 @@ export class PageScanner {
    * Timing entries, `backstory:scan-start` and the measure `backstory:scan`, which the
    * page's own performance timeline shows too. Nothing else reads these fields.
    */
-  private readonly initialScan = { started: false, done: false, slices: 0, longestSliceMs: 0 };
+  readonly #initialScan = { started: false, done: false, slices: 0, longestSliceMs: 0 };
   /**
    * Mark changes not yet handed to the highlighter. Chrome re-validates every range of
    * every highlight in the next frame after any highlight changes (bench/README.md), so
@@ -100,51 +102,55 @@ export class PageScanner {
    * they at least double what is shown (the first screenful at once, then a few growing
    * batches); afterwards, at the end of every slice that changed any.
    */
-  private readonly markOps = new Map<AbstractRange, { mark: PageMention; add: boolean }>();
-  private marksPending = 0;
-  private marksShown = 0;
+  readonly #markOps = new Map<AbstractRange, { mark: PageMention; add: boolean }>();
+  #marksPending = 0;
+  #marksShown = 0;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly detector: PageDetector,
-    private readonly highlighter: Highlighter,
-    private readonly options: ScannerOptions,
-  ) {
-    this.session = detector.session();
+  readonly #doc: Document;
+  readonly #detector: PageDetector;
+  readonly #highlighter: Highlighter;
+  readonly #options: ScannerOptions;
+
+  constructor(doc: Document, detector: PageDetector, highlighter: Highlighter, options: ScannerOptions) {
+    this.#doc = doc;
+    this.#detector = detector;
+    this.#highlighter = highlighter;
+    this.#options = options;
+    this.#session = detector.session();
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.highlighter.attach();
-    this.observe(this.doc);
-    this.enqueue(this.doc.body ?? this.doc.documentElement);
+    if (this.#running) return;
+    this.#running = true;
+    this.#highlighter.attach();
+    this.#observe(this.#doc);
+    this.#enqueue(this.#doc.body ?? this.#doc.documentElement);
     // The first slice waits for the page's first frame. Reading visibility needs the
     // page's style; on a heavy page computing it is long (100,000 nodes: 200-400 ms) and
     // is work the browser does for its first paint anyway. Asked for before that paint,
     // all of it landed in our first slice and held the paint back. A hidden tab paints
     // no frame: the timer starts the scan there.
-    afterFirstFrame(this.doc.defaultView ?? window, () => {
-      this.queue.unshiftAll(this.visibleBlocks());
-      this.runSlice();
+    afterFirstFrame(this.#doc.defaultView ?? window, () => {
+      this.#queue.unshiftAll(this.#visibleBlocks());
+      this.#runSlice();
     });
     // The view can move before the first pass is done (a #fragment is scrolled to after
     // the document is parsed; a reader scrolls on): what comes into view jumps the queue.
-    (this.doc.defaultView ?? window).addEventListener('scroll', this.onScroll, { passive: true, capture: true });
+    (this.#doc.defaultView ?? window).addEventListener('scroll', this.#onScroll, { passive: true, capture: true });
   }
 
-  private scrollFrame = 0;
+  #scrollFrame = 0;
   /** Set when on-screen blocks were queued: the slice that reads them shows its marks. */
-  private showNow = false;
-  private readonly onScroll = (): void => {
-    if (this.initialScan.done || !this.running) {
-      (this.doc.defaultView ?? window).removeEventListener('scroll', this.onScroll, { capture: true });
+  #showNow = false;
+  readonly #onScroll = (): void => {
+    if (this.#initialScan.done || !this.#running) {
+      (this.#doc.defaultView ?? window).removeEventListener('scroll', this.#onScroll, { capture: true });
       return;
     }
-    if (this.scrollFrame) return;
-    this.scrollFrame = requestAnimationFrame(() => {
-      this.scrollFrame = 0;
-      this.queue.unshiftAll(this.visibleBlocks());
+    if (this.#scrollFrame) return;
+    this.#scrollFrame = requestAnimationFrame(() => {
+      this.#scrollFrame = 0;
+      this.#queue.unshiftAll(this.#visibleBlocks());
     });
   };
 
@@ -154,110 +160,110 @@ export class PageScanner {
    * a restored position). Sampled down the middle of the viewport, one caret lookup per
    * paragraph. The full pass then skips them (see readLargeElement).
    */
-  private visibleBlocks(): Element[] {
-    const win = this.doc.defaultView;
+  #visibleBlocks(): Element[] {
+    const win = this.#doc.defaultView;
     // A page small enough to be read whole in a slice or two needs no head start (and
     // reading its on-screen paragraphs first would only read them twice).
-    if (!win || this.doc.getElementsByTagName('*').length <= SPLIT_ABOVE_ELEMENTS) return [];
+    if (!win || this.#doc.getElementsByTagName('*').length <= SPLIT_ABOVE_ELEMENTS) return [];
     const found: Element[] = [];
     for (let y = VIEWPORT_STEP_PX / 2; y < win.innerHeight; y += VIEWPORT_STEP_PX) {
-      const at = caretAt(this.doc, win.innerWidth / 2, y);
+      const at = caretAt(this.#doc, win.innerWidth / 2, y);
       const owner = at && ownerOf(at.node);
-      if (!owner || owner === this.doc.body || owner === this.doc.documentElement || found.includes(owner)) continue;
+      if (!owner || owner === this.#doc.body || owner === this.#doc.documentElement || found.includes(owner)) continue;
       // Continue below this paragraph: one lookup per paragraph, and a single giant text
       // node (where each lookup is slow) costs one.
       y = Math.max(y, owner.getBoundingClientRect().bottom);
-      if (this.keysByOwner.has(owner)) continue; // already read
-      if (!this.options.skip(owner)) found.push(owner);
+      if (this.#keysByOwner.has(owner)) continue; // already read
+      if (!this.#options.skip(owner)) found.push(owner);
     }
-    for (const el of found) this.queued.add(el);
+    for (const el of found) this.#queued.add(el);
     // What is on screen is shown as soon as it is read, not with the next batch.
-    if (found.length) this.showNow = true;
+    if (found.length) this.#showNow = true;
     return found;
   }
 
   /** Stops reading and removes every mark. */
   stop(): void {
-    this.running = false;
-    (this.doc.defaultView ?? window).removeEventListener('scroll', this.onScroll, { capture: true });
-    clearTimeout(this.timer);
-    this.observer?.disconnect();
-    this.observer = null;
-    this.observedRoots.clear();
-    this.queue.clear();
-    this.queued.clear();
-    this.pendingBlocks = [];
-    this.forget([...this.records.keys()]);
-    this.keysByOwner.clear();
-    this.markOps.clear();
-    this.marksPending = 0;
-    this.marksShown = 0;
-    this.highlighter.detach();
-    this.options.onChange();
+    this.#running = false;
+    (this.#doc.defaultView ?? window).removeEventListener('scroll', this.#onScroll, { capture: true });
+    clearTimeout(this.#timer);
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#observedRoots.clear();
+    this.#queue.clear();
+    this.#queued.clear();
+    this.#pendingBlocks = [];
+    this.#forget([...this.#records.keys()]);
+    this.#keysByOwner.clear();
+    this.#markOps.clear();
+    this.#marksPending = 0;
+    this.#marksShown = 0;
+    this.#highlighter.detach();
+    this.#options.onChange();
   }
 
   /** The open shadow roots being read: hit testing has to be told about them to see inside. */
   get shadowRoots(): ShadowRoot[] {
     const roots: ShadowRoot[] = [];
-    for (const root of this.observedRoots) if (root.nodeType === 11) roots.push(root as ShadowRoot);
+    for (const root of this.#observedRoots) if (root.nodeType === 11) roots.push(root as ShadowRoot);
     return roots;
   }
 
   /** Resolves once all queued work is done (tests and the benchmark wait on it). */
   get idle(): boolean {
-    return this.queue.length === 0 && this.pendingBlocks.length === 0;
+    return this.#queue.length === 0 && this.#pendingBlocks.length === 0;
   }
 
-  private observe(root: Node): void {
-    if (this.observedRoots.has(root)) return;
-    this.observedRoots.add(root);
-    this.observer ??= new MutationObserver((records) => this.onMutations(records));
-    this.observer.observe(root, { childList: true, subtree: true, characterData: true });
+  #observe(root: Node): void {
+    if (this.#observedRoots.has(root)) return;
+    this.#observedRoots.add(root);
+    this.#observer ??= new MutationObserver((records) => this.#onMutations(records));
+    this.#observer.observe(root, { childList: true, subtree: true, characterData: true });
   }
 
-  private enqueue(node: Node): void {
-    if (this.queued.has(node)) return;
-    this.queued.add(node);
-    this.queue.push(node);
+  #enqueue(node: Node): void {
+    if (this.#queued.has(node)) return;
+    this.#queued.add(node);
+    this.#queue.push(node);
   }
 
-  private onMutations(mutations: MutationRecord[]): void {
+  #onMutations(mutations: MutationRecord[]): void {
     let removed = false;
     for (const m of mutations) {
       if (m.type === 'characterData') {
         const owner = ownerOf(m.target);
-        if (owner) this.enqueue(owner);
+        if (owner) this.#enqueue(owner);
         continue;
       }
       if (m.removedNodes.length) removed = true;
       const target = m.target as Element;
-      if (target.nodeType === 1 && this.options.skip(target)) continue;
+      if (target.nodeType === 1 && this.#options.skip(target)) continue;
       for (const added of m.addedNodes) {
-        if (added.nodeType === 1 && this.options.skip(added as Element)) continue;
+        if (added.nodeType === 1 && this.#options.skip(added as Element)) continue;
         // Inline content joins its paragraph's text: rescan the paragraph. A new block
         // (an article appended by infinite scroll) is read on its own.
         const inline = added.nodeType === 3 || (added.nodeType === 1 && !isBlockElement(added as Element));
         const unit = inline ? ownerOf(added) : (added as Element);
-        if (unit) this.enqueue(unit);
+        if (unit) this.#enqueue(unit);
       }
       if (m.removedNodes.length && target.nodeType === 1 && !isBlockElement(target)) {
         const owner = ownerOf(target);
-        if (owner) this.enqueue(owner);
+        if (owner) this.#enqueue(owner);
       }
     }
-    if (removed) this.dropDisconnected();
-    this.schedule(TIMING.mutationSettleMs);
+    if (removed) this.#dropDisconnected();
+    this.#schedule(TIMING.mutationSettleMs);
   }
 
   /** Forgets blocks whose text left the page. */
-  private dropDisconnected(): void {
+  #dropDisconnected(): void {
     const gone: number[] = [];
-    for (const [owner, keys] of this.keysByOwner) {
+    for (const [owner, keys] of this.#keysByOwner) {
       if (owner.isConnected) continue;
       gone.push(...keys);
-      this.keysByOwner.delete(owner);
+      this.#keysByOwner.delete(owner);
     }
-    this.forget(gone);
+    this.#forget(gone);
   }
 
   /**
@@ -267,63 +273,63 @@ export class PageScanner {
    * they stayed: a ticker or a single-page app piled up marks on detached text, which
    * the popup's digest still counted, and a rescanned paragraph kept its old ranges.)
    */
-  private forget(keys: number[]): void {
+  #forget(keys: number[]): void {
     if (!keys.length) return;
     for (const key of keys) {
-      this.records.delete(key);
-      for (const old of this.index.removeBlock(key)) this.queueMark(old, false);
+      this.#records.delete(key);
+      for (const old of this.index.removeBlock(key)) this.#queueMark(old, false);
     }
-    this.applyUpdate(this.session.remove(keys));
+    this.#applyUpdate(this.#session.remove(keys));
   }
 
-  private schedule(delay: number): void {
-    if (!this.running || this.timer) return;
-    this.timer = window.setTimeout(() => {
-      this.timer = 0;
-      this.runSlice();
+  #schedule(delay: number): void {
+    if (!this.#running || this.#timer) return;
+    this.#timer = window.setTimeout(() => {
+      this.#timer = 0;
+      this.#runSlice();
     }, delay);
   }
 
-  private runSlice(): void {
-    if (!this.running) return;
-    if (!this.initialScan.started) {
-      this.initialScan.started = true;
+  #runSlice(): void {
+    if (!this.#running) return;
+    if (!this.#initialScan.started) {
+      this.#initialScan.started = true;
       performance.mark('backstory:scan-start');
     }
     const started = performance.now();
     const deadline = started + TIMING.sliceBudgetMs;
     let changed = false;
     while (performance.now() < deadline) {
-      if (this.pendingBlocks.length) {
-        changed = this.detectSome() || changed;
+      if (this.#pendingBlocks.length) {
+        changed = this.#detectSome() || changed;
         continue;
       }
-      const node = this.queue.shift();
+      const node = this.#queue.shift();
       if (!node) break;
       // A node can stand in the queue twice (moved ahead when it came on screen): it is
       // read once, when its first entry comes up.
-      if (!this.queued.delete(node)) continue;
-      this.read(node);
+      if (!this.#queued.delete(node)) continue;
+      this.#read(node);
     }
     if (
-      this.markOps.size &&
-      (this.showNow || this.initialScan.done || this.idle || this.marksPending >= this.marksShown)
+      this.#markOps.size &&
+      (this.#showNow || this.#initialScan.done || this.idle || this.#marksPending >= this.#marksShown)
     )
-      this.flushMarks();
-    this.showNow = false;
+      this.#flushMarks();
+    this.#showNow = false;
     const spent = performance.now() - started;
     this.busyMs += spent;
-    this.reportInitialScan(spent);
-    if (changed) this.options.onChange();
+    this.#reportInitialScan(spent);
+    if (changed) this.#options.onChange();
     if (!this.idle) {
       // Yield the rest of the frame and more: the page gets (1/share − 1) × what we used.
-      this.schedule(Math.max(1, spent * (1 / TIMING.maxMainThreadShare - 1)));
+      this.#schedule(Math.max(1, spent * (1 / TIMING.maxMainThreadShare - 1)));
     }
   }
 
   /** Benchmark instrumentation: counts the initial scan's slices and measures it once its queue drains. */
-  private reportInitialScan(spent: number): void {
-    const scan = this.initialScan;
+  #reportInitialScan(spent: number): void {
+    const scan = this.#initialScan;
     if (scan.done) return;
     scan.slices++;
     scan.longestSliceMs = Math.max(scan.longestSliceMs, spent);
@@ -339,19 +345,19 @@ export class PageScanner {
   }
 
   /** Collects the blocks under `node`, splitting very large subtrees across slices. */
-  private read(node: Node): void {
+  #read(node: Node): void {
     if (!node.isConnected) return;
     if (node.nodeType === 1) {
       const el = node as Element;
-      if (this.options.skip(el)) return;
+      if (this.#options.skip(el)) return;
       if (el.getElementsByTagName('*').length > SPLIT_ABOVE_ELEMENTS && hasBlockChildren(el)) {
-        this.readLargeElement(el);
+        this.#readLargeElement(el);
         return;
       }
     }
-    this.watchShadowRoots(node);
+    this.#watchShadowRoots(node);
     const blocks = collectTextBlocks(node, {
-      skip: this.options.skip,
+      skip: this.#options.skip,
       isHidden: () => false, // visibility is checked once per block below: far cheaper than per element
     });
     // A rescanned owner replaces all the blocks it had, including an owner whose text
@@ -359,7 +365,7 @@ export class PageScanner {
     const owners = new Set<Element>();
     if (node.nodeType === 1 && isBlockElement(node as Element)) owners.add(node as Element);
     const fresh: PendingBlock[] = [];
-    const flowsInline = this.flowsInline();
+    const flowsInline = this.#flowsInline();
     for (const tagBlock of blocks) {
       const owner = ownerOf(tagBlock.segments[0]!.node);
       if (!owner) continue;
@@ -376,14 +382,14 @@ export class PageScanner {
     }
     const stale: number[] = [];
     for (const owner of owners) {
-      const keys = this.keysByOwner.get(owner);
+      const keys = this.#keysByOwner.get(owner);
       if (!keys) continue;
-      this.keysByOwner.delete(owner);
+      this.#keysByOwner.delete(owner);
       stale.push(...keys);
-      this.placeOf.set(owner, keys[0]!);
+      this.#placeOf.set(owner, keys[0]!);
     }
-    this.forget(stale);
-    for (const block of fresh) this.pendingBlocks.push(block);
+    this.#forget(stale);
+    for (const block of fresh) this.#pendingBlocks.push(block);
   }
 
   /**
@@ -391,27 +397,27 @@ export class PageScanner {
    * time. Its own inline text, outside any block child, is read with the children in
    * order, as single-node roots.
    */
-  private readLargeElement(el: Element): void {
+  #readLargeElement(el: Element): void {
     const children: Node[] = [];
     for (let c = el.firstChild; c; c = c.nextSibling) {
       // A paragraph already read (the on-screen ones go first) is not read again: that
       // would take its marks down until the pass came back round to it. If it changes,
       // the MutationObserver queues it.
-      if (this.queued.has(c) || this.keysByOwner.has(c as Element)) continue;
-      this.queued.add(c);
+      if (this.#queued.has(c) || this.#keysByOwner.has(c as Element)) continue;
+      this.#queued.add(c);
       children.push(c);
     }
     // Front of the queue, in order: keeps reading order for the first screenful.
-    this.queue.unshiftAll(children);
-    if (el.shadowRoot) this.enqueue(el.shadowRoot);
+    this.#queue.unshiftAll(children);
+    if (el.shadowRoot) this.#enqueue(el.shadowRoot);
   }
 
   /**
    * Whether an element is laid out inline, by computed style, remembered for one read:
    * a read happens between style changes the browser has already applied.
    */
-  private flowsInline(): FlowsInline {
-    const view = this.doc.defaultView;
+  #flowsInline(): FlowsInline {
+    const view = this.#doc.defaultView;
     if (!view) return () => true;
     const known = new Map<Element, boolean>();
     return (el) => {
@@ -421,7 +427,7 @@ export class PageScanner {
     };
   }
 
-  private watchShadowRoots(node: Node): void {
+  #watchShadowRoots(node: Node): void {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
     // querySelectorAll stops at shadow boundaries: look inside each root found, so a
     // shadow root nested in another one is watched (and hit-tested) too.
@@ -429,37 +435,37 @@ export class PageScanner {
     if (node.nodeType === 1 && (node as Element).shadowRoot) roots.push((node as Element).shadowRoot!);
     for (let i = 0; i < roots.length; i++) {
       const root = roots[i]!;
-      if (root !== node) this.observe(root as ShadowRoot);
+      if (root !== node) this.#observe(root as ShadowRoot);
       for (const el of root.querySelectorAll?.('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
     }
   }
 
   /** Hands a batch of collected blocks to the engine and marks the result. */
-  private detectSome(): boolean {
+  #detectSome(): boolean {
     let count = 0;
     let chars = 0;
-    while (count < this.pendingBlocks.length && count < BLOCKS_PER_STEP && chars < CHARS_PER_STEP) {
-      chars += this.pendingBlocks[count++]!.block.text.length;
+    while (count < this.#pendingBlocks.length && count < BLOCKS_PER_STEP && chars < CHARS_PER_STEP) {
+      chars += this.#pendingBlocks[count++]!.block.text.length;
     }
-    const batch = this.pendingBlocks.splice(0, count);
+    const batch = this.#pendingBlocks.splice(0, count);
     const fresh: PageBlock[] = [];
     for (const { block, owner, own } of batch) {
       if (!owner.isConnected) continue;
-      const keyed: PageBlock = { ...block, key: this.keyFor(owner) };
-      this.records.set(keyed.key, own ? { block: keyed, owner, own } : { block: keyed, owner });
-      const keys = this.keysByOwner.get(owner);
+      const keyed: PageBlock = { ...block, key: this.#keyFor(owner) };
+      this.#records.set(keyed.key, own ? { block: keyed, owner, own } : { block: keyed, owner });
+      const keys = this.#keysByOwner.get(owner);
       if (keys) keys.push(keyed.key);
-      else this.keysByOwner.set(owner, [keyed.key]);
+      else this.#keysByOwner.set(owner, [keyed.key]);
       fresh.push(keyed);
     }
     if (!fresh.length) return false;
-    return this.applyUpdate(this.session.add(fresh));
+    return this.#applyUpdate(this.#session.add(fresh));
   }
 
-  private applyUpdate(update: Update): boolean {
+  #applyUpdate(update: Update): boolean {
     let changed = false;
     for (const { key, mentions } of update.blocks) {
-      const record = this.records.get(key);
+      const record = this.#records.get(key);
       const marks: PageMention[] = [];
       if (record) {
         const own = record.own;
@@ -468,8 +474,8 @@ export class PageScanner {
           const span = spanToDom(record.block, m.start, m.end);
           if (!span) continue;
           if (
-            this.options.keep &&
-            !this.options.keep(record.block.text.slice(m.start, m.end), span.startNode, span.startOffset)
+            this.#options.keep &&
+            !this.#options.keep(record.block.text.slice(m.start, m.end), span.startNode, span.startOffset)
           )
             continue;
           const range = new StaticRange({
@@ -478,38 +484,39 @@ export class PageScanner {
             endContainer: span.endNode,
             endOffset: span.endOffset,
           });
-          marks.push({ entity: m.entity, kind: this.detector.kinds[m.entity]!, block: key, range });
+          marks.push({ entity: m.entity, kind: this.#detector.kinds[m.entity]!, block: key, range });
         }
       }
-      if (marks.length && !this.phrasesAsked) this.askPhrases();
-      for (const old of this.index.setBlock(key, marks)) this.queueMark(old, false);
-      for (const mark of marks) this.queueMark(mark, true);
+      if (marks.length && !this.#phrasesAsked) this.#askPhrases();
+      for (const old of this.index.setBlock(key, marks)) this.#queueMark(old, false);
+      for (const mark of marks) this.#queueMark(mark, true);
       changed = true;
     }
     return changed;
   }
 
-  private phrasesAsked = false;
+  #phrasesAsked = false;
 
   /** Loads the event phrases and reads the page with them (the blocks read so far, then all). */
-  private askPhrases(): void {
-    this.phrasesAsked = true;
-    this.options.loadPhrases?.().then(
+  #askPhrases(): void {
+    this.#phrasesAsked = true;
+    this.#options.onFirstMark?.();
+    this.#options.loadPhrases?.().then(
       (phrases) => {
         // The blocks read so far are read again with the phrases in slices, as the page
         // itself is: in one go a 1 MB page made one long task.
         const slice = () => {
-          if (!this.running) return;
+          if (!this.#running) return;
           const start = performance.now();
           let changed = false;
-          do changed = this.applyUpdate(this.session.describe(phrases, 16)) || changed;
-          while (this.session.describing && performance.now() - start < TIMING.sliceBudgetMs);
+          do changed = this.#applyUpdate(this.#session.describe(phrases, 16)) || changed;
+          while (this.#session.describing && performance.now() - start < TIMING.sliceBudgetMs);
           if (changed) {
-            this.flushMarks();
-            this.options.onChange();
+            this.#flushMarks();
+            this.#options.onChange();
           }
           const spent = performance.now() - start;
-          if (this.session.describing) setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
+          if (this.#session.describing) setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
         };
         slice();
       },
@@ -518,37 +525,37 @@ export class PageScanner {
   }
 
   /** The key of the next block of `owner`: at its old place if it is being re-read. */
-  private keyFor(owner: Element): number {
-    const place = this.placeOf.get(owner);
-    if (place === undefined) return this.nextKey++;
+  #keyFor(owner: Element): number {
+    const place = this.#placeOf.get(owner);
+    if (place === undefined) return this.#nextKey++;
     // Between the owner's old first key and the next whole key: room for 1,000 blocks.
     const next = place + 1 / 1024;
-    if (Math.floor(next) === Math.floor(place)) this.placeOf.set(owner, next);
-    else this.placeOf.delete(owner);
+    if (Math.floor(next) === Math.floor(place)) this.#placeOf.set(owner, next);
+    else this.#placeOf.delete(owner);
     return place;
   }
 
   /** Queues a mark change for the highlighter (see `markOps`). */
-  private queueMark(mark: PageMention, add: boolean): void {
+  #queueMark(mark: PageMention, add: boolean): void {
     const range = mark.range;
-    if (!add && this.markOps.get(range)?.add) {
+    if (!add && this.#markOps.get(range)?.add) {
       // Never shown: nothing to take back.
-      this.markOps.delete(range);
-      this.marksPending--;
+      this.#markOps.delete(range);
+      this.#marksPending--;
       return;
     }
-    this.markOps.set(range, { mark, add });
-    if (add) this.marksPending++;
+    this.#markOps.set(range, { mark, add });
+    if (add) this.#marksPending++;
   }
 
-  private flushMarks(): void {
-    for (const { mark, add } of this.markOps.values()) {
-      if (add) this.highlighter.add(mark);
-      else this.highlighter.remove(mark);
+  #flushMarks(): void {
+    for (const { mark, add } of this.#markOps.values()) {
+      if (add) this.#highlighter.add(mark);
+      else this.#highlighter.remove(mark);
     }
-    this.marksShown += this.marksPending;
-    this.markOps.clear();
-    this.marksPending = 0;
+    this.#marksShown += this.#marksPending;
+    this.#markOps.clear();
+    this.#marksPending = 0;
   }
 }
 
@@ -658,41 +665,41 @@ function firstSpace(text: string, from: number, to: number): number {
  */
 class NodeQueue {
   /** Nodes put at the front, last one first out. */
-  private front: Node[] = [];
-  private back: (Node | undefined)[] = [];
-  private head = 0;
+  #front: Node[] = [];
+  #back: (Node | undefined)[] = [];
+  #head = 0;
 
   get length(): number {
-    return this.front.length + this.back.length - this.head;
+    return this.#front.length + this.#back.length - this.#head;
   }
 
   push(node: Node): void {
-    this.back.push(node);
+    this.#back.push(node);
   }
 
   /** Puts `nodes` at the front of the queue, in their order. */
   unshiftAll(nodes: readonly Node[]): void {
-    for (let i = nodes.length - 1; i >= 0; i--) this.front.push(nodes[i]!);
+    for (let i = nodes.length - 1; i >= 0; i--) this.#front.push(nodes[i]!);
   }
 
   shift(): Node | undefined {
-    if (this.front.length) return this.front.pop();
-    if (this.head >= this.back.length) return undefined;
-    const node = this.back[this.head];
-    this.back[this.head++] = undefined;
-    if (this.head === this.back.length) {
-      this.back = [];
-      this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.back.length) {
-      this.back = this.back.slice(this.head);
-      this.head = 0;
+    if (this.#front.length) return this.#front.pop();
+    if (this.#head >= this.#back.length) return undefined;
+    const node = this.#back[this.#head];
+    this.#back[this.#head++] = undefined;
+    if (this.#head === this.#back.length) {
+      this.#back = [];
+      this.#head = 0;
+    } else if (this.#head > 1024 && this.#head * 2 > this.#back.length) {
+      this.#back = this.#back.slice(this.#head);
+      this.#head = 0;
     }
     return node;
   }
 
   clear(): void {
-    this.front = [];
-    this.back = [];
-    this.head = 0;
+    this.#front = [];
+    this.#back = [];
+    this.#head = 0;
   }
 }

@@ -163,34 +163,34 @@ function isBlank(s: string): boolean {
 
 class BlockBuilder {
   readonly blocks: PageBlock[] = [];
-  private parts: string[] = [];
-  private segments: TextSegment[] = [];
-  private length = 0;
-  private hasContent = false;
+  #parts: string[] = [];
+  #segments: TextSegment[] = [];
+  #length = 0;
+  #hasContent = false;
 
   constructor(private key: number) {}
 
   text(node: Text): void {
     const data = node.data;
     if (data.length === 0) return;
-    if (!this.hasContent) {
+    if (!this.#hasContent) {
       // Leading whitespace nodes (indentation between tags) never start a block.
       if (isBlank(data)) return;
-      this.hasContent = true;
+      this.#hasContent = true;
     }
-    this.segments.push({ node, start: this.length });
-    this.parts.push(data);
-    this.length += data.length;
+    this.#segments.push({ node, start: this.#length });
+    this.#parts.push(data);
+    this.#length += data.length;
   }
 
   flush(): void {
-    if (this.hasContent) {
-      this.blocks.push({ key: this.key++, text: this.parts.join(''), segments: this.segments });
-      this.parts = [];
-      this.segments = [];
+    if (this.#hasContent) {
+      this.blocks.push({ key: this.key++, text: this.#parts.join(''), segments: this.#segments });
+      this.#parts = [];
+      this.#segments = [];
     }
-    this.length = 0;
-    this.hasContent = false;
+    this.#length = 0;
+    this.#hasContent = false;
   }
 }
 

@@ -17,7 +17,11 @@ export interface NamedPageEntity extends PageEntity {
   name: string;
 }
 
-export type NamedPageDigest = Omit<PageDigest, 'entities'> & { entities: NamedPageEntity[] };
+export type NamedPageDigest = Omit<PageDigest, 'entities' | 'elsewhere'> & {
+  entities: NamedPageEntity[];
+  /** Named only in the page's furniture; empty when the article is not told apart. */
+  elsewhere: NamedPageEntity[];
+};
 
 export type PageState = TabPageState<NamedPageDigest>;
 
@@ -27,13 +31,15 @@ export type PageState = TabPageState<NamedPageDigest>;
  * extension, until its tab reloads) is left out rather than shown without a name.
  */
 export function nameDigest(digest: PageDigest, nameOf: (id: string) => string | undefined): NamedPageDigest {
-  const entities: NamedPageEntity[] = [];
-  for (const e of digest.entities) {
-    const name = nameOf(e.id);
-    if (name !== undefined) entities.push({ ...e, name });
-  }
-  entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-  return { ...digest, entities };
+  const named = (list: readonly PageEntity[]): NamedPageEntity[] => {
+    const entities: NamedPageEntity[] = [];
+    for (const e of list) {
+      const name = nameOf(e.id);
+      if (name !== undefined) entities.push({ ...e, name });
+    }
+    return entities.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  };
+  return { ...digest, entities: named(digest.entities), elsewhere: named(digest.elsewhere ?? []) };
 }
 
 export interface StartingPointsProps {
@@ -107,11 +113,19 @@ function OnThisPage({ page, enabled, onReveal, onOpenCard, onRelink }: Omit<Star
       </button>
     </p>
   ) : null;
+  const elsewhere = digest.elsewhere.length ? (
+    <details class="pp-elsewhere">
+      <summary class="pp-elsewhere-summary">{S.elsewhere(digest.elsewhere.length)}</summary>
+      <p class="pp-hint">{S.elsewhereHint}</p>
+      <EntityGroups entities={digest.elsewhere} onReveal={onReveal} onOpenCard={onOpenCard} />
+    </details>
+  ) : null;
   if (digest.entities.length === 0)
     return (
       <>
-        <p class="pp-note">{S.pageNone}</p>
+        <p class="pp-note">{elsewhere ? S.articleNone : S.pageNone}</p>
         {unlinked}
+        {elsewhere}
       </>
     );
   return (
@@ -119,7 +133,21 @@ function OnThisPage({ page, enabled, onReveal, onOpenCard, onRelink }: Omit<Star
       {unlinked}
       {digest.date && <p class="pp-article-date">{S.articleOf(formatIsoDate(digest.date))}</p>}
       <p class="pp-hint">{S.revealHint}</p>
-      {groupByKind(digest.entities, 'fixed').map((group) => (
+      <EntityGroups entities={digest.entities} onReveal={onReveal} onOpenCard={onOpenCard} />
+      {elsewhere}
+    </>
+  );
+}
+
+/** A page's entities by kind, in the popup's fixed order: each scrolls to its next mention, or opens its card. */
+function EntityGroups({
+  entities,
+  onReveal,
+  onOpenCard,
+}: Pick<StartingPointsProps, 'onReveal' | 'onOpenCard'> & { entities: NamedPageEntity[] }) {
+  return (
+    <>
+      {groupByKind(entities, 'fixed').map((group) => (
         <div key={group.kind} class="pp-page-group">
           <h3 class={`pp-group-label pp-kind--${group.kind}`}>{KIND_LABEL_PLURAL[group.kind]}</h3>
           <ul class="pp-list">

@@ -5,10 +5,12 @@ import type { PageDigest, PageReport } from '../../adapters/extension/page-repor
 /** The report for `digest` against `entities`; an id not among them gets an index past the end. */
 export function reportOf(digest: PageDigest, entities: readonly { id: string }[]): PageReport {
   const ids = entities.map((e) => e.id);
-  const counts = digest.entities.flatMap((e, k) => {
-    const i = ids.indexOf(e.id);
-    return [i >= 0 ? i : ids.length + k, e.count];
-  });
+  const pairs = (list: PageDigest['entities']) =>
+    list.flatMap((e, k) => {
+      const i = ids.indexOf(e.id);
+      return [i >= 0 ? i : ids.length + k, e.count];
+    });
+  const counts = pairs(digest.entities);
   const report: PageReport = {
     url: digest.url,
     host: digest.host,
@@ -17,5 +19,6 @@ export function reportOf(digest: PageDigest, entities: readonly { id: string }[]
     counts,
   };
   if (digest.date) report.date = digest.date;
+  if (digest.elsewhere) report.elsewhere = pairs(digest.elsewhere);
   return report;
 }

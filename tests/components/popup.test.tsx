@@ -362,6 +362,37 @@ describe('PopupApp: on this page', () => {
     expect(since.textContent).toContain('Visited Islamabad');
   });
 
+  it('lists what only the page’s rails and menus name apart, folded, and reveals it the same way', async () => {
+    const elsewhere = [{ id: 'shehbaz-sharif', kind: 'person' as const, count: 1 }];
+    env = fakeEnv({
+      report: vi.fn(async () => report({ ...DIGEST, entities: DIGEST.entities.slice(0, 2), elsewhere })),
+    });
+    render(<PopupApp records={RECORDS} env={env} />);
+    const summary = await screen.findByText('Elsewhere on the page (1)');
+    const fold = summary.closest('details')!;
+    expect(fold.open).toBe(false);
+    // The article's list above does not hold it.
+    const section = screen.getByRole('heading', { name: /On this page/ }).closest('section')!;
+    const outside = within(fold).getByRole('button', {
+      name: 'Shehbaz Sharif, 1 mention: show the next one on the page',
+    });
+    expect(
+      within(section)
+        .getAllByRole('button', { name: /show the next one/ })
+        .filter((b) => !fold.contains(b)),
+    ).toHaveLength(2);
+    fireEvent.click(outside);
+    expect(env.reveal).toHaveBeenCalledWith(7, tableRefOf('shehbaz-sharif', RECORDS.entities));
+  });
+
+  it('says the article names nothing when only the rest of the page does', async () => {
+    const elsewhere = [{ id: 'ali-larijani', kind: 'person' as const, count: 2 }];
+    env = fakeEnv({ report: vi.fn(async () => report({ ...DIGEST, entities: [], elsewhere })) });
+    render(<PopupApp records={RECORDS} env={env} />);
+    expect(await screen.findByText('The article names nothing from Backstory’s corpus.')).toBeTruthy();
+    expect(screen.getByText('Elsewhere on the page (1)')).toBeTruthy();
+  });
+
   it('moves from an empty box into the list with ↓', async () => {
     render(<PopupApp records={RECORDS} env={env} />);
     await screen.findByRole('button', { name: /Ali Larijani, 3 mentions/ });

@@ -35,4 +35,13 @@ describe('page report', () => {
     const undated = digestOfReport({ url: 'u', host: 'h', active: true, corpus: corpusKey(ids), counts: [] }, entities);
     expect('date' in undated).toBe(false);
   });
+
+  it('names what only the rest of the page mentions apart, and leaves it out of the card’s page', () => {
+    const report = { url: 'u', host: 'h', active: true, corpus: corpusKey(ids), counts: [0, 3], elsewhere: [2, 1] };
+    const digest = digestOfReport(report, entities);
+    expect(digest.entities).toEqual([{ id: 'ali-larijani', kind: 'person', count: 3 }]);
+    expect(digest.elsewhere).toEqual([{ id: 'cpec', kind: 'agreement', count: 1 }]);
+    expect(contextOfDigest(digest)).toEqual({ onPage: ['ali-larijani'] });
+    expect('elsewhere' in digestOfReport({ ...report, elsewhere: [] }, entities)).toBe(false);
+  });
 });

@@ -25,12 +25,30 @@ describe('MentionIndex', () => {
     expect(index.at(munir, 4)).toBe(munirMention);
     expect(index.at(munir, 5)).toBeUndefined(); // just past the end
     expect(index.at(dar, 3)).toBe(darMention);
-    expect(countsByEntity(index)).toEqual(
+    expect(countsByEntity(index).inArticle).toEqual(
       new Map([
         [1, 1],
         [2, 1],
       ]),
     );
+  });
+
+  it('counts what the article mentions apart from what only the rest of the page does', () => {
+    document.body.innerHTML = '<article><p>Dar and Munir</p></article><aside><p>Munir, Trump</p></aside>';
+    const [inside, outside] = [...document.querySelectorAll('p')].map((p) => p.firstChild!);
+    const index = new MentionIndex();
+    index.setBlock(1, [mention(1, 1, [inside!, 0], [inside!, 3]), mention(2, 1, [inside!, 8], [inside!, 13])]);
+    index.setBlock(2, [mention(2, 2, [outside!, 0], [outside!, 5]), mention(3, 2, [outside!, 7], [outside!, 12])]);
+    const article = document.querySelector('article')!;
+    const { inArticle, elsewhere } = countsByEntity(index, article);
+    expect([...inArticle]).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    // Munir is the article's (its mention in the rail does not make it "elsewhere"); Trump only the rail's.
+    expect([...elsewhere]).toEqual([[3, 1]]);
+    // No article apart: the whole page.
+    expect(countsByEntity(index, null).inArticle.size).toBe(3);
   });
 
   it('replaces a block wholesale and returns what it had, and orders mentions for reading', () => {

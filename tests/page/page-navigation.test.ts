@@ -37,6 +37,7 @@ function page(): NavigablePage & { calls: string[]; flashed: number[] } {
       if (flashMs) flashed.push(flashMs);
     },
     closeCard: vi.fn(),
+    article: null as Element | null,
     unlinkedCount: 0,
     unlink: vi.fn(),
     relinkAll: vi.fn(),
@@ -51,6 +52,21 @@ describe('page navigation', () => {
     expect(report({ ...p, unlinkedCount: 2 }).unlinked).toBe(2);
     expect(answer(p, { type: 'relink' })).toBe(true);
     expect(p.relinkAll).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports what the article mentions, and apart what only the rest of the page does', () => {
+    const p = page();
+    expect(report(p).counts).toEqual([7, 2, 9, 1]);
+    expect('elsewhere' in report(p)).toBe(false);
+    // The first paragraph is the article: Dar (7) is in it, Munir (9) too; nothing is only elsewhere.
+    const first = document.querySelector('p')!;
+    expect(report({ ...p, article: first }).counts).toEqual([7, 1, 9, 1]);
+    expect('elsewhere' in report({ ...p, article: first })).toBe(false);
+    // The second is: Munir is mentioned only outside it.
+    const second = document.querySelectorAll('p')[1]!;
+    const split = report({ ...p, article: second });
+    expect(split.counts).toEqual([7, 1]);
+    expect(split.elsewhere).toEqual([9, 1]);
   });
 
   it('steps through mentions in reading order, wrapping both ways, closing the card', () => {
