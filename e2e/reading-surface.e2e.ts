@@ -126,3 +126,30 @@ test('a rail mention opens its card, dark on the dark page under a light OS', as
   await mkdir('.output/e2e', { recursive: true });
   await page.screenshot({ path: '.output/e2e/news-rails.png' });
 });
+
+test('read with the keyboard: stepping, a long card that says it goes on, then a rail link keeps its Enter', async (t) => {
+  const page = await t.open(PAGE, { colorScheme: 'light' });
+  await eventually('marked', async () => loud(await marksInside(page, '#story')).length);
+  await page.locator('h1').click();
+  await page.keyboard.press('Alt+Shift+N');
+  await eventually('a current mention', async () => (await highlightedTexts(page))['backstory-current']?.length);
+  await page.keyboard.press('Enter');
+  await eventually('card open, focus inside', async () => (await cardState(page)).focusedInCard);
+  await cardSettled(page);
+  const more = await page.evaluate(
+    () =>
+      getComputedStyle(document.querySelector('backstory-card')!.shadowRoot!.querySelector('.bs-frame')!, '::after')
+        .content,
+  );
+  assert.equal(more, '"More ↓"', 'the long card says it continues');
+  await page.keyboard.press('Escape');
+  await eventually('card closed', async () => !(await cardState(page)).open);
+
+  // Tab on into the rail: its first link takes Enter, no card opens.
+  for (let i = 0; i < 30 && !(await page.evaluate(() => !!document.activeElement?.closest('#related'))); i++)
+    await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#rally');
+  await page.keyboard.press('Enter');
+  await eventually('link followed', async () => (await page.evaluate(() => location.hash)) === '#rally');
+  assert.equal((await cardState(page)).open, false);
+});

@@ -7,5 +7,6 @@ mkdir -p docs
 for name in page hover-card hover-card-2020 popup side-panel; do
   cp ".output/demo/$name.png" "docs/demo-$name.png"
 done
-cp .output/e2e/card-light.png .output/e2e/card-dark.png .output/e2e/popup-search.png .output/e2e/timeline.png docs/
+cp .output/e2e/card-light.png .output/e2e/card-dark.png .output/e2e/popup-search.png .output/e2e/timeline.png \
+  .output/e2e/news-rails.png .output/e2e/popup-elsewhere.png docs/
 echo "docs: screenshots updated"

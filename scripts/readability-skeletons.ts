@@ -77,7 +77,7 @@ function main(): void {
     textsOf(parseHTML(`<html><body>${readFileSync(expectedPath, 'utf8')}</body></html>`).document.body, expected);
     const { document } = parseHTML(readFileSync(source, 'utf8'));
     skeleton(document.documentElement, expected);
-    pages.push({ name, html: document.documentElement.outerHTML.replace(/\n\s*\n+/g, '\n') });
+    pages.push({ name, html: String(document.documentElement).replace(/\n\s*\n+/g, '\n') });
   }
   const json = JSON.stringify(pages);
   writeFileSync(SKELETONS_PATH, gzipSync(json, { level: 9 }));
