@@ -114,9 +114,12 @@ export const STRINGS = {
     matchAny: 'any of them',
     matchAll: 'all of them',
     thisPage: 'This page',
-    thisPageHint: 'Only what involves names found in the tab you are reading',
+    thisPageHint: 'Only what involves names in the article you are reading',
     pageLoading: 'Reading the current tab…',
     pageFound: (n: number, host: string) => `${n} ${n === 1 ? 'name' : 'names'} found on ${host}`,
+    /** When the article stands apart from the page's rails and menus, "This page" means the article. */
+    articleFound: (n: number, host: string, elsewhere: number) =>
+      `${n} ${n === 1 ? 'name' : 'names'} in the article on ${host} (${elsewhere} more only in its rails and menus)`,
     pageNone: (host: string) => `No names from Backstory found on ${host}`,
     pageOff: (host: string) => `Backstory is switched off on ${host}`,
     pageUnavailable: 'Backstory cannot read this tab',

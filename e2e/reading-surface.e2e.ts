@@ -105,6 +105,15 @@ test('the article apart from the page furniture: faint marks in rails, "Elsewher
   await eventually('furniture mention revealed', async () =>
     /Donald Trump/.test((await highlightedTexts(page))['backstory-current']?.join('|') ?? ''),
   );
+
+  // The timeline's "This page" is the article's names too, and says so.
+  const panel = await t.sidePanel(page);
+  const state = panel.locator('#tl-page-state');
+  await eventually('panel read the tab', async () =>
+    /^\d+ names in the article on 127\.0\.0\.1 \(3 more only in its rails and menus\)$/.test(
+      (await state.textContent()) ?? '',
+    ),
+  );
 });
 
 test('a rail mention opens its card, dark on the dark page under a light OS', async (t) => {

@@ -139,6 +139,8 @@ function describePage(page: PageState): string {
   const { digest } = page;
   const host = digest.host || digest.url;
   if (!digest.active) return S.pageOff(host);
+  const elsewhere = digest.elsewhere?.length ?? 0;
+  if (elsewhere) return S.articleFound(digest.entities.length, host, elsewhere);
   return digest.entities.length ? S.pageFound(digest.entities.length, host) : S.pageNone(host);
 }
 
