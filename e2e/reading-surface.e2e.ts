@@ -162,3 +162,55 @@ test('read with the keyboard: stepping, a long card that says it goes on, then a
   await eventually('link followed', async () => (await page.evaluate(() => location.hash)) === '#rally');
   assert.equal((await cardState(page)).open, false);
 });
+
+test('on the news-like page: a card admits a namesake and takes correction, connections once each, the timeline at the article’s date', async (t) => {
+  const page = await t.open(PAGE, { colorScheme: 'light' });
+  await eventually('rail read', async () => (await marksInside(page, '#tiles'))['backstory-person-quiet']?.length);
+  await restOn(page, await phraseBox(page, '#tiles', 'Imran Khan'));
+  await eventually('card open', async () => (await cardState(page)).title === 'Imran Khan');
+  const note = page.locator('backstory-card .bs-doubt');
+  await eventually('namesake said', () => note.isVisible());
+  assert.match((await note.textContent())!, /Imran Khan, the Bollywood actor\.$/);
+
+  // "Not this one" takes the tile's mention back on this page; the popup undoes it.
+  await page.locator('backstory-card .bs-correct > summary').click();
+  await page.locator('backstory-card').getByRole('button', { name: 'Not this one' }).click();
+  const tile = async () => Object.values(await marksInside(page, '#tiles')).flat().length;
+  await eventually(
+    'unlinked',
+    async () => (await tile()) === 0 && (await marksInside(page, '#related'))['backstory-person-quiet']?.length,
+  );
+  const popup = await t.popup(page);
+  await popup.getByText('1 mention unlinked on this page.').waitFor();
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await eventually('linked again', async () => (await tile()) > 0);
+
+  // Ali Larijani's connections: one line per person and relation, whichever side recorded it.
+  await page.bringToFront();
+  await page.mouse.move(5, 5);
+  await eventually('no card', async () => !(await cardState(page)).open);
+  await restOn(page, await phraseBox(page, '#p1', 'Ali Larijani'));
+  await eventually('card open', async () => (await cardState(page)).title === 'Ali Larijani');
+  await page.locator('backstory-card .bs-connections > summary').click();
+  const lines = await page.locator('backstory-card .bs-related > li').allTextContents();
+  assert.ok(lines.length >= 3, `connections: ${lines.join(' | ')}`);
+  const people = lines.map((l) => l.replace(/\s+/g, ' ').trim());
+  assert.equal(new Set(people).size, people.length, `no repeated line: ${people.join(' | ')}`);
+
+  // The timeline opens around the article's date, 20 November 2025.
+  const panel = await t.sidePanel(page);
+  const around = panel.getByRole('button', { name: 'Around this article (20 November 2025)' });
+  await eventually('article date read', () => around.isVisible(), 10_000);
+  const inView = () =>
+    panel.locator('li.tl-item').evaluateAll((items) =>
+      items
+        .filter((li) => {
+          const r = li.getBoundingClientRect();
+          return r.bottom > 0 && r.top < innerHeight;
+        })
+        .map((li) => li.querySelector('time')!.getAttribute('datetime')!),
+    );
+  await eventually('opened around November 2025', async () =>
+    (await inView()).some((d) => /^2025-(09|10|11|12)/.test(d)),
+  );
+});
