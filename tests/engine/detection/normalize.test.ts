@@ -3,6 +3,37 @@ import { describe, expect, it } from 'vitest';
 import { CharClass, charClass, normalizeText } from '../../../engine/normalize';
 
 describe('normalizeText folds what readers treat as the same', () => {
+  it('folds the letter forms of Arabic, Persian and Urdu pages together', () => {
+    // Arabic yeh and kaf (Arab and many Iranian sites) against the Persian and Urdu ones.
+    expect(normalizeText('علي لاريجاني')).toBe(normalizeText('علی لاریجانی'));
+    expect(normalizeText('كشمیر')).toBe(normalizeText('کشمیر'));
+    // Urdu gol he and do-chashmi he, Persian he, teh marbuta: one letter.
+    expect(normalizeText('خامنہ ای')).toBe(normalizeText('خامنه ای'));
+    expect(normalizeText('غزہ')).toBe(normalizeText('غزه'));
+    // Harakat (the izafe's zer), tatweel and Arabic-Indic or Persian digits.
+    expect(normalizeText('پاسدارانِ انقلاب')).toBe(normalizeText('پاسداران انقلاب'));
+    expect(normalizeText('سلیـــمانی')).toBe(normalizeText('سلیمانی'));
+    expect(normalizeText('جنگ ۱۲ روزه')).toBe(normalizeText('جنگ 12 روزه'));
+    expect(normalizeText('٢٠٢٥')).toBe('2025');
+  });
+
+  it('reads the Persian zero-width non-joiner as the space Urdu writes', () => {
+    expect(normalizeText('خامنه\u200cای')).toBe(normalizeText('خامنہ ای'));
+    expect(normalizeText('لاریجانی\u200cها')).toBe(normalizeText('لاریجانی ها'));
+    expect(charClass(0x200c)).toBe(CharClass.Space);
+  });
+
+  it('folds Devanagari nukta, precomposed or not, chandrabindu, and digits', () => {
+    expect(normalizeText('इमरान ख़ान')).toBe(normalizeText('इमरान खान'));
+    expect(normalizeText('शहबाज़ शरीफ़')).toBe(normalizeText('शहबाज शरीफ'));
+    expect(normalizeText('\u0958\u093e\u0938\u093f\u092e')).toBe(normalizeText('कासिम'));
+    expect(normalizeText('\u0915\u093c\u093e\u0938\u093f\u092e')).toBe(normalizeText('कासिम'));
+    expect(normalizeText('अँगूर')).toBe(normalizeText('अंगूर'));
+    expect(normalizeText('१२ दिन')).toBe('12 दिन');
+    // Vowel signs are letters of their word, never dropped: सिंदूर is not सदर.
+    expect(normalizeText('सिंदूर')).not.toBe(normalizeText('सदर'));
+  });
+
   it('folds case and diacritics', () => {
     expect(normalizeText('Nicolás MADURO')).toBe('nicolas maduro');
     expect(normalizeText('Ñandú Çelik Øresund Łódź Đorđe')).toBe('nandu celik oresund lodz dorde');
