@@ -3,8 +3,16 @@
  * extension pages read, and the slim per-entity inputs of the engine's matcher table.
  * Pure functions, so the build script, the export and tests share one definition.
  */
-import type { CorpusRecords, EntityRecord, EventRecord, MatcherSource, Source } from '../engine/types';
+import {
+  NATIVE_LANGUAGES,
+  type CorpusRecords,
+  type EntityRecord,
+  type EventRecord,
+  type MatcherSource,
+  type Source,
+} from '../engine/types';
 import type { Entity } from './schema';
+import type { NativeNameMap } from './validate';
 import { parseDate, pointKey } from '../engine/dates';
 import { createDetector } from '../engine/detect';
 import { compileMatcherTable } from '../engine/table';
@@ -52,8 +60,9 @@ function linkFacts(records: EntityRecord[], matcher: MatcherSource[]): void {
 }
 
 /** Entities sorted by id; events in chronological order (ties by id) for the timeline. */
-export function compileRecords(sources: Source[], entities: Entity[]): CorpusRecords {
+export function compileRecords(sources: Source[], entities: Entity[], native: NativeNameMap = {}): CorpusRecords {
   const records = entities.map(toRecord).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const r of records) if (native[r.id]) r.native = native[r.id];
   linkFacts(records, matcherSources(records));
   const events: EventRecord[] = records
     .flatMap((r) => (r.event ? [{ id: r.id, name: r.name, summary: r.summary, ...r.event }] : []))
@@ -62,18 +71,20 @@ export function compileRecords(sources: Source[], entities: Entity[]): CorpusRec
 }
 
 /** The matcher's view of each entity: its canonical name is one of its aliases. */
-export function toMatcherSources(records: CorpusRecords): MatcherSource[] {
-  return matcherSources(records.entities);
+export function toMatcherSources(records: CorpusRecords, { native = true } = {}): MatcherSource[] {
+  return matcherSources(records.entities, native);
 }
 
-function matcherSources(entities: readonly EntityRecord[]): MatcherSource[] {
+/** The matcher's sources; with `native`, names in the regional scripts too (`nativeForms`). */
+function matcherSources(entities: readonly EntityRecord[], native = true): MatcherSource[] {
   return entities.map((e) => {
+    const forms = native ? nativeForms(e) : { names: [], ambiguous: [] };
     const source: MatcherSource = {
       id: e.id,
       name: e.name,
       kind: e.kind,
-      aliases: [...new Set([e.name, ...e.aliases])],
-      ambiguous: e.ambiguous,
+      aliases: [...new Set([e.name, ...e.aliases, ...forms.names])],
+      ambiguous: [...e.ambiguous, ...forms.ambiguous],
       longerNames: e.longerNames,
       namesakes: e.namesakes,
       related: e.related.map((r) => r.target),
@@ -83,6 +94,17 @@ function matcherSources(entities: readonly EntityRecord[]): MatcherSource[] {
     if (years) source.years = years;
     return source;
   });
+}
+
+/** An entity's names in every regional language, each form once (Urdu and Persian share many). */
+export function nativeForms(e: Pick<EntityRecord, 'native'>): { names: string[]; ambiguous: string[] } {
+  const names = new Set<string>();
+  const ambiguous = new Set<string>();
+  for (const l of NATIVE_LANGUAGES) {
+    for (const n of e.native?.[l]?.names ?? []) names.add(n);
+    for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
+  }
+  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
 }
 
 /** The first and last year an event's dates cover. */

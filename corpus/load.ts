@@ -15,6 +15,8 @@ export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Where the corpus lives under the project root; another folder can be given instead. */
 const DATA_DIR = 'data';
+/** The entities' names in Urdu, Persian and Hindi (optional: a corpus may have none). */
+const NATIVE_FILE = 'native-names.json';
 
 /** Reads one file, or records why it could not be read. */
 function read(root: string, file: string, problems: Problem[]): RawFile {
@@ -46,7 +48,10 @@ export function readCorpusFiles(
     : [];
   if (names.length === 0) problems.push({ file: entitiesDir, path: '(file)', message: 'no entity files found' });
   const entities = names.map((name) => read(root, `${entitiesDir}/${name}`, problems));
-  return { input: { sources, entities }, problems };
+  const input: CorpusInput = { sources, entities };
+  if (existsSync(resolve(root, `${dataDir}/${NATIVE_FILE}`)))
+    input.native = read(root, `${dataDir}/${NATIVE_FILE}`, problems);
+  return { input, problems };
 }
 
 export function loadCorpus(root: string = PROJECT_ROOT, dataDir: string = DATA_DIR): LoadResult {
@@ -59,6 +64,7 @@ export function loadCorpus(root: string = PROJECT_ROOT, dataDir: string = DATA_D
     records: compileRecords(
       result.sources,
       result.entities.map((e) => e.entity),
+      result.native,
     ),
   };
 }

@@ -8,6 +8,7 @@ import {
   CLAIM_KINDS,
   DATE_SOURCES,
   ENTITY_KINDS,
+  NATIVE_LANGUAGES,
   RELATION_TYPES,
   SOURCE_KINDS,
   type EntityFields,
@@ -16,6 +17,8 @@ import {
   type EventDetails,
   type Fact,
   type Namesake,
+  type NativeLanguage,
+  type NativeNames,
   type Relation,
   type Source,
 } from '../engine/types';
@@ -153,6 +156,25 @@ export const EntitySchema = z.strictObject({
 /** An entity as written in `data/`: what the build compiles into an `EntityRecord`. */
 export type Entity = z.infer<typeof EntitySchema>;
 
+/** One language's names of an entity, in its own script (see `NativeNames`). */
+export const NativeNamesSchema = z.strictObject({
+  names: z.array(Text).min(1),
+  ambiguous: z.array(Text).optional(),
+});
+
+/**
+ * data/native-names.json: entity id → language → names. Kept apart from the English
+ * records: other people write and check it, and only pages in these scripts load it.
+ */
+export const NativeNamesFileSchema = z.record(
+  Id,
+  z.strictObject(
+    Object.fromEntries(NATIVE_LANGUAGES.map((l) => [l, NativeNamesSchema.optional()])) as {
+      [L in NativeLanguage]: z.ZodOptional<typeof NativeNamesSchema>;
+    },
+  ),
+);
+
 /**
  * The shapes are declared once, in engine/types.ts; these fail to compile when the
  * schema's output and those types part (a field added to one and not the other).
@@ -167,6 +189,8 @@ const shapesAgree: [
   Same<z.infer<typeof NamesakeSchema>, Namesake>,
   Same<z.infer<typeof DatedRoleSchema>, DatedRole>,
   Same<z.infer<typeof EventDescriptionSchema>, EventDescription>,
-  Same<Entity, EntityFields>,
-] = [true, true, true, true, true, true, true, true];
+  // Native names are written apart, in data/native-names.json, and joined at compile time.
+  Same<Entity, Omit<EntityFields, 'native'>>,
+  Same<z.infer<typeof NativeNamesSchema>, NativeNames>,
+] = [true, true, true, true, true, true, true, true, true];
 void shapesAgree;

@@ -8,9 +8,9 @@
 import type { z } from 'zod';
 import { parseDate, pointKey, readDate } from '../engine/dates';
 import { normalizeText } from '../engine/normalize';
-import type { Source } from '../engine/types';
+import type { NativeLanguage, NativeNames, Source } from '../engine/types';
 import { runEditorialChecks } from './checks';
-import { EntitySchema, IsoDate, SourceSchema, type Entity } from './schema';
+import { EntitySchema, IsoDate, NativeNamesFileSchema, SourceSchema, type Entity } from './schema';
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
 export interface Problem {
@@ -31,7 +31,12 @@ export interface RawFile {
 export interface CorpusInput {
   sources: RawFile;
   entities: RawFile[];
+  /** data/native-names.json, when the corpus has one. */
+  native?: RawFile;
 }
+
+/** Entity id → language → its names in that language's script. */
+export type NativeNameMap = Record<string, Partial<Record<NativeLanguage, NativeNames>>>;
 
 /** An entity together with where it was written, for reports and for compile order. */
 export interface LocatedEntity {
@@ -45,6 +50,7 @@ export interface ValidationResult {
   /** The parts that passed the schema; complete only when `problems` is empty. */
   sources: Source[];
   entities: LocatedEntity[];
+  native: NativeNameMap;
 }
 
 const WHOLE_FILE = '(file)';
@@ -297,7 +303,47 @@ export function validate(input: CorpusInput): ValidationResult {
   const sources = sourceItems.flatMap((s) => (s.value ? [s.value] : []));
   const entities = parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : []));
   problems.push(...runEditorialChecks({ sources, entities }));
-  return { problems, sources, entities };
+  const native = input.native ? validateNative(input.native, new Set(kindOf.keys()), problems) : {};
+  return { problems, sources, entities, native };
+}
+
+/** The script each language's press writes in; letters of any other script are a slip. */
+const SCRIPT_OF: Record<NativeLanguage, { name: string; letter: RegExp }> = {
+  ur: { name: 'Arabic', letter: /[\p{Script=Arabic}\p{Script=Inherited}]/u },
+  fa: { name: 'Arabic', letter: /[\p{Script=Arabic}\p{Script=Inherited}]/u },
+  hi: { name: 'Devanagari', letter: /[\p{Script=Devanagari}\p{Script=Inherited}]/u },
+};
+
+/**
+ * data/native-names.json: every id an entity's, every form in its language's script
+ * (no Latin letter, no letter of another script), and no form twice for one entity.
+ */
+function validateNative(raw: RawFile, ids: Set<string>, problems: Problem[]): NativeNameMap {
+  const data = parseJson(raw, problems);
+  if (data === undefined) return {};
+  const parsed = NativeNamesFileSchema.safeParse(data);
+  if (!parsed.success) {
+    problems.push(...zodProblems(raw.file, '', parsed.error));
+    return {};
+  }
+  for (const [id, languages] of Object.entries(parsed.data)) {
+    if (!ids.has(id)) problems.push({ file: raw.file, path: id, message: `unknown entity "${id}"` });
+    for (const [language, names] of Object.entries(languages) as [NativeLanguage, NativeNames | undefined][]) {
+      if (!names) continue;
+      const script = SCRIPT_OF[language];
+      const seen = new Set<string>();
+      for (const form of [...names.names, ...(names.ambiguous ?? [])]) {
+        const at = `${id}.${language}`;
+        const stray = [...form].find((c) => /\p{L}|\p{M}/u.test(c) && !script.letter.test(c));
+        if (stray !== undefined)
+          problems.push({ file: raw.file, path: at, message: `"${form}" has "${stray}", not ${script.name} script` });
+        const key = normalizeText(form);
+        if (seen.has(key)) problems.push({ file: raw.file, path: at, message: `"${form}" is listed twice` });
+        seen.add(key);
+      }
+    }
+  }
+  return parsed.data as NativeNameMap;
 }
 
 /**

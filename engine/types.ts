@@ -10,6 +10,20 @@
 
 /** The kinds of entity, in the order the UI lists them. */
 export const ENTITY_KINDS = ['person', 'organisation', 'event', 'agreement', 'place'] as const;
+
+/** The region's languages whose press names the corpus's entities in its own script. */
+export const NATIVE_LANGUAGES = ['ur', 'fa', 'hi'] as const;
+export type NativeLanguage = (typeof NATIVE_LANGUAGES)[number];
+
+/**
+ * An entity's names as one language's press prints them, in its own script: `names`
+ * name only this entity (the first is the one a card shows), `ambiguous` short forms
+ * also name others, as `EntityFields.ambiguous`.
+ */
+export interface NativeNames {
+  names: string[];
+  ambiguous?: string[] | undefined;
+}
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const SOURCE_KINDS = ['news', 'analysis', 'opinion', 'blog'] as const;
@@ -187,6 +201,8 @@ export interface EntityFields<F extends Fact = Fact> {
   roles?: DatedRole[] | undefined;
   /** Events and agreements: the phrases that describe it (see EventDescription). */
   describedAs?: EventDescription[] | undefined;
+  /** Its names in Urdu, Persian and Hindi, from data/native-names.json. */
+  native?: Partial<Record<NativeLanguage, NativeNames>> | undefined;
 }
 
 export type EntityRecord = EntityFields<FactRecord>;

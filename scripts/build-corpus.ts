@@ -2,7 +2,8 @@
  * Builds the bundled corpus: validates `data/`, then writes `generated/records.json`
  * (full records for the extension pages), `generated/matcher.json` (the compiled
  * matcher table, for tools) and its two halves for the extension: `page-matcher.json`
- * (the content script's) and `phrases.json` (the event phrases, a bundle of their own). On any problem it writes nothing, lists
+ * (the content script's), `native-matcher.json` (the same with the names in Urdu, Persian
+ * and Hindi, for pages in those scripts) and `phrases.json` (the event phrases, a bundle of their own). On any problem it writes nothing, lists
  * every problem on stderr and exits 1.
  *
  * Options (for checking a corpus kept elsewhere, and for tests):
@@ -28,10 +29,16 @@ if (!result.ok) {
 const out = options.out ? resolve(options.out) : join(PROJECT_ROOT, 'generated');
 mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'records.json'), JSON.stringify(result.records));
+// Tools read everything. The content script's table leaves out the names in the regional
+// scripts: a page in Urdu, Persian or Hindi loads `native-matcher.json`, which has them.
+// The event phrases are a bundle of their own.
 const table = compileMatcherTable(toMatcherSources(result.records));
 writeFileSync(join(out, 'matcher.json'), JSON.stringify(table));
-// The content script's table and the event phrases its on-demand bundle brings.
-const { phrases, variants, ...pageTable } = table;
+const { phrases, variants, ...nativeTable } = table;
+writeFileSync(join(out, 'native-matcher.json'), JSON.stringify(nativeTable));
+const pageTable = compileMatcherTable(toMatcherSources(result.records, { native: false }));
+delete pageTable.phrases;
+delete pageTable.variants;
 writeFileSync(join(out, 'page-matcher.json'), JSON.stringify(pageTable));
 writeFileSync(join(out, 'phrases.json'), JSON.stringify({ phrases: phrases ?? [], variants: variants ?? [] }));
 

@@ -424,3 +424,40 @@ describe('validate: dated roles', () => {
     );
   });
 });
+
+describe('validate: names in the regional scripts (data/native-names.json)', () => {
+  const withNative = (native: unknown): CorpusInput => ({
+    ...corpus({ people: [person('ali-larijani', 'Ali Larijani')] }),
+    native: { file: 'data/native-names.json', text: JSON.stringify(native) },
+  });
+  const problems = (native: unknown) =>
+    validate(withNative(native)).problems.filter((p) => p.file === 'data/native-names.json');
+
+  it('takes each language in its own script, and hands the names on', () => {
+    const native = {
+      'ali-larijani': {
+        ur: { names: ['علی لاریجانی'], ambiguous: ['لاریجانی'] },
+        fa: { names: ['علی\u200cلاریجانی'] },
+        hi: { names: ['अली लारीजानी'] },
+      },
+    };
+    const result = validate(withNative(native));
+    expect(result.problems.filter((p) => p.file === 'data/native-names.json')).toEqual([]);
+    expect(result.native['ali-larijani']?.hi?.names).toEqual(['अली लारीजानी']);
+  });
+
+  it('refuses Latin letters, another script, an unknown entity, a form twice, and an unknown language', () => {
+    expect(problems({ 'ali-larijani': { ur: { names: ['علی Larijani'] } } })[0]!.message).toBe(
+      '"علی Larijani" has "L", not Arabic script',
+    );
+    expect(problems({ 'ali-larijani': { hi: { names: ['علی لاریجانی'] } } })[0]!.message).toMatch(
+      /not Devanagari script$/,
+    );
+    expect(problems({ 'ali-larijani': { fa: { names: ['अली'] } } })[0]!.message).toMatch(/not Arabic script$/);
+    expect(problems({ nobody: { fa: { names: ['کسی'] } } })[0]!.message).toBe('unknown entity "nobody"');
+    // The same after folding: Arabic and Persian yeh, a nukta.
+    expect(problems({ 'ali-larijani': { fa: { names: ['علي', 'علی'] } } })[0]!.message).toMatch(/listed twice$/);
+    expect(problems({ 'ali-larijani': { hi: { names: ['ख़ान', 'खान'] } } })[0]!.message).toMatch(/listed twice$/);
+    expect(problems({ 'ali-larijani': { ps: { names: ['علی'] } } })).toHaveLength(1);
+  });
+});

@@ -41,7 +41,13 @@ describe('corpus build on a broken corpus', () => {
     const run = build(data, out);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['matcher.json', 'page-matcher.json', 'phrases.json', 'records.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'matcher.json',
+      'native-matcher.json',
+      'page-matcher.json',
+      'phrases.json',
+      'records.json',
+    ]);
   });
 
   it('fails with exit code 1, names every problem in every file, and writes nothing', () => {
