@@ -27,16 +27,17 @@ export default defineConfig({
     // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
     permissions: ['storage'],
     // The card UI, loaded by the content script on the first hover (adapters/page/
-    // card-ui-loader.ts), and the event phrases and the main-article finder, loaded once a
-    // page mentions something (adapters/page/on-demand.ts). Chrome serves them under a URL that changes every session, so
+    // card-ui-loader.ts), the event phrases and the main-article finder, loaded once a page
+    // mentions something, and the table with names in Urdu, Persian and Hindi, loaded on
+    // pages in those scripts (adapters/page/on-demand.ts). Chrome serves them under a URL that changes every session, so
     // pages cannot probe for the extension with it; Firefox's extension URLs are
     // random per install already.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['card-ui.js', 'event-phrases.js', 'main-article.js']
+        ? ['card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js']
         : [
             {
-              resources: ['card-ui.js', 'event-phrases.js', 'main-article.js'],
+              resources: ['card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -12,6 +12,10 @@ import { createSearchIndex } from '../engine/search';
 import type { CorpusRecords } from '../engine/types';
 import type { MatcherSource } from '../engine/types';
 import { formCount } from './synthetic';
+import { foldRegionalScripts } from '../engine/regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

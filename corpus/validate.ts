@@ -11,6 +11,10 @@ import { normalizeText } from '../engine/normalize';
 import type { NativeLanguage, NativeNames, Source } from '../engine/types';
 import { runEditorialChecks } from './checks';
 import { EntitySchema, IsoDate, NativeNamesFileSchema, SourceSchema, type Entity } from './schema';
+import { foldRegionalScripts } from '../engine/regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 /** One thing wrong with the corpus. `file` is relative to the project root. */
 export interface Problem {

@@ -10,12 +10,8 @@
  *   Bajwa"), except that a blank line is a hard break no alias can span;
  * - soft hyphens, zero-width and bidi controls vanish; combining marks vanish but
  *   stay inside their word;
- * - the regional scripts meet their variants: Arabic and Persian/Urdu letter forms
- *   (ي ى ې ے = ی, ك = ک, ة ہ ۀ ھ = ه, أ إ آ ٱ = ا), harakat and the tatweel vanish,
- *   Arabic-Indic, Persian and Devanagari digits become 0-9, the Devanagari nukta
- *   vanishes (ख़ = ख, and the precomposed क़ … य़ likewise), chandrabindu = anusvara;
- *   the zero-width non-joiner, which Persian writes before suffixes and inside
- *   compounds (خامنه‌ای, لاریجانی‌ها), is a space, as Urdu writes them (خامنہ ای).
+ * - with `addFolds`, more: the regional scripts' letter variants (engine/regional-script.ts),
+ *   which every reader of text applies except the content script on a page in English.
  *
  * Folding works per UTF-16 code unit through typed lookup tables, so the scanner's hot
  * loop never allocates. The tables are filled once at module load (a few thousand
@@ -91,20 +87,13 @@ function buildTables(): void {
   setRange(0x610, 0x61a, CharClass.Mark);
   setRange(0x64b, 0x65f, CharClass.Mark);
   CLASS[0x670] = CharClass.Mark;
-  setRange(0x6d6, 0x6dc, CharClass.Mark);
-  setRange(0x6df, 0x6e4, CharClass.Mark);
-  setRange(0x6e7, 0x6e8, CharClass.Mark);
-  setRange(0x6ea, 0x6ed, CharClass.Mark);
-  CLASS[0x640] = CharClass.Ignore; // tatweel: stretches a word, is not a letter
   CLASS[0x964] = CLASS[0x965] = CharClass.Other;
-  CLASS[0x93c] = CharClass.Mark; // nukta
   CLASS[0x180e] = CharClass.Ignore;
   setRange(0x1ab0, 0x1aff, CharClass.Mark);
   setRange(0x1dc0, 0x1dff, CharClass.Mark);
   setRange(0x2000, 0x20ff, CharClass.Other);
   setRange(0x2000, 0x200a, CharClass.Space);
   setRange(0x200b, 0x200f, CharClass.Ignore);
-  CLASS[0x200c] = CharClass.Space; // zero-width non-joiner: a word break in Persian
   setRange(0x2010, 0x2015, CharClass.Space);
   CLASS[0x2028] = CLASS[0x2029] = CharClass.LineBreak;
   setRange(0x202a, 0x202e, CharClass.Ignore);
@@ -163,27 +152,25 @@ function buildTables(): void {
   for (const [chars, base] of extra) {
     for (let i = 0; i < chars.length; i++) FOLD[chars.charCodeAt(i)] = base.charCodeAt(0);
   }
-  // Arabic script as Urdu, Persian and Arabic pages write it.
-  const arabic: [string, string][] = [
-    ['\u064a\u0649\u06d0\u06d2\u06d3\u0626', '\u06cc'],
-    ['\u0643', '\u06a9'],
-    ['\u0629\u06c1\u06c2\u06c0\u06be\u06d5', '\u0647'],
-    ['\u0623\u0625\u0622\u0671', '\u0627'],
-    ['\u0624', '\u0648'],
-  ];
-  for (const [chars, base] of arabic) {
-    for (let i = 0; i < chars.length; i++) FOLD[chars.charCodeAt(i)] = base.charCodeAt(0);
-  }
-  for (let d = 0; d < 10; d++) FOLD[0x660 + d] = FOLD[0x6f0 + d] = FOLD[0x966 + d] = 0x30 + d;
-  // Devanagari letters with a nukta, precomposed: their bases (the nukta itself is a mark).
-  const nukta = [0x915, 0x916, 0x917, 0x91c, 0x921, 0x922, 0x92b, 0x92f];
-  for (let i = 0; i < nukta.length; i++) FOLD[0x958 + i] = nukta[i]!;
-  FOLD[0x929] = 0x928;
-  FOLD[0x931] = 0x930;
-  FOLD[0x934] = 0x933;
-  FOLD[0x901] = 0x902; // chandrabindu as anusvara
 }
 buildTables();
+
+/**
+ * Adds folds to the tables, as pairs of code units: a character and what it becomes,
+ * another letter, or U+0000 (a mark: dropped inside its word), U+0001 (dropped) or a
+ * space (a word break). The content script carries only this function; the regional
+ * scripts' folds come with the table for pages in those scripts (engine/regional-script.ts).
+ */
+export function addFolds(pairs: string): void {
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const c = pairs.charCodeAt(i);
+    const to = pairs.charCodeAt(i + 1);
+    if (to === 0) CLASS[c] = CharClass.Mark;
+    else if (to === 1) CLASS[c] = CharClass.Ignore;
+    else if (to === SPACE) CLASS[c] = CharClass.Space;
+    else FOLD[c] = to;
+  }
+}
 
 /** Class of code units beyond the table: rare on news pages, so range tests suffice. */
 function slowClass(c: number): CharClass {

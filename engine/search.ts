@@ -27,6 +27,10 @@ import type { CorpusRecords, EntityKind, EntityRecord } from './types';
 import { foldForSearch, foldSpelling, foldWithMap } from './search-key';
 import { closestPrefix, editDistance, typosFor } from './edit-distance';
 import { eventIso, formatIsoDate } from './dates';
+import { foldRegionalScripts } from './regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 /** A half-open range `[start, end)` of UTF-16 code units in a field's original text. */
 export type Range = readonly [start: number, end: number];

@@ -27,6 +27,10 @@ import {
 } from './table-format';
 import { foldForSearch, foldSpelling } from './search-key';
 import type { MatcherSource } from './types';
+import { foldRegionalScripts } from './regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 export * from './table-format';
 

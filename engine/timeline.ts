@@ -20,6 +20,10 @@ import { sourceRef, type SourceRef } from './entity-view';
 import { foldForSearch, foldSpelling } from './search-key';
 import { editDistance, typosFor } from './edit-distance';
 import { firstSentence } from './summary-lead';
+import { foldRegionalScripts } from './regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 export interface TimelineEntity {
   id: string;

@@ -20,6 +20,10 @@ import {
   type Mention,
   type NamedDetector,
 } from '../engine/detect';
+import { foldRegionalScripts } from '../engine/regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const MATCHER_PATH = resolve(ROOT, 'generated/matcher.json');

@@ -25,6 +25,10 @@ import type { CorpusRecords } from '../engine/types';
 import { createNamedDetector, type MatcherTable, type NamedDetector } from '../engine/detect';
 import { compileMatcherTable } from '../engine/table';
 import { toMatcherSources } from '../corpus/compile';
+import { foldRegionalScripts } from '../engine/regional-script';
+
+// Text here is read with the regional scripts' folds (engine/regional-script.ts).
+foldRegionalScripts();
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PASSAGES_DIR = join(ROOT, 'tests/fixtures/passages');

@@ -3,8 +3,18 @@
  * content script's isolated world, not the page's. Apart from the loader, so a bundle
  * that names its global does not carry the extension API with it.
  */
+import type { MatcherTable } from '../../engine/table-format';
+
 export const PHRASES_GLOBAL = '__backstoryPhrases';
 export const ARTICLE_GLOBAL = '__backstoryArticle';
+export const NATIVE_TABLE_GLOBAL = '__backstoryNativeTable';
+
+/** What a page in the regional scripts is read with: the table with their names, and their folds. */
+export interface NativeReading {
+  table: MatcherTable;
+  /** For `addFolds` (engine/normalize.ts): engine/regional-script.ts's `REGIONAL_FOLDS`. */
+  folds: string;
+}
 
 /** Finds the page's main article (main-article.ts). */
 export type ArticleFinder = (doc: Document) => Element | null;

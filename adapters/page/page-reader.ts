@@ -7,7 +7,8 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import matcher from '../../generated/page-matcher.json';
-import { loadArticleFinder, loadPhrases } from './on-demand';
+import { loadArticleFinder, loadNativeReading, loadPhrases } from './on-demand';
+import { addFolds } from '../../engine/normalize';
 import type { ArticleFinder } from './on-demand-globals';
 import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
@@ -51,6 +52,13 @@ class PageReader implements NavigablePage {
   readonly #isTopFrame = window.top === window;
 
   #listening: AbortController | null = null;
+  /** The matcher table, when not the bundled English one: loading, or loaded. */
+  #table: MatcherTable | 'loading' | null = null;
+
+  #tableReady(table: MatcherTable): void {
+    this.#table = table;
+    this.#apply();
+  }
 
   constructor(
     readonly doc: Document,
@@ -141,7 +149,19 @@ class PageReader implements NavigablePage {
 
   #activate(): void {
     if (this.#scanner) return;
-    this.#detector ??= createPageDetector(matcher as MatcherTable);
+    if (!this.#detector) {
+      // A page in Urdu, Persian or Hindi reads with the table that has names in those scripts.
+      if (this.#table === 'loading') return;
+      if (!this.#table && inRegionalScript(this.doc)) {
+        this.#table = 'loading';
+        loadNativeReading().then(
+          ({ table, folds }) => (addFolds(folds), this.#tableReady(table)),
+          (error: unknown) => (console.error(error), this.#tableReady(matcher as MatcherTable)),
+        );
+        return;
+      }
+      this.#detector = createPageDetector(this.#table ?? (matcher as MatcherTable));
+    }
     this.#scanner = new PageScanner(this.doc, this.#detector, this.#highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
@@ -307,6 +327,14 @@ class PageReader implements NavigablePage {
     if (!this.#isTopFrame) return undefined;
     return loadCardUi().then((ui) => ui.answer(this, message));
   };
+}
+
+/** Languages whose pages are written in Arabic script or Devanagari, by their codes. */
+const REGIONAL_LANGUAGE = /^(?:ur|fa|prs|ps|sd|ks|pa|ar|hi|mr|ne)\b/i;
+
+/** A page in Urdu, Persian, Hindi or a neighbour: by its declared language, or its title's script. */
+function inRegionalScript(doc: Document): boolean {
+  return REGIONAL_LANGUAGE.test(doc.documentElement.lang) || /[\u0600-\u06ff\u0900-\u097f]/.test(doc.title);
 }
 
 function isEditable(target: EventTarget | null): boolean {
