@@ -334,7 +334,9 @@ const REGIONAL_LANGUAGE = /^(?:ur|fa|prs|ps|sd|ks|pa|ar|hi|mr|ne)\b/i;
 
 /** A page in Urdu, Persian, Hindi or a neighbour: by its declared language, or its title's script. */
 function inRegionalScript(doc: Document): boolean {
-  return REGIONAL_LANGUAGE.test(doc.documentElement.lang) || /[\u0621-\u064a\u0671-\u06d3\u0904-\u0939]/.test(doc.title);
+  return (
+    REGIONAL_LANGUAGE.test(doc.documentElement.lang) || /[\u0621-\u064a\u0671-\u06d3\u0904-\u0939]/.test(doc.title)
+  );
 }
 
 function isEditable(target: EventTarget | null): boolean {
