@@ -44,7 +44,10 @@ export const RELATION_LABEL: Record<RelationType, { out: string; in: string }> =
 
 export const STRINGS = {
   appName: 'Backstory',
+  /** The region's languages, as the card names them beside a name in their script. */
+  languages: { ur: 'Urdu', fa: 'Persian', hi: 'Hindi' },
   card: {
+    nativeNames: 'Name in Urdu, Persian and Hindi',
     keyFacts: 'Key facts',
     related: 'Connections',
     relatedCount: (n: number, onPage: number) =>

@@ -3,8 +3,8 @@
  * extension pages read, and the slim per-entity inputs of the engine's matcher table.
  * Pure functions, so the build script, the export and tests share one definition.
  */
+import { nativeForms } from '../engine/native-names';
 import {
-  NATIVE_LANGUAGES,
   type CorpusRecords,
   type EntityRecord,
   type EventRecord,
@@ -94,17 +94,6 @@ function matcherSources(entities: readonly EntityRecord[], native = true): Match
     if (years) source.years = years;
     return source;
   });
-}
-
-/** An entity's names in every regional language, each form once (Urdu and Persian share many). */
-export function nativeForms(e: Pick<EntityRecord, 'native'>): { names: string[]; ambiguous: string[] } {
-  const names = new Set<string>();
-  const ambiguous = new Set<string>();
-  for (const l of NATIVE_LANGUAGES) {
-    for (const n of e.native?.[l]?.names ?? []) names.add(n);
-    for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
-  }
-  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
 }
 
 /** The first and last year an event's dates cover. */

@@ -4,6 +4,7 @@
  * card is "led by" on the other), facts newest first because a reader of today's news
  * wants the latest context before the history, and commentators' opinions after them.
  */
+import { nativeDisplay } from './native-names';
 import type {
   ClaimKind,
   CorpusRecords,
@@ -11,6 +12,7 @@ import type {
   DateSource,
   EntityKind,
   EntityRecord,
+  NativeLanguage,
   RelationType,
   Source,
 } from './types';
@@ -73,6 +75,8 @@ export interface EntityView {
   article?: ArticleFrame;
   /** Set when the words it was opened on could mean someone else (engine/doubt.ts). */
   doubt?: Doubt;
+  /** Its name in Urdu, Persian and Hindi, one line per spelling (engine/native-names.ts). */
+  native?: { text: string; languages: NativeLanguage[] }[];
   event?: {
     dateLabel: string;
     place?: { id: string; name: string };
@@ -221,6 +225,8 @@ export function buildEntityView(index: CorpusIndex, id: string): EntityView | nu
     related,
     roles: entity.roles ?? [],
   };
+  const native = nativeDisplay(entity);
+  if (native.length) view.native = native;
   if (entity.event) {
     const ev = entity.event;
     const place = ev.place ? index.byId.get(ev.place) : undefined;

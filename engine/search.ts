@@ -28,6 +28,7 @@ import { foldForSearch, foldSpelling, foldWithMap } from './search-key';
 import { closestPrefix, editDistance, typosFor } from './edit-distance';
 import { eventIso, formatIsoDate } from './dates';
 import { foldRegionalScripts } from './regional-script';
+import { nativeForms } from './native-names';
 
 // Text here is read with the regional scripts' folds (engine/regional-script.ts).
 foldRegionalScripts();
@@ -148,7 +149,8 @@ export function createSearchIndex(records: CorpusRecords): SearchIndex {
       names.push({ field, text, key, refIndex, slot: names.length });
     };
     addName('name', record.name, 0);
-    const aliases = [...record.aliases, ...record.ambiguous];
+    const native = nativeForms(record);
+    const aliases = [...record.aliases, ...record.ambiguous, ...native.names, ...native.ambiguous];
     aliases.forEach((a, i) => addName('alias', a, i));
     const texts: Field[] = [];
     const addText = (field: SearchField, text: string, refIndex: number) => {

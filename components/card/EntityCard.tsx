@@ -59,6 +59,21 @@ export function EntityCard({
             {view.name}
           </h2>
         </div>
+        {view.native && (
+          <p class="bs-native" aria-label={STRINGS.card.nativeNames}>
+            {view.native.map((n) => (
+              <span
+                key={n.text}
+                class="bs-native-name"
+                lang={n.languages[0]}
+                dir={n.languages[0] === 'hi' ? 'ltr' : 'rtl'}
+                title={n.languages.map((l) => STRINGS.languages[l]).join(', ')}
+              >
+                {n.text}
+              </span>
+            ))}
+          </p>
+        )}
         <p class="bs-role">
           {article?.dateLabel && article.nowRole ? STRINGS.card.roleThen(view.role, article.dateLabel) : view.role}
         </p>

@@ -24,6 +24,43 @@ describe('EntityCard', () => {
     expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
   });
 
+  it('shows the name in the region’s scripts under the English one, each in its direction, one line per spelling', () => {
+    const amira = ENTITIES.find((e) => e.id === 'amira-khan')!;
+    const withNative = indexCorpus({
+      entities: [
+        {
+          ...amira,
+          native: { ur: { names: ['امیرہ خان'] }, fa: { names: ['امیرہ خان'] }, hi: { names: ['अमीरा ख़ान'] } },
+        },
+      ],
+      events: [],
+      sources: SOURCES,
+    });
+    const { container } = render(
+      <EntityCard
+        view={buildEntityView(withNative, 'amira-khan')!}
+        onOpenEntity={noop}
+        onShowTimeline={noop}
+        onSearch={noop}
+      />,
+    );
+    const names = [...container.querySelectorAll('.bs-native-name')].map((n) => [
+      n.textContent,
+      n.getAttribute('lang'),
+      n.getAttribute('dir'),
+      n.getAttribute('title'),
+    ]);
+    expect(names).toEqual([
+      ['امیرہ خان', 'ur', 'rtl', 'Urdu, Persian'],
+      ['अमीरा ख़ान', 'hi', 'ltr', 'Hindi'],
+    ]);
+    // Without native names, no line.
+    const plain = render(
+      <EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,
+    );
+    expect(plain.container.querySelector('.bs-native')).toBeNull();
+  });
+
   it('lists facts newest first with their dates at their precision and their sources', () => {
     const { container } = render(
       <EntityCard view={view('amira-khan')} onOpenEntity={noop} onShowTimeline={noop} onSearch={noop} />,

@@ -297,3 +297,21 @@ describe('scale', () => {
     expect(index.search('Larijni')[0]?.id).toBe('ali-larijani');
   }, 60_000);
 });
+
+describe('search in the region’s scripts (bundled corpus)', () => {
+  let index: SearchIndex;
+  beforeAll(() => {
+    index = createSearchIndex(loadRecords());
+  });
+  const first = (q: string) => index.search(q)[0]?.id;
+
+  it('finds a name typed in Urdu, Persian or Hindi, in any of the letter forms pages use', () => {
+    expect(first('لاریجانی')).toBe('ali-larijani');
+    expect(first('لاريجاني')).toBe('ali-larijani'); // Arabic yeh
+    expect(first('خامنه\u200cای')).toBe('ali-khamenei'); // Persian, with a non-joiner
+    expect(first('خامنہ ای')).toBe('ali-khamenei'); // Urdu
+    expect(first('इमरान खान')).toBe('imran-khan'); // no nukta
+    expect(first('ऑपरेशन सिंदूर')).toBe('operation-sindoor');
+    expect(first('سپاہ پاسداران')).toBe('irgc');
+  });
+});

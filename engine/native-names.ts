@@ -1,0 +1,37 @@
+/**
+ * An entity's names in the region's languages (data/native-names.json, `EntityFields.native`),
+ * read the two ways the product needs them: every form, for matching and search, and one
+ * name per script, for the card.
+ */
+import { NATIVE_LANGUAGES, type EntityFields, type NativeLanguage } from './types';
+
+/** Every regional form of an entity, each once (Urdu and Persian share many). */
+export function nativeForms(e: Pick<EntityFields, 'native'>): { names: string[]; ambiguous: string[] } {
+  const names = new Set<string>();
+  const ambiguous = new Set<string>();
+  for (const l of NATIVE_LANGUAGES) {
+    for (const n of e.native?.[l]?.names ?? []) names.add(n);
+    for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
+  }
+  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
+}
+
+/**
+ * The name a card shows in each language, first the page's own: one line per distinct
+ * spelling (Urdu and Persian often print a name the same way), with the languages that use it.
+ */
+export function nativeDisplay(
+  e: Pick<EntityFields, 'native'>,
+  first?: NativeLanguage,
+): { text: string; languages: NativeLanguage[] }[] {
+  const order = first ? [first, ...NATIVE_LANGUAGES.filter((l) => l !== first)] : [...NATIVE_LANGUAGES];
+  const lines: { text: string; languages: NativeLanguage[] }[] = [];
+  for (const l of order) {
+    const text = e.native?.[l]?.names[0];
+    if (!text) continue;
+    const same = lines.find((line) => line.text === text);
+    if (same) same.languages.push(l);
+    else lines.push({ text, languages: [l] });
+  }
+  return lines;
+}
