@@ -190,3 +190,38 @@ export function searchBench(records: CorpusRecords, reps: number): SearchResult 
     repMedians,
   };
 }
+
+export interface RegionalResult {
+  english: TableRun;
+  pages: { language: string; run: TableRun; ratio: number }[];
+}
+
+/**
+ * Detection per MB on pages in Urdu and Hindi against the English benchmark page, with
+ * the table such pages are read with (the bundled one plus the native names: matcher.json).
+ */
+export function regionalBench(
+  english: { html: string; textChars: number },
+  pages: { html: string; textChars: number; language: string }[],
+  reps: number,
+): RegionalResult {
+  const table = JSON.parse(readFileSync('generated/matcher.json', 'utf8')) as MatcherTable;
+  const perMb = (page: { html: string; textChars: number }): TableRun => {
+    const blocks = pageBlocks(page.html);
+    detectPage(table, blocks);
+    const runs = Array.from({ length: reps }, () => detectPage(table, blocks));
+    return {
+      msPerMB: median(runs.map((x) => x.ms)) / (page.textChars / 1e6),
+      hydrateMs: median(runs.map((x) => x.hydrateMs)),
+      mentions: runs[0]!.mentions,
+    };
+  };
+  const base = perMb(english);
+  return {
+    english: base,
+    pages: pages.map((p) => {
+      const run = perMb(p);
+      return { language: p.language, run, ratio: run.msPerMB / base.msPerMB };
+    }),
+  };
+}

@@ -17,7 +17,16 @@ import type { MatcherSource } from '../engine/types';
 import { startFixtureServer } from '../e2e/harness/fixture-server';
 import { browserBench, type BrowserResults } from './browser-bench';
 import { analyseBundle, buildExtension, type BundleReport } from './bundle';
-import { median, scaleBench, searchBench, type ScaleResult, type SearchResult } from './node-bench';
+import {
+  median,
+  regionalBench,
+  scaleBench,
+  searchBench,
+  type RegionalResult,
+  type ScaleResult,
+  type SearchResult,
+} from './node-bench';
+import { regionalPage } from './regional-pages';
 import { generateArticle } from './page';
 import { profileScan, type ProfileReport } from './profile';
 import { knownToLargeCorpus, largeCorpus, largeRecords, unknownNames } from './synthetic';
@@ -133,6 +142,12 @@ const knownMorePage = generateArticle(
   { targetChars: TARGET_CHARS },
 );
 const scale: ScaleResult = scaleBench(article, knownMorePage, sources, largeCorpus(sources, LARGE_CORPUS), SCALE_PAIRS);
+log('node: detection per MB on 1 MB Urdu and Hindi pages …');
+const regional: RegionalResult = regionalBench(
+  article,
+  [regionalPage(records, 'ur', TARGET_CHARS), regionalPage(records, 'hi', TARGET_CHARS)],
+  SCALE_PAIRS,
+);
 log(`node: popup search per keystroke at ${LARGE_CORPUS.toLocaleString('en')} entities …`);
 const search: SearchResult = searchBench(largeRecords(records, LARGE_CORPUS), REPS);
 const bundle: BundleReport = analyseBundle(
@@ -184,6 +199,15 @@ const goals: Goal[] = [
     better: 'lower',
     unit: '×',
     note: `${scale.large.msPerMB.toFixed(1)} vs ${scale.bundled.msPerMB.toFixed(1)} ms/MB, ${scale.large.forms.toLocaleString('en')} vs ${scale.bundled.forms} forms, ${scale.large.mentions} vs ${scale.bundled.mentions} mentions; page whose other names the 10k corpus knows: ${scale.knownMore.ratio.toFixed(2)}× (${scale.knownMore.large.mentions} vs ${scale.knownMore.bundled.mentions} mentions)`,
+  },
+  {
+    key: 'regional_vs_english',
+    label: 'detection per MB, Urdu and Hindi pages ÷ English page (Node)',
+    value: Math.max(...regional.pages.map((p) => p.ratio)),
+    goal: 1.5,
+    better: 'lower',
+    unit: '×',
+    note: `${regional.pages.map((p) => `${p.language} ${p.run.msPerMB.toFixed(1)} ms/MB (${p.ratio.toFixed(2)}×, ${p.run.mentions} mentions)`).join(', ')} vs English ${regional.english.msPerMB.toFixed(1)} ms/MB; the table with the native names, as those pages are read`,
   },
   {
     key: 'longest_task_ms',

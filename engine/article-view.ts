@@ -26,6 +26,13 @@ export interface PageContext {
   date?: string;
   /** Ids of the entities found on the page. */
   onPage: string[];
+  /**
+   * The page's declared language (primary subtag; '' when none), for a hover card: on a
+   * page in Urdu, Persian or Hindi the card shows the name in that script first; on other
+   * pages it leaves the native names out, as a line the reader has no use for. Unset (the
+   * popup, the side panel): the card shows them all.
+   */
+  lang?: string;
 }
 
 export function viewForArticle(view: EntityView, page: PageContext): EntityView {
@@ -43,11 +50,18 @@ export function viewForArticle(view: EntityView, page: PageContext): EntityView 
     ...(page.date ? { dateLabel: formatIsoDate(page.date) } : {}),
     ...(line.now ? { nowRole: line.now } : {}),
   };
-  return {
+  const read: EntityView = {
     ...view,
     role: line.role,
     facts: [...ordered.backstory.map((o) => o.item), ...opinions.filter((f) => !opinionsSince.has(f))],
     related: onPageFirst(view.related, context.onPage),
     article,
   };
+  if (page.lang !== undefined && read.native) {
+    const lang = page.lang;
+    const own = read.native.filter((n) => (n.languages as string[]).includes(lang));
+    if (own.length) read.native = [...own, ...read.native.filter((n) => !own.includes(n))];
+    else delete read.native;
+  }
+  return read;
 }

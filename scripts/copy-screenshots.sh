@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p docs
-for name in page hover-card hover-card-2020 popup side-panel; do
+for name in page hover-card hover-card-2020 popup side-panel urdu; do
   cp ".output/demo/$name.png" "docs/demo-$name.png"
 done
 cp .output/e2e/card-light.png .output/e2e/card-dark.png .output/e2e/popup-search.png .output/e2e/timeline.png \

@@ -20,6 +20,8 @@ const ARTICLE = '/demo/article.html';
 /** The same corpus read with an archived article: the card as of January 2020. */
 const ARCHIVE = '/demo/archive-2020.html';
 const HOVER = { selector: 'article p:nth-of-type(4)', phrase: 'Ali Larijani' };
+/** The same corpus on an Urdu page, right to left. */
+const URDU = '/demo/urdu.html';
 
 if (!process.argv.includes('--no-build')) {
   execSync('npm run --silent corpus:build && npx wxt build', { stdio: 'inherit' });
@@ -46,8 +48,11 @@ try {
   const mentions = digest.entities.reduce((n, e) => n + e.count, 0);
 
   if (!headless) {
+    const urdu = await browser.context.newPage();
+    await urdu.goto(server.url(URDU));
+    await page.bringToFront();
     console.log(
-      `demo: ${mentions} mentions of ${digest.entities.length} entities — hover a name; close the browser to finish`,
+      `demo: ${mentions} mentions of ${digest.entities.length} entities — hover a name (an Urdu page is open in the next tab); close the browser to finish`,
     );
     await new Promise<void>((done) => browser.context.on('close', () => done()));
   } else {
@@ -84,10 +89,27 @@ try {
     await archive.waitForTimeout(250);
     await archive.screenshot({ path: `${OUT}/hover-card-2020.png` });
 
+    const urdu = await browser.context.newPage();
+    await urdu.goto(server.url(URDU));
+    await eventually(
+      'the Urdu article marked',
+      async () => ((await highlightedTexts(urdu))['backstory-person']?.length ?? 0) > 0,
+      10_000,
+    );
+    await urdu.evaluate(() => document.fonts.ready);
+    await restOn(urdu, await phraseBox(urdu, 'article p:nth-of-type(3)', 'شہباز شریف'));
+    await eventually(
+      'the card on the Urdu page',
+      async () => (await cardState(urdu)).title === 'Shehbaz Sharif',
+      5_000,
+    );
+    await urdu.waitForTimeout(250);
+    await urdu.screenshot({ path: `${OUT}/urdu.png` });
+
     const stray = browser.strayRequests();
     if (stray.length) throw new Error(`requests left the browser: ${stray.map((r) => r.url).join(', ')}`);
     console.log(
-      `demo: screenshots in ${OUT}/ (page.png, hover-card.png, hover-card-2020.png, popup.png, side-panel.png)`,
+      `demo: screenshots in ${OUT}/ (page.png, hover-card.png, hover-card-2020.png, popup.png, side-panel.png, urdu.png)`,
     );
     console.log(`demo: ${mentions} mentions of ${digest.entities.length} entities`);
   }

@@ -27,6 +27,8 @@ export interface PageRef {
   date?: string;
   corpus: string;
   onPage: number[];
+  /** The page's declared language, its primary subtag (`ur`, `en`), or '' when it declares none. */
+  lang?: string;
 }
 
 export type RuntimeRequest =

@@ -90,12 +90,14 @@ export function digestOfReport(report: PageReport, entities: readonly { id: stri
 
 /** The page a card is read with, named from the content script's indices; throws on another corpus. */
 export function contextOfRef(
-  ref: { date?: string; corpus: string; onPage: readonly number[] },
+  ref: { date?: string; corpus: string; onPage: readonly number[]; lang?: string },
   ids: readonly string[],
 ): PageContext {
   checkCorpusKey(ref.corpus, ids);
   const onPage = ref.onPage.map((i) => ids[i]).filter((id): id is string => id !== undefined);
-  return typeof ref.date === 'string' ? { date: ref.date, onPage } : { onPage };
+  const context: PageContext = typeof ref.date === 'string' ? { date: ref.date, onPage } : { onPage };
+  if (typeof ref.lang === 'string') context.lang = ref.lang;
+  return context;
 }
 
 /** The page a card opened from the popup or the side panel is read with. */

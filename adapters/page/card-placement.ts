@@ -38,14 +38,23 @@ export const CARD_MAX_HEIGHT = 520;
  */
 export const SHEET_MAX_SHARE = 0.65;
 
-export function placeCard(anchor: Rect, cardHeight: number, viewport: { width: number; height: number }): Placement {
+/**
+ * `rtl`: the mention is in right-to-left text (Urdu, Persian), where the eye starts
+ * from the right: the card lines up with the mention's right edge instead of its left.
+ */
+export function placeCard(
+  anchor: Rect,
+  cardHeight: number,
+  viewport: { width: number; height: number },
+  rtl = false,
+): Placement {
   if (viewport.width < SHEET_BELOW_WIDTH) {
     const maxHeight = Math.round(viewport.height * SHEET_MAX_SHARE);
     const height = Math.min(cardHeight, maxHeight);
     return { left: 0, top: viewport.height - height, width: viewport.width, maxHeight, side: 'sheet' };
   }
   const width = Math.min(CARD_WIDTH, viewport.width - 2 * EDGE);
-  const left = clamp(anchor.left, EDGE, viewport.width - EDGE - width);
+  const left = clamp(rtl ? anchor.left + anchor.width - width : anchor.left, EDGE, viewport.width - EDGE - width);
   const roomBelow = viewport.height - (anchor.top + anchor.height) - GAP - EDGE;
   const roomAbove = anchor.top - GAP - EDGE;
   const wanted = Math.min(cardHeight, CARD_MAX_HEIGHT);

@@ -133,7 +133,8 @@ export function report(page: NavigablePage): PageReport {
 export function pageRefOf(page: NavigablePage): PageRef {
   const onPage = page.index ? [...countsByEntity(page.index, page.article).inArticle.keys()] : [];
   const date = articleDateOf(page.doc);
-  return date ? { date, corpus: page.corpus, onPage } : { corpus: page.corpus, onPage };
+  const lang = page.doc.documentElement.lang.split('-')[0]!.toLowerCase();
+  return date ? { date, corpus: page.corpus, onPage, lang } : { corpus: page.corpus, onPage, lang };
 }
 
 function scrollTo(doc: Document, m: PageMention): void {

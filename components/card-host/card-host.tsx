@@ -25,7 +25,8 @@ import {
 } from '../../adapters/page/card-ui-contract';
 
 const HOST_CSS = `
-:host { all: initial !important; position: fixed !important; inset: 0 !important;
+:host { all: initial !important; direction: ltr !important; unicode-bidi: isolate !important;
+  position: fixed !important; inset: 0 !important;
   width: 100vw !important; height: 100vh !important; max-width: none !important; max-height: none !important;
   margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important;
   overflow: visible !important; pointer-events: none !important; z-index: 2147483647 !important;
@@ -257,7 +258,9 @@ export class CardHost implements CardHostApi {
     frame.style.width = '';
     const width = viewport.width < SHEET_BELOW_WIDTH ? viewport.width : Math.min(CARD_WIDTH, viewport.width - 2 * EDGE);
     frame.style.width = `${width}px`;
-    const placement = placeCard(anchor, frame.scrollHeight + 2, viewport);
+    const text = range.startContainer.parentElement;
+    const rtl = !!text && win.getComputedStyle(text).direction === 'rtl';
+    const placement = placeCard(anchor, frame.scrollHeight + 2, viewport, rtl);
     frame.dataset.side = placement.side;
     // The frame's pixels are screen pixels (the host's zoom undoes the pinch); its
     // containing block starts at the layout viewport's corner, `screen.scale` times

@@ -1,6 +1,7 @@
 /**
  * Serves fixture pages from 127.0.0.1 on a free port. Test pages come from e2e/fixtures,
- * and the demo article from data/demo, so a test reads what the reader would see.
+ * the demo articles from data/demo, so a test reads what the reader would see, and the
+ * web fonts the regional pages use from the @fontsource packages.
  * Extra routes let a test serve a page with its own headers (a strict CSP, say).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 const ROOTS: Record<string, string> = {
   '/fixtures/': resolve('e2e/fixtures'),
   '/demo/': resolve('data/demo'),
+  // Fonts for the Urdu, Persian and Hindi pages: the test machines have none for those scripts.
+  '/fonts/': resolve('node_modules/@fontsource'),
 };
 
 const TYPES: Record<string, string> = {
@@ -20,6 +23,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
 };
 
 export interface FixtureRoute {

@@ -70,3 +70,30 @@ describe('a card read with its article', () => {
     expect(framed.article?.since).toEqual([]);
   });
 });
+
+describe('the name in the region’s scripts, read with the page', () => {
+  const native = indexCorpus({
+    entities: [
+      {
+        ...larijani,
+        native: { ur: { names: ['علی لاریجانی'] }, fa: { names: ['علی لاریجانی'] }, hi: { names: ['अली लारीजानी'] } },
+      },
+    ],
+    events: [],
+    sources: [],
+  });
+  const card = buildEntityView(native, 'ali-larijani')!;
+  const lines = (lang?: string) =>
+    viewForArticle(card, lang === undefined ? { onPage: [] } : { onPage: [], lang }).native?.map((n) => n.text);
+
+  it('puts the page’s own script first on a Hindi or Urdu page', () => {
+    expect(lines('hi')).toEqual(['अली लारीजानी', 'علی لاریجانی']);
+    expect(lines('ur')).toEqual(['علی لاریجانی', 'अली लारीजानी']);
+  });
+
+  it('leaves them out on a page in another language, and keeps them all where no page is read', () => {
+    expect(lines('en')).toBeUndefined();
+    expect(lines('')).toBeUndefined();
+    expect(lines()).toEqual(['علی لاریجانی', 'अली लारीजानी']);
+  });
+});

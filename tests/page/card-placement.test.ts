@@ -11,6 +11,13 @@ describe('card placement', () => {
     expect(p).toMatchObject({ side: 'below', left: 200, top: 126, width: CARD_WIDTH });
   });
 
+  it('in right-to-left text, lines up with the mention’s right edge, still on screen', () => {
+    const p = placeCard(mention(800, 100), 300, viewport, true);
+    expect(p).toMatchObject({ side: 'below', left: 800 + 80 - CARD_WIDTH, top: 126 });
+    const nearLeft = placeCard(mention(100, 100), 300, viewport, true);
+    expect(nearLeft.left).toBe(8);
+  });
+
   it('flips above when the mention is near the bottom', () => {
     const p = placeCard(mention(200, 700), 300, viewport);
     expect(p.side).toBe('above');
