@@ -198,28 +198,33 @@ export function createPhraseFinder(
         const te = ts + t[0].length;
         const rules = (byTrigger.get(t[0].toLowerCase()) ?? []).filter(possible);
         if (rules.length === 0 || inMention(ts)) continue;
-        // The run of phrase words around the trigger.
+        // The run of phrase words around the trigger (whether a word may be in it is read
+        // only as far as the run goes).
         const from = Math.max(0, ts - 240);
-        const tokens: { start: number; end: number; pass: boolean }[] = [];
+        const tokens: { start: number; end: number; pass?: boolean }[] = [];
         TOKEN.lastIndex = from;
         for (let m = TOKEN.exec(text); m && m.index < te + 240; m = TOKEN.exec(text)) {
-          const w = m[0];
-          const prev = tokens[tokens.length - 1];
-          const pass =
-            !!inMention(m.index) ||
+          tokens.push({ start: m.index, end: m.index + m[0].length });
+        }
+        const passes = (k: number) => {
+          const token = tokens[k]!;
+          if (token.pass !== undefined) return token.pass;
+          const w = text.slice(token.start, token.end);
+          const prev = tokens[k - 1];
+          return (token.pass =
+            !!inMention(token.start) ||
             /^[\p{Lu}\p{N}]/u.test(w) ||
             allowed.has(w.toLowerCase()) ||
             JOINERS.test(w) ||
             // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
-            (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end)));
-          tokens.push({ start: m.index, end: m.index + w.length, pass });
-        }
+            (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
+        };
         const at = tokens.findIndex((k) => k.start === ts);
         if (at < 0) continue;
         let lo = at;
-        while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.pass) lo--;
+        while (lo > 0 && at - lo < REACH && passes(lo - 1)) lo--;
         let hi = at;
-        while (hi < tokens.length - 1 && hi - at < REACH && tokens[hi + 1]!.pass) hi++;
+        while (hi < tokens.length - 1 && hi - at < REACH && passes(hi + 1)) hi++;
         const L = tokens[lo]!.start;
         const R = tokens[hi]!.end;
 
@@ -258,7 +263,7 @@ export function createPhraseFinder(
         if (!best || tie) continue;
         // Widen over the modifiers and nouns around it, never past a joining word.
         const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
-        const content = (k: number) => tokens[k]!.pass && !FUNCTION_WORDS.has(word(k).toLowerCase());
+        const content = (k: number) => passes(k) && !FUNCTION_WORDS.has(word(k).toLowerCase());
         let a = tokens.findIndex((k) => k.start >= best!.start);
         while (a > lo && content(a - 1)) a--;
         while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;
