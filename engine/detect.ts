@@ -107,9 +107,9 @@ interface BlockState {
   key: number;
   text: string;
   analysis: BlockAnalysis;
-  /** Whether the text holds an event trigger (see event-phrases.ts). */
-  trigger: boolean;
-  /** The page groups the block names (`PhraseFinder.pageGroupsIn`). */
+  /** The rules whose phrase may be in the text (`PhraseFinder.readBlock`). */
+  rules: number[];
+  /** The page groups the block names (`PhraseFinder.readBlock`). */
   groups: number[];
   /** Names under another spelling (`PhraseFinder.variantsIn`), sorted. */
   variants: Mention[];
@@ -161,12 +161,14 @@ function detectDocument(automaton: Automaton, index: AnalysisIndex, phrases: Phr
   // One block is its own document: resolve in place, without session bookkeeping.
   const analysis = analyseBlock(automaton, index, text);
   const { fixed, contextual, competitors } = analysis;
-  const variants = phrases.variantsIn(text, contextual.length ? [...fixed, ...contextual] : fixed);
+  const words = new Set<string>();
+  const variants = phrases.variantsIn(text, contextual.length ? [...fixed, ...contextual] : fixed, words);
+  const named = variants.length ? [...fixed, ...variants] : fixed;
+  const { groups, rules } = phrases.readBlock(text, named, contextual, words);
   const described = (found: Mention[]) => {
     const mentions = withVariants(found, variants);
-    if (!phrases.hasTrigger(text)) return mentions.slice();
-    const groups = phrases.pageGroupsIn(text, variants.length ? [...fixed, ...variants] : fixed);
-    return phrases.find(text, mentions, (g) => groups.includes(g));
+    if (rules.length === 0) return mentions.slice();
+    return phrases.find(text, mentions, (g) => groups.includes(g), rules);
   };
   if (contextual.length === 0) return described(fixed);
   const entityAnchors = new AnchorIndex();
@@ -214,9 +216,9 @@ class Session implements DetectionSession {
   private readonly surnameQueue: Waiter[] = [];
   private readonly otherQueue: Waiter[] = [];
   private readonly changedStates: BlockState[] = [];
-  /** Blocks with an event trigger: their phrases may change with what the page names. */
+  /** Blocks where a rule may describe: their phrases may change with what the page names. */
   private readonly triggered = new Set<BlockState>();
-  /** How many blocks name each page group (`PhraseFinder.pageGroupsIn`). */
+  /** How many blocks name each page group (`PhraseFinder.readBlock`). */
   private readonly groupCounts: number[] = [];
   /** Set when a page group appears or disappears: triggered blocks are re-read. */
   private groupsChanged = false;
@@ -249,19 +251,22 @@ class Session implements DetectionSession {
   /** Blocks read before the phrases came and not yet read with them. */
   private undescribed: BlockState[] = [];
 
-  /** What the phrases need of a block: whether it has a trigger, which page groups it names. */
+  /** What the phrases need of a block: the rules that may describe in it, the page groups it names. */
   private readPhrases(state: BlockState): void {
     const phrases = this.phrases;
     if (!phrases) return;
     const { fixed, contextual } = state.analysis;
-    state.variants = phrases.variantsIn(state.text, contextual.length ? [...fixed, ...contextual] : fixed);
+    const words = new Set<string>();
+    state.variants = phrases.variantsIn(state.text, contextual.length ? [...fixed, ...contextual] : fixed, words);
     if (state.variants.length) this.markChanged(state);
-    state.groups = phrases.pageGroupsIn(state.text, state.variants.length ? [...fixed, ...state.variants] : fixed);
+    const named = state.variants.length ? [...fixed, ...state.variants] : fixed;
+    const read = phrases.readBlock(state.text, named, contextual, words);
+    state.groups = read.groups;
     for (const g of state.groups) {
       if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
     }
-    state.trigger = phrases.hasTrigger(state.text);
-    if (state.trigger) {
+    state.rules = read.rules;
+    if (state.rules.length) {
       this.triggered.add(state);
       this.markChanged(state);
     }
@@ -279,7 +284,7 @@ class Session implements DetectionSession {
         key: b.key,
         text: b.text,
         analysis,
-        trigger: false,
+        rules: NO_GROUPS,
         groups: NO_GROUPS,
         variants: NO_MENTIONS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
@@ -440,7 +445,7 @@ class Session implements DetectionSession {
       const state = changed[i]!;
       if (!state.live) continue;
       let mentions = withVariants(merge(state.analysis, state.resolved), state.variants);
-      if (state.trigger) mentions = this.phrases!.find(state.text, mentions, this.onPage);
+      if (state.rules.length) mentions = this.phrases!.find(state.text, mentions, this.onPage, state.rules);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });
