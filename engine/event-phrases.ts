@@ -91,7 +91,7 @@ const PHRASE_WORDS =
   'commander general international airport defence defense security mutual strategic gas line project nuclear ' +
   'facilities sites bases base precision terror terrorist retaliatory so called one two three four five six seven ' +
   'president prime minister chief ayatollah supreme led backed ordered authorized authorised early late disputed ' +
-  'eight nine ten dozen';
+  'eight nine ten dozen chair secretary head';
 
 /** Phrase words that only join: a phrase is widened over the others (`US drone attack`, `nuclear facilities`). */
 const FUNCTION_WORDS = new Set(
