@@ -24,11 +24,6 @@ interface KnownMiss {
 /** Issue 13: remove an entry when detection finds the pair. */
 const KNOWN_MISSES: KnownMiss[] = [
   // Events and agreements described rather than named (issue 13, part 1).
-  {
-    entity: 'iran-protests-2025-2026',
-    source: 'national-interest-2026-01',
-    reason: 'issue-13: only "the protestors", "anti-regime protestors"',
-  },
   // Spellings, brackets, lower-case and short forms (issue 13, part 2).
   {
     entity: 'indian-armed-forces',
