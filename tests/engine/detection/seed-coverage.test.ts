@@ -41,11 +41,6 @@ const KNOWN_MISSES: KnownMiss[] = [
     reason: "named in the article's byline (the author's former post), which the seed text does not carry",
   },
   {
-    entity: 'afghan-mujahideen',
-    source: 'pietrzak-blog-2026-01-12',
-    reason: 'issue-13: "Mujahideen factions" (the ambiguous short form with no anchor on the page)',
-  },
-  {
     entity: 'balochistan',
     source: 'national-interest-2026-01',
     reason: 'issue-13: only the adjective, "Baloch separatist militants"',
