@@ -299,10 +299,6 @@ export function createPhraseFinder(
       // Groups named by mentions or capitalised words first, then by lower-case words and
       // the triggers (all read in one go, only when a rule gets that far).
       const possible: number[] = [];
-      // Most blocks hold no trigger at all: one quick test, and no rule is read.
-      if (!triggers) return { groups, rules: possible };
-      triggers.lastIndex = 0;
-      if (!triggers.test(text)) return { groups, rules: possible };
       all.forEach((r, k) => {
         if (r.byCheapness.every(isNamed) && r.words.some(lowerIn)) possible.push(k);
       });
