@@ -107,9 +107,9 @@ interface BlockState {
   key: number;
   text: string;
   analysis: BlockAnalysis;
-  /** The rules whose phrase may be in the text (`PhraseFinder.readBlock`). */
-  rules: number[];
-  /** The page groups the block names (`PhraseFinder.readBlock`). */
+  /** Whether the text holds an event trigger (see event-phrases.ts). */
+  trigger: boolean;
+  /** The page groups the block names (`PhraseFinder.pageGroupsIn`). */
   groups: number[];
   /** Names under another spelling (`PhraseFinder.variantsIn`), sorted. */
   variants: Mention[];
@@ -161,14 +161,12 @@ function detectDocument(automaton: Automaton, index: AnalysisIndex, phrases: Phr
   // One block is its own document: resolve in place, without session bookkeeping.
   const analysis = analyseBlock(automaton, index, text);
   const { fixed, contextual, competitors } = analysis;
-  const words = new Set<string>();
-  const variants = phrases.variantsIn(text, contextual.length ? [...fixed, ...contextual] : fixed, words);
-  const named = variants.length ? [...fixed, ...variants] : fixed;
-  const { groups, rules } = phrases.readBlock(text, named, contextual, words);
+  const variants = phrases.variantsIn(text, contextual.length ? [...fixed, ...contextual] : fixed);
   const described = (found: Mention[]) => {
     const mentions = withVariants(found, variants);
-    if (rules.length === 0) return mentions.slice();
-    return phrases.find(text, mentions, (g) => groups.includes(g), rules);
+    if (!phrases.hasTrigger(text)) return mentions.slice();
+    const groups = phrases.pageGroupsIn(text, variants.length ? [...fixed, ...variants] : fixed);
+    return phrases.find(text, mentions, (g) => groups.includes(g));
   };
   if (contextual.length === 0) return described(fixed);
   const entityAnchors = new AnchorIndex();
@@ -216,9 +214,9 @@ class Session implements DetectionSession {
   private readonly surnameQueue: Waiter[] = [];
   private readonly otherQueue: Waiter[] = [];
   private readonly changedStates: BlockState[] = [];
-  /** Blocks where a rule may describe: their phrases may change with what the page names. */
+  /** Blocks with an event trigger: their phrases may change with what the page names. */
   private readonly triggered = new Set<BlockState>();
-  /** How many blocks name each page group (`PhraseFinder.readBlock`). */
+  /** How many blocks name each page group (`PhraseFinder.pageGroupsIn`). */
   private readonly groupCounts: number[] = [];
   /** Set when a page group appears or disappears: triggered blocks are re-read. */
   private groupsChanged = false;
@@ -251,22 +249,19 @@ class Session implements DetectionSession {
   /** Blocks read before the phrases came and not yet read with them. */
   private undescribed: BlockState[] = [];
 
-  /** What the phrases need of a block: the rules that may describe in it, the page groups it names. */
+  /** What the phrases need of a block: whether it has a trigger, which page groups it names. */
   private readPhrases(state: BlockState): void {
     const phrases = this.phrases;
     if (!phrases) return;
     const { fixed, contextual } = state.analysis;
-    const words = new Set<string>();
-    state.variants = phrases.variantsIn(state.text, contextual.length ? [...fixed, ...contextual] : fixed, words);
+    state.variants = phrases.variantsIn(state.text, contextual.length ? [...fixed, ...contextual] : fixed);
     if (state.variants.length) this.markChanged(state);
-    const named = state.variants.length ? [...fixed, ...state.variants] : fixed;
-    const read = phrases.readBlock(state.text, named, contextual, words);
-    state.groups = read.groups;
+    state.groups = phrases.pageGroupsIn(state.text, state.variants.length ? [...fixed, ...state.variants] : fixed);
     for (const g of state.groups) {
       if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
     }
-    state.rules = read.rules;
-    if (state.rules.length) {
+    state.trigger = phrases.hasTrigger(state.text);
+    if (state.trigger) {
       this.triggered.add(state);
       this.markChanged(state);
     }
@@ -284,7 +279,7 @@ class Session implements DetectionSession {
         key: b.key,
         text: b.text,
         analysis,
-        rules: NO_GROUPS,
+        trigger: false,
         groups: NO_GROUPS,
         variants: NO_MENTIONS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
@@ -445,7 +440,7 @@ class Session implements DetectionSession {
       const state = changed[i]!;
       if (!state.live) continue;
       let mentions = withVariants(merge(state.analysis, state.resolved), state.variants);
-      if (state.rules.length) mentions = this.phrases!.find(state.text, mentions, this.onPage, state.rules);
+      if (state.trigger) mentions = this.phrases!.find(state.text, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });

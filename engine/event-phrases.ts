@@ -16,30 +16,17 @@ import type { PhraseRule } from './table-format';
 
 interface Group {
   /** Words as printed, whole words (case-sensitive when capitalised); null for none. */
-  words: Words | null;
+  words: RegExp | null;
   /** Entities whose mention counts. */
   entities: number[];
-  /** Index among the finder's groups (a group written alike in several rules is one). */
-  id: number;
-  /** Its forms of one capitalised word: named when `variantsIn` collected one. */
-  single: string[];
-  /** Its other capitalised forms, and the first capitalised word of each (to read them only then). */
-  cased: Words | null;
-  keys: string[];
-  /** Its lower-case forms (read with the triggers, `lowerWords`). */
-  lower: string[];
 }
 
 interface Rule {
-  /** The rule's own triggers. */
-  words: string[];
-  /** Its groups named by mentions or capitalised words only (cheap to tell), then the others. */
-  byCheapness: Group[];
   entity: number;
   with: Group[];
   /** Indices into the finder's page groups. */
   onPage: number[];
-  unless: Words | null;
+  unless: RegExp | null;
   years: [number, number] | undefined;
 }
 
@@ -49,34 +36,14 @@ interface Rule {
  * ("the death of Suleimani").
  */
 export interface PhraseFinder {
-  /**
-   * Names under another spelling in a block, none overlapping what is `taken`; adds the
-   * block's capitalised words to `words` (for `readBlock`).
-   */
-  variantsIn(text: string, taken: readonly { start: number; end: number }[], words?: Set<string>): Mention[];
-  /**
-   * What the phrases need of a block (`words`: its capitalised words, from `variantsIn`):
-   * the page groups it names (by `mentions` and by words, for `onPage`), and the rules
-   * whose phrase may be in it: a trigger of the rule and its participants, named by
-   * `mentions`, by words, or by one of the entities a `maybe` candidate may turn out to
-   * be. `find` adds nothing to a block without one, whatever the page names.
-   */
-  readBlock(
-    text: string,
-    mentions: readonly Mention[],
-    maybe: readonly { entities: readonly number[] }[],
-    words: ReadonlySet<string>,
-  ): { groups: number[]; rules: number[] };
-  /**
-   * `mentions` (sorted, from one block) with its event phrases, sorted by start, outer
-   * first; `rules` from `readBlock`.
-   */
-  find(
-    text: string,
-    mentions: readonly Mention[],
-    onPage: (group: number) => boolean,
-    rules: readonly number[],
-  ): Mention[];
+  /** Names under another spelling in a block, none overlapping what is `taken`. */
+  variantsIn(text: string, taken: readonly { start: number; end: number }[]): Mention[];
+  /** Whether the text holds a trigger at all: without one, `find` has nothing to add. */
+  hasTrigger(text: string): boolean;
+  /** The page groups a block names (by its own mentions and words), for `onPage`. */
+  pageGroupsIn(text: string, mentions: readonly Mention[]): number[];
+  /** `mentions` (sorted, from one block) with its event phrases, sorted by start, outer first. */
+  find(text: string, mentions: readonly Mention[], onPage: (group: number) => boolean): Mention[];
 }
 
 /**
@@ -103,93 +70,35 @@ const FUNCTION_WORDS = new Set(
 /** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
 const JOINERS = /^[-‐‑–—'’“”"/]$/;
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+|\S/gu;
-const NONE: readonly number[] = [];
-const NO_FORMS: readonly string[] = [];
-/** A word from its first capital, as `variantsIn` collects them. */
-const CAPITALISED = /[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F]*/;
-
 const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Where some printed forms are written as whole words (`wordsIn`). */
-interface Words {
-  /** The first from `from` (the longest there), or null. */
-  find(text: string, from: number): { start: number; end: number } | null;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-/**
- * Whole-word matching for printed forms: capitalised ones keep their case, others fold it.
- * Two patterns (kept case, folded case), and no lookbehind: a pattern that starts with
- * its words is searched far faster than one that asserts on every character, so the
- * character before a match is checked here.
- */
-function wordsIn(forms: string[]): Words | null {
+/** A whole-word pattern for printed forms: capitalised ones keep their case, others fold it. */
+function wordsPattern(forms: string[]): RegExp | null {
   if (forms.length === 0) return null;
   // Longest first: "Saudi Arabia" before "Saudi".
   forms = [...forms].sort((a, b) => b.length - a.length);
   const cased = forms.filter((f) => f !== f.toLowerCase()).map(escape);
   const folded = forms.filter((f) => f === f.toLowerCase()).map(escape);
-  const patterns: RegExp[] = [];
-  if (cased.length) patterns.push(new RegExp(`(?:${cased.join('|')})(?![\\p{L}\\p{N}])`, 'gu'));
-  if (folded.length) patterns.push(foldedPattern(folded));
-  return {
-    find(text, from) {
-      let best: { start: number; end: number } | null = null;
-      for (const p of patterns) {
-        p.lastIndex = from;
-        for (let m = p.exec(text); m; m = p.exec(text)) {
-          if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) {
-            p.lastIndex = m.index + 1;
-            continue;
-          }
-          const end = m.index + m[0].length;
-          if (!best || m.index < best.start || (m.index === best.start && end > best.end))
-            best = { start: m.index, end };
-          break;
-        }
-      }
-      return best;
-    },
-  };
-}
-
-/**
- * Lower-case forms, in any case. All ASCII (the triggers): ASCII word bounds, far faster
- * than Unicode classes (a letter like é next to one is rare and harmless).
- */
-function foldedPattern(folded: string[]): RegExp {
-  return folded.every((f) => /^[\x20-\x7e]*$/.test(f))
-    ? new RegExp(`\\b(?:${folded.join('|')})\\b`, 'gi')
-    : new RegExp(`(?:${folded.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
-}
-
-/** Whether `inner` is written inside `outer` as whole words. */
-function within(outer: string, inner: string): boolean {
-  const edge = (c: string | undefined) => c === undefined || !WORD_CHAR.test(c);
-  for (let at = outer.indexOf(inner); at >= 0; at = outer.indexOf(inner, at + 1)) {
-    if (edge(outer[at - 1]) && edge(outer[at + inner.length])) return true;
+  // All in lower-case ASCII (the triggers): ASCII word bounds and the `i` flag, far faster
+  // than Unicode classes and a class per letter (a letter like é next to one is rare and
+  // harmless: a trigger alone links nothing).
+  if (cased.length === 0 && folded.every((f) => /^[\x20-\x7e]*$/.test(f))) {
+    return new RegExp(`\\b(?:${folded.join('|')})\\b`, 'gi');
   }
-  return false;
+  const anyCase = (f: string) => (cased.length ? f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`) : f);
+  const alt = [...cased, ...folded.map(anyCase)].join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
 }
 
-function parseGroup(text: string, id: number): Group {
+function parseGroup(text: string): Group {
   const forms = text.split('|');
-  const words = forms.filter((f) => !f.startsWith('@'));
-  const single = words.filter((f) => new RegExp(`^${CAPITALISED.source}$`).test(f));
-  const cased = words.filter((f) => f !== f.toLowerCase() && !single.includes(f));
   return {
-    words: wordsIn(words),
+    words: wordsPattern(forms.filter((f) => !f.startsWith('@'))),
     entities: forms.filter((f) => f.startsWith('@')).map((f) => Number(f.slice(1))),
-    id,
-    single,
-    cased: wordsIn(cased),
-    keys: cased.map((f) => f.match(CAPITALISED)?.[0] ?? f),
-    lower: words.filter((f) => f === f.toLowerCase()),
   };
 }
 
@@ -200,29 +109,18 @@ export function createPhraseFinder(
   const pageKeys: string[] = [];
   const byTrigger = new Map<string, Rule[]>();
   const allowed = new Set(PHRASE_WORDS.split(' '));
-  const groups = new Map<string, Group>();
-  const group = (key: string) => {
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = parseGroup(key, groups.size)));
-    return g;
-  };
-  const all: Rule[] = [];
   for (const r of rules) {
     const onPage = (r.p ?? []).map((key) => {
       const at = pageKeys.indexOf(key);
       return at >= 0 ? at : pageKeys.push(key) - 1;
     });
     const rule: Rule = {
-      words: r.t.split(' '),
-      byCheapness: [],
       entity: r.e,
-      with: r.w.map(group),
+      with: r.w.map(parseGroup),
       onPage,
-      unless: r.u ? wordsIn(r.u.split('|')) : null,
+      unless: r.u ? wordsPattern(r.u.split('|')) : null,
       years: r.y,
     };
-    rule.byCheapness = [...rule.with].sort((a, b) => Number(a.lower.length > 0) - Number(b.lower.length > 0));
-    all.push(rule);
     for (const t of r.t.split(' ')) {
       allowed.add(t);
       const list = byTrigger.get(t);
@@ -233,94 +131,67 @@ export function createPhraseFinder(
       for (const f of g.split('|')) if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(w);
     }
   }
-  const pageGroups = pageKeys.map((key) => group(key));
-  const byEntity = new Map<number, number[]>();
-  for (const g of groups.values()) for (const e of g.entities) byEntity.set(e, [...(byEntity.get(e) ?? []), g.id]);
-  const triggers = byTrigger.size ? foldedPattern([...byTrigger.keys()].map(escape)) : null;
-  // The triggers and every lower-case form of a group in one pattern: a block is read
-  // once for all of them. A form found counts for every form written inside it ("gas" in
-  // "gas line"), and the next search starts a character on, so overlapping forms are found.
-  const lowerForms = [...new Set([...byTrigger.keys(), ...[...groups.values()].flatMap((g) => g.lower)])];
-  const inside = new Map(lowerForms.map((f) => [f, lowerForms.filter((o) => o === f || within(f, o))]));
-  const lowerWords = lowerForms.length
-    ? foldedPattern(lowerForms.sort((a, b) => b.length - a.length).map(escape))
-    : null;
+  const pageGroups = pageKeys.map(parseGroup);
+  // Every page group's words in one pattern, so a block is read once for all of them.
+  const pageForms = new Map<string, number[]>();
+  pageKeys.forEach((key, k) => {
+    for (const f of key.split('|')) {
+      if (f.startsWith('@')) continue;
+      const form = f === f.toLowerCase() ? f : `=${f}`;
+      pageForms.set(form, [...(pageForms.get(form) ?? []), k]);
+    }
+  });
+  const pageWords = wordsPattern([...pageForms.keys()].map((f) => (f.startsWith('=') ? f.slice(1) : f)));
+  const triggers = byTrigger.size ? wordsPattern([...byTrigger.keys()]) : null;
+
   const named = (g: Group, text: string, mentions: readonly Mention[], from: number, to: number) => {
     let best: { start: number; end: number } | null = null;
     for (const m of mentions) {
       if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) best ??= m;
     }
     if (best || !g.words) return best;
-    const m = g.words.find(text, from);
-    return m && m.end <= to ? m : null;
+    g.words.lastIndex = from;
+    const m = g.words.exec(text);
+    return m && m.index + m[0].length <= to ? { start: m.index, end: m.index + m[0].length } : null;
   };
 
   return {
     variantsIn: createVariantReader(variants),
 
-    readBlock(text, mentions, maybe, words) {
-      // 1: named, 0: not, undefined: not read yet.
-      const named: (0 | 1 | undefined)[] = [];
-      const byMention = (e: number) => {
-        for (const g of byEntity.get(e) ?? NONE) named[g] = 1;
-      };
-      for (const m of mentions) byMention(m.entity);
-      let lower: Set<string> | null = null;
-      const lowerIn = (f: string) => {
-        if (!lower) {
-          lower = new Set();
-          if (lowerWords) {
-            lowerWords.lastIndex = 0;
-            for (let m = lowerWords.exec(text); m; m = lowerWords.exec(text)) {
-              const f = m[0].toLowerCase();
-              for (const o of inside.get(f) ?? NO_FORMS) lower.add(o);
-              // A form of several words: the next may start inside it.
-              if (/[^a-z0-9]/.test(f)) lowerWords.lastIndex = m.index + 1;
-            }
-          }
-        }
-        return lower.has(f);
-      };
-      const isNamed = (g: Group) => {
-        let n = named[g.id];
-        if (n === undefined) {
-          const byCased =
-            g.single.some((f) => words.has(f)) ||
-            (!!g.cased && g.keys.some((k) => words.has(k)) && !!g.cased.find(text, 0));
-          n = named[g.id] = byCased || g.lower.some(lowerIn) ? 1 : 0;
-        }
-        return n === 1;
-      };
-      const groups: number[] = [];
-      pageGroups.forEach((g, k) => {
-        if (isNamed(g)) groups.push(k);
-      });
-      for (const c of maybe) for (const e of c.entities) byMention(e);
-      // Groups named by mentions or capitalised words first, then by lower-case words and
-      // the triggers (all read in one go, only when a rule gets that far).
-      const possible: number[] = [];
-      all.forEach((r, k) => {
-        if (r.byCheapness.every(isNamed) && r.words.some(lowerIn)) possible.push(k);
-      });
-      return { groups, rules: possible };
+    hasTrigger(text) {
+      if (!triggers) return false;
+      triggers.lastIndex = 0;
+      return triggers.test(text);
     },
 
-    find(text, mentions, onPage, ruleIndices) {
-      if (!triggers || ruleIndices.length === 0) return mentions.slice();
-      const inBlock = new Set(ruleIndices.map((k) => all[k]!));
+    pageGroupsIn(text, mentions) {
+      const out = new Set<number>();
+      pageGroups.forEach((g, k) => {
+        if (mentions.some((m) => g.entities.includes(m.entity))) out.add(k);
+      });
+      if (pageWords) {
+        pageWords.lastIndex = 0;
+        for (let m = pageWords.exec(text); m; m = pageWords.exec(text)) {
+          for (const k of pageForms.get(`=${m[0]}`) ?? pageForms.get(m[0].toLowerCase()) ?? []) out.add(k);
+        }
+      }
+      return [...out];
+    },
+
+    find(text, mentions, onPage) {
+      if (!triggers) return mentions.slice();
       const found: Mention[] = [];
       const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
-      // Whether the block names each group with the mentions it has now.
-      const isNamed = new Map<Group, boolean>();
+      // Whether the block names a group at all: most triggers ("talks", "war") have no rule
+      // whose participants are all in the block, and need no closer look.
+      const inBlock = new Map<Group, boolean>();
       const possible = (rule: Rule) =>
-        inBlock.has(rule) &&
         rule.onPage.every(onPage) &&
         rule.with.every((g) => {
-          let n = isNamed.get(g);
-          if (n === undefined) isNamed.set(g, (n = !!named(g, text, mentions, 0, text.length)));
-          return n;
+          let isNamed = inBlock.get(g);
+          if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, text, mentions, 0, text.length)));
+          return isNamed;
         });
-      if (!all.some(possible)) return mentions.slice();
       triggers.lastIndex = 0;
       for (let t = triggers.exec(text); t; t = triggers.exec(text)) {
         const ts = t.index;
@@ -374,8 +245,11 @@ export function createPhraseFinder(
             end = Math.max(end, hit.end);
           }
           if (!ok) continue;
-          const u = rule.unless?.find(text, L);
-          if (u && u.start < R) continue;
+          if (rule.unless) {
+            rule.unless.lastIndex = L;
+            const u = rule.unless.exec(text);
+            if (u && u.index < R) continue;
+          }
           if (rule.years && !yearsFit(text, L, R, rule.years)) continue;
           // What the phrase itself names counts most: "the four-day war between India and Pakistan".
           const score = 8 * rule.with.length + rule.onPage.length;

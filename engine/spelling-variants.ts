@@ -27,13 +27,10 @@ function letterAt(text: string, at: number): boolean {
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
 const LONGEST_WORD = 40;
 
-/**
- * Mentions of known names under another spelling, none overlapping what is `taken`; the
- * capitalised words read go into `words` (event-phrases.ts reads them too).
- */
+/** Mentions of known names under another spelling, none overlapping what is `taken`. */
 export function createVariantReader(
   variants: readonly (readonly [string, number])[],
-): (text: string, taken: readonly { start: number; end: number }[], words?: Set<string>) => Mention[] {
+): (text: string, taken: readonly { start: number; end: number }[]) => Mention[] {
   const byKey = new Map(variants.filter(([, e]) => e >= 0));
   /** Forms the matcher knows as written (entity -1): what it left unlinked stays so. */
   const known = new Set(variants.filter(([, e]) => e < 0).map(([k]) => k));
@@ -49,9 +46,9 @@ export function createVariantReader(
     }
     return key;
   };
-  return (text, taken, words) => {
+  return (text, taken) => {
     const found: Mention[] = [];
-    if (byKey.size === 0 && !words) return found;
+    if (byKey.size === 0) return found;
     // Capitalised words one by one: most are no name's last word, and cost a cached lookup.
     WORD.lastIndex = 0;
     for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
@@ -60,7 +57,6 @@ export function createVariantReader(
       const end = from + last.length;
       // Inside a word ("McDonald") or cut short by a letter outside the Latin range.
       if ((from > 0 && letterAt(text, from - 1)) || (end < text.length && letterAt(text, end))) continue;
-      words?.add(last);
       // No name is that long: a run of letters without spaces is not read word by word.
       if (last.length > LONGEST_WORD || !lastWords.has(fold(last))) continue;
       // A form ending in a name the matcher found overlaps it: nothing to add (most hits).
