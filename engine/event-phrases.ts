@@ -91,7 +91,21 @@ function wordsPattern(forms: string[]): RegExp | null {
   }
   const anyCase = (f: string) => (cased.length ? f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`) : f);
   const alt = [...cased, ...folded.map(anyCase)].join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
+  // No lookbehind: a pattern that starts with its words is searched far faster than one
+  // that asserts on every character; `nextWord` checks the character before a match.
+  return new RegExp(`(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}]$/u;
+
+/** The next whole-word match of a `wordsPattern` from `from` (none inside a word). */
+function nextWord(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m.index === 0 || !WORD_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
 }
 
 function parseGroup(text: string): Group {
@@ -150,8 +164,7 @@ export function createPhraseFinder(
       if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) best ??= m;
     }
     if (best || !g.words) return best;
-    g.words.lastIndex = from;
-    const m = g.words.exec(text);
+    const m = nextWord(g.words, text, from);
     return m && m.index + m[0].length <= to ? { start: m.index, end: m.index + m[0].length } : null;
   };
 
@@ -170,8 +183,7 @@ export function createPhraseFinder(
         if (mentions.some((m) => g.entities.includes(m.entity))) out.add(k);
       });
       if (pageWords) {
-        pageWords.lastIndex = 0;
-        for (let m = pageWords.exec(text); m; m = pageWords.exec(text)) {
+        for (let m = nextWord(pageWords, text, 0); m; m = nextWord(pageWords, text, m.index + m[0].length)) {
           for (const k of pageForms.get(`=${m[0]}`) ?? pageForms.get(m[0].toLowerCase()) ?? []) out.add(k);
         }
       }
@@ -246,8 +258,7 @@ export function createPhraseFinder(
           }
           if (!ok) continue;
           if (rule.unless) {
-            rule.unless.lastIndex = L;
-            const u = rule.unless.exec(text);
+            const u = nextWord(rule.unless, text, L);
             if (u && u.index < R) continue;
           }
           if (rule.years && !yearsFit(text, L, R, rule.years)) continue;
