@@ -257,8 +257,8 @@ export function validate(input: CorpusInput): ValidationResult {
       checkSources(path, relation.sources);
     });
 
-    if (e.describedAs !== undefined && kind !== 'event' && kind !== 'agreement') {
-      report(file, `${at}.describedAs`, `only events and agreements are described, not a ${kind}`);
+    if (e.describedAs !== undefined && kind !== 'event' && kind !== 'agreement' && kind !== 'place') {
+      report(file, `${at}.describedAs`, `only events, agreements and places are described, not a ${kind}`);
     }
     list(e.describedAs).forEach((item, k) => {
       const d = obj(item);

@@ -58,7 +58,7 @@ const PHRASE_WORDS =
   'commander general international airport defence defense security mutual strategic gas line project nuclear ' +
   'facilities sites bases base precision terror terrorist retaliatory so called one two three four five six seven ' +
   'president prime minister chief ayatollah supreme led backed ordered authorized authorised early late disputed ' +
-  'eight nine ten dozen';
+  'eight nine ten dozen chair secretary head';
 
 /** Phrase words that only join: a phrase is widened over the others (`US drone attack`, `nuclear facilities`). */
 const FUNCTION_WORDS = new Set(
@@ -91,7 +91,21 @@ function wordsPattern(forms: string[]): RegExp | null {
   }
   const anyCase = (f: string) => (cased.length ? f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`) : f);
   const alt = [...cased, ...folded.map(anyCase)].join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
+  // No lookbehind: a pattern that starts with its words is searched far faster than one
+  // that asserts on every character; `nextWord` checks the character before a match.
+  return new RegExp(`(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
+}
+
+const WORD_BEFORE = /[\p{L}\p{N}]$/u;
+
+/** The next whole-word match of a `wordsPattern` from `from` (none inside a word). */
+function nextWord(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m.index === 0 || !WORD_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return m;
+    pattern.lastIndex = m.index + 1;
+  }
+  return null;
 }
 
 function parseGroup(text: string): Group {
@@ -150,8 +164,7 @@ export function createPhraseFinder(
       if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) best ??= m;
     }
     if (best || !g.words) return best;
-    g.words.lastIndex = from;
-    const m = g.words.exec(text);
+    const m = nextWord(g.words, text, from);
     return m && m.index + m[0].length <= to ? { start: m.index, end: m.index + m[0].length } : null;
   };
 
@@ -170,8 +183,7 @@ export function createPhraseFinder(
         if (mentions.some((m) => g.entities.includes(m.entity))) out.add(k);
       });
       if (pageWords) {
-        pageWords.lastIndex = 0;
-        for (let m = pageWords.exec(text); m; m = pageWords.exec(text)) {
+        for (let m = nextWord(pageWords, text, 0); m; m = nextWord(pageWords, text, m.index + m[0].length)) {
           for (const k of pageForms.get(`=${m[0]}`) ?? pageForms.get(m[0].toLowerCase()) ?? []) out.add(k);
         }
       }
@@ -198,28 +210,33 @@ export function createPhraseFinder(
         const te = ts + t[0].length;
         const rules = (byTrigger.get(t[0].toLowerCase()) ?? []).filter(possible);
         if (rules.length === 0 || inMention(ts)) continue;
-        // The run of phrase words around the trigger.
+        // The run of phrase words around the trigger (whether a word may be in it is read
+        // only as far as the run goes).
         const from = Math.max(0, ts - 240);
-        const tokens: { start: number; end: number; pass: boolean }[] = [];
+        const tokens: { start: number; end: number; pass?: boolean }[] = [];
         TOKEN.lastIndex = from;
         for (let m = TOKEN.exec(text); m && m.index < te + 240; m = TOKEN.exec(text)) {
-          const w = m[0];
-          const prev = tokens[tokens.length - 1];
-          const pass =
-            !!inMention(m.index) ||
+          tokens.push({ start: m.index, end: m.index + m[0].length });
+        }
+        const passes = (k: number) => {
+          const token = tokens[k]!;
+          if (token.pass !== undefined) return token.pass;
+          const w = text.slice(token.start, token.end);
+          const prev = tokens[k - 1];
+          return (token.pass =
+            !!inMention(token.start) ||
             /^[\p{Lu}\p{N}]/u.test(w) ||
             allowed.has(w.toLowerCase()) ||
             JOINERS.test(w) ||
             // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
-            (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end)));
-          tokens.push({ start: m.index, end: m.index + w.length, pass });
-        }
+            (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
+        };
         const at = tokens.findIndex((k) => k.start === ts);
         if (at < 0) continue;
         let lo = at;
-        while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.pass) lo--;
+        while (lo > 0 && at - lo < REACH && passes(lo - 1)) lo--;
         let hi = at;
-        while (hi < tokens.length - 1 && hi - at < REACH && tokens[hi + 1]!.pass) hi++;
+        while (hi < tokens.length - 1 && hi - at < REACH && passes(hi + 1)) hi++;
         const L = tokens[lo]!.start;
         const R = tokens[hi]!.end;
 
@@ -241,8 +258,7 @@ export function createPhraseFinder(
           }
           if (!ok) continue;
           if (rule.unless) {
-            rule.unless.lastIndex = L;
-            const u = rule.unless.exec(text);
+            const u = nextWord(rule.unless, text, L);
             if (u && u.index < R) continue;
           }
           if (rule.years && !yearsFit(text, L, R, rule.years)) continue;
@@ -258,7 +274,7 @@ export function createPhraseFinder(
         if (!best || tie) continue;
         // Widen over the modifiers and nouns around it, never past a joining word.
         const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
-        const content = (k: number) => tokens[k]!.pass && !FUNCTION_WORDS.has(word(k).toLowerCase());
+        const content = (k: number) => passes(k) && !FUNCTION_WORDS.has(word(k).toLowerCase());
         let a = tokens.findIndex((k) => k.start >= best!.start);
         while (a > lo && content(a - 1)) a--;
         while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;

@@ -18,6 +18,11 @@ import { foldForSearch, foldSpelling } from './search-key';
  */
 const WORD = /[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F]*/g;
 const LETTER = /[\p{L}\p{M}]/u;
+/** Whether the character at `at` is a letter (ASCII at once, the rest by `LETTER`). */
+function letterAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) | 32;
+  return c < 128 ? c >= 97 && c <= 122 : LETTER.test(text[at]!);
+}
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
 const LONGEST_WORD = 40;
@@ -48,16 +53,19 @@ export function createVariantReader(
     WORD.lastIndex = 0;
     for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
       const last = w[0];
-      const end = w.index + last.length;
+      const from = w.index;
+      const end = from + last.length;
       // Inside a word ("McDonald") or cut short by a letter outside the Latin range.
-      if ((w.index > 0 && LETTER.test(text[w.index - 1]!)) || (end < text.length && LETTER.test(text[end]!))) continue;
+      if ((from > 0 && letterAt(text, from - 1)) || (end < text.length && letterAt(text, end))) continue;
       // No name is that long: a run of letters without spaces is not read word by word.
       if (last.length > LONGEST_WORD || !lastWords.has(fold(last))) continue;
+      // A form ending in a name the matcher found overlaps it: nothing to add (most hits).
+      if (taken.some((m) => m.start < end && from < m.end)) continue;
       // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
       if (/^[ \-‐]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
       // The words of the run before it, nearest first, as far as a name can reach.
-      const starts = [w.index];
-      for (let at = w.index; starts.length < most;) {
+      const starts = [from];
+      for (let at = from; starts.length < most;) {
         const before = PREVIOUS.exec(text.slice(Math.max(0, at - LONGEST_WORD - 1), at));
         if (!before) break;
         at -= before[0].length;
@@ -67,7 +75,7 @@ export function createVariantReader(
       for (let i = starts.length - 1; i >= 0; i--) {
         const start = starts[i]!;
         const form = text.slice(start, end);
-        const entity = byKey.get(foldForSearch(form));
+        const entity = byKey.get(fold(form));
         if (entity === undefined) continue;
         // A surname after a first name the corpus does not know is someone else's.
         if (i === 0 && PREVIOUS.test(text.slice(Math.max(0, start - LONGEST_WORD - 1), start))) break;

@@ -193,7 +193,7 @@ describe('validate: rejects each kind of bad input', () => {
       ],
     });
     expect(problems.map((p) => `${p.path}: ${p.message}`).sort()).toEqual([
-      'entities[0].describedAs: only events and agreements are described, not a person',
+      'entities[0].describedAs: only events, agreements and places are described, not a person',
       'entities[0].describedAs[0].with[1][0]: unknown entity "phantom"',
       'entities[0].describedAs[1].triggers: a description needs at least one trigger',
       'entities[0].describedAs[2]: a trigger with no participant links nothing: give "with" or "onPage"',

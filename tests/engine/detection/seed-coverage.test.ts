@@ -24,22 +24,6 @@ interface KnownMiss {
 /** Issue 13: remove an entry when detection finds the pair. */
 const KNOWN_MISSES: KnownMiss[] = [
   // Events and agreements described rather than named (issue 13, part 1).
-  {
-    entity: 'iran-protests-2025-2026',
-    source: 'national-interest-2026-01',
-    reason: 'issue-13: only "the protestors", "anti-regime protestors"',
-  },
-  {
-    entity: 'larijani-visit-to-pakistan',
-    source: 'national-interest-2026-01',
-    reason: 'issue-13: "the visit of the chair of Iran\'s national security council, Ali Larijani, in November 2025"',
-  },
-  {
-    entity: 'operation-opera',
-    source: 'strategic-brief-2025-08-05',
-    reason: 'issue-13: Israel "decimated Iraq\'s nuclear facilities in 1981"',
-  },
-  { entity: 'pakistan-floods-2025', source: 'the-national-2025-11', reason: 'issue-13: "the recent floods there"' },
   // Spellings, brackets, lower-case and short forms (issue 13, part 2).
   {
     entity: 'indian-armed-forces',
@@ -55,21 +39,6 @@ const KNOWN_MISSES: KnownMiss[] = [
     entity: 'pakistan-intelligence-bureau',
     source: 'strategic-brief-2025-08-05',
     reason: "named in the article's byline (the author's former post), which the seed text does not carry",
-  },
-  {
-    entity: 'afghan-mujahideen',
-    source: 'pietrzak-blog-2026-01-12',
-    reason: 'issue-13: "Mujahideen factions" (the ambiguous short form with no anchor on the page)',
-  },
-  {
-    entity: 'iran-pakistan-border',
-    source: 'al-monitor-2020-01-13',
-    reason: 'issue-13: "the 620 mile border" between the two countries',
-  },
-  {
-    entity: 'iran-pakistan-border',
-    source: 'national-interest-2026-01',
-    reason: 'issue-13: "their shared 900-kilometer border"',
   },
   {
     entity: 'balochistan',
