@@ -138,6 +138,18 @@ let hitSurname = false;
  * Evaluates one raw hit: false when no entry fits the text's case; otherwise the
  * result is in hitEntity/hitEntry (a fixed mention) or hitEntities/hitSurname.
  */
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** `/`, `.`, `-`: what joins the parts of a date or a number. */
+const isJoiner = (c: number): boolean => c === 47 || c === 46 || c === 45;
+
+/** "9/11" in "9/11/13" or "19/9/11": a name made of digits, read inside a date or number. */
+function insideNumber(text: string, start: number, end: number): boolean {
+  return (
+    (isDigit(text.charCodeAt(end - 1)) && isJoiner(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) ||
+    (isDigit(text.charCodeAt(start)) && isJoiner(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2)))
+  );
+}
+
 function candidateAt(a: Automaton, text: string, start: number, end: number, state: number): boolean {
   const policies = a.table.policies;
   let entities: number[] | null = null;
@@ -212,7 +224,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
     if (start < taken) continue;
     const end = h[x + 1]!;
     const state = h[x + 2]!;
-    if (!candidateAt(a, text, start, end, state)) continue;
+    if (insideNumber(text, start, end) || !candidateAt(a, text, start, end, state)) continue;
     const entity = hitEntity;
     const entities = hitEntities;
     if (entity === OTHER_NAME) {

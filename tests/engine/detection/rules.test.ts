@@ -165,6 +165,12 @@ describe('ambiguous short forms need context', () => {
     ]);
   });
 
+  it('reads a name made of digits inside a date or number as part of it', () => {
+    const d = named([{ id: 'sept-11', name: 'September 11 attacks', kind: 'event', aliases: ['9/11'], ambiguous: [] }]);
+    expect(found('After 9/11, the law changed.', d)).toEqual(['sept-11:9/11']);
+    expect(found('Posted 9/11/13 at 10:00AM; filed 19/9/11; build 9/11.2.', d)).toEqual([]);
+  });
+
   it('reads a country or capital right before a name as a place, not a first name', () => {
     expect(found('Pakistan Imran Khan said the talks would go on.')).toEqual(['imran-khan:Imran Khan']);
     expect(found('TEHRAN Imran Khan arrived on Monday.')).toEqual(['imran-khan:Imran Khan']);
