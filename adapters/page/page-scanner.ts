@@ -8,7 +8,9 @@
  * (a ticker, a live blog) cannot make Backstory use more than `maxMainThreadShare` of
  * the main thread.
  */
-import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock, type TextSegment } from './text-blocks';
+import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './text-blocks';
+import { NodeQueue } from './node-queue';
+import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
@@ -27,20 +29,6 @@ const VIEWPORT_STEP_PX = 16;
 const BLOCKS_PER_STEP = 64;
 /** Text handed to the engine at once between budget checks (a batch stops after the block that crosses it). */
 const CHARS_PER_STEP = 32_000;
-/**
- * A block longer than this is handed to the engine in pieces (`splitHugeBlock`). The
- * engine reads a block in one call, in time linear in its length: a 5 MB text node is
- * 60 ms to over half a second in one go, depending on how many names it holds. Pieces
- * of 16,000 characters take about a millisecond each, so slices keep their budget.
- */
-const MAX_BLOCK_CHARS = 16_000;
-/**
- * Each piece also reads this much of its neighbours' text, so a name cut by the split,
- * and the words around a name that the proper-name rules look at, are seen whole. Far
- * longer than any alias in the corpus.
- */
-const PIECE_OVERLAP = 256;
-
 interface BlockRecord {
   block: PageBlock;
   owner: Element;
@@ -595,111 +583,4 @@ function hasBlockChildren(el: Element): boolean {
 function isRendered(el: Element): boolean {
   const check = (el as Element & { checkVisibility?(o?: object): boolean }).checkVisibility;
   return check ? check.call(el, { visibilityProperty: true }) : true;
-}
-
-/**
- * Cuts a huge block into pieces for the engine, at whitespace, each reading
- * `PIECE_OVERLAP` characters of its neighbours on both sides and owning the text between
- * its cuts: a mention is kept by the one piece its start falls in, seen whole thanks to
- * the overlap, so none is lost or doubled at a cut. A piece's segments are the block's,
- * shifted to the piece's text; the first may start before the piece (a negative start),
- * which `spanToDom` maps back to the right offset in that text node.
- */
-function splitHugeBlock(block: PageBlock): { block: PageBlock; own: { from: number; to: number } }[] {
-  const { text, segments } = block;
-  const pieces: { block: PageBlock; own: { from: number; to: number } }[] = [];
-  let start = 0;
-  let seg = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + MAX_BLOCK_CHARS);
-    if (end < text.length) {
-      // Cut at the last whitespace in the second half of the piece; hard cut in a run without any.
-      const space = lastSpace(text, start + MAX_BLOCK_CHARS / 2, end);
-      if (space > start) end = space;
-    }
-    // Read from a word start in the overlap before `start`, up to a whitespace after `end`.
-    let from = Math.max(0, start - PIECE_OVERLAP);
-    if (from > 0) {
-      const space = firstSpace(text, from, start);
-      if (space >= 0) from = space + 1;
-    }
-    let to = Math.min(text.length, end + PIECE_OVERLAP);
-    if (to < text.length) {
-      const space = lastSpace(text, end, to);
-      if (space > end) to = space;
-    }
-    while (seg + 1 < segments.length && segments[seg + 1]!.start <= from) seg++;
-    const pieceSegments: TextSegment[] = [];
-    for (let i = seg; i < segments.length && segments[i]!.start < to; i++) {
-      pieceSegments.push({ node: segments[i]!.node, start: segments[i]!.start - from });
-    }
-    pieces.push({
-      block: { key: block.key, text: text.slice(from, to), segments: pieceSegments },
-      own: { from: start - from, to: end - from },
-    });
-    start = end;
-  }
-  return pieces;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
-}
-
-/** Index of the last whitespace in [from, to), or -1. */
-function lastSpace(text: string, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (isSpace(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/** Index of the first whitespace in [from, to), or -1. */
-function firstSpace(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isSpace(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/**
- * The scanner's work queue: FIFO, with a whole run of nodes put at the front at once.
- * Array `shift` and `unshift` move every element on large arrays, which made reading a
- * 12,500-child feed quadratic (one slice of the 100,000-node page took ~200 ms).
- */
-class NodeQueue {
-  /** Nodes put at the front, last one first out. */
-  #front: Node[] = [];
-  #back: (Node | undefined)[] = [];
-  #head = 0;
-
-  get length(): number {
-    return this.#front.length + this.#back.length - this.#head;
-  }
-
-  push(node: Node): void {
-    this.#back.push(node);
-  }
-
-  /** Puts `nodes` at the front of the queue, in their order. */
-  unshiftAll(nodes: readonly Node[]): void {
-    for (let i = nodes.length - 1; i >= 0; i--) this.#front.push(nodes[i]!);
-  }
-
-  shift(): Node | undefined {
-    if (this.#front.length) return this.#front.pop();
-    if (this.#head >= this.#back.length) return undefined;
-    const node = this.#back[this.#head];
-    this.#back[this.#head++] = undefined;
-    if (this.#head === this.#back.length) {
-      this.#back = [];
-      this.#head = 0;
-    } else if (this.#head > 1024 && this.#head * 2 > this.#back.length) {
-      this.#back = this.#back.slice(this.#head);
-      this.#head = 0;
-    }
-    return node;
-  }
-
-  clear(): void {
-    this.#front = [];
-    this.#back = [];
-    this.#head = 0;
-  }
 }
