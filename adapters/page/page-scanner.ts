@@ -14,6 +14,7 @@ import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
+import { MarkBatch } from './mark-batch';
 import { TIMING } from './timing';
 import { caretAt } from './hit-test';
 import { isInlineDisplay, splitAtLayoutBreaks, type FlowsInline } from './layout-breaks';
@@ -53,6 +54,20 @@ export interface ScannerOptions {
   onFirstMark?(): void;
   /** False for a mention the reader took back (a muted name, "Not this one"): not marked, not hoverable. */
   keep?(text: string, node: Text, offset: number): boolean;
+  /** Time and timers; the page's by default (tests pass a fake one). */
+  clock?: ScanClock;
+}
+
+/**
+ * What the scanner measures its slices with and schedules them by: the page's window,
+ * or a fake one in tests. Shaped as `window` is (`performance.now`), so the content
+ * script needs no wrapper (every byte of it counts).
+ */
+export interface ScanClock {
+  readonly performance: { now(): number };
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  requestAnimationFrame(fn: () => void): number;
 }
 
 export class PageScanner {
@@ -82,22 +97,13 @@ export class PageScanner {
    * page's own performance timeline shows too. Nothing else reads these fields.
    */
   readonly #initialScan = { started: false, done: false, slices: 0, longestSliceMs: 0 };
-  /**
-   * Mark changes not yet handed to the highlighter. Chrome re-validates every range of
-   * every highlight in the next frame after any highlight changes (bench/README.md), so
-   * adding marks in every slice made the rendering cost of a first pass grow with the
-   * square of the page's mentions. During the first pass, marks are handed over when
-   * they at least double what is shown (the first screenful at once, then a few growing
-   * batches); afterwards, at the end of every slice that changed any.
-   */
-  readonly #markOps = new Map<AbstractRange, { mark: PageMention; add: boolean }>();
-  #marksPending = 0;
-  #marksShown = 0;
+  readonly #marks: MarkBatch;
 
   readonly #doc: Document;
   readonly #detector: PageDetector;
   readonly #highlighter: Highlighter;
   readonly #options: ScannerOptions;
+  readonly #clock: ScanClock;
 
   constructor(doc: Document, detector: PageDetector, highlighter: Highlighter, options: ScannerOptions) {
     this.#doc = doc;
@@ -105,6 +111,8 @@ export class PageScanner {
     this.#highlighter = highlighter;
     this.#options = options;
     this.#session = detector.session();
+    this.#marks = new MarkBatch(highlighter);
+    this.#clock = options.clock ?? window;
   }
 
   start(): void {
@@ -118,7 +126,7 @@ export class PageScanner {
     // is work the browser does for its first paint anyway. Asked for before that paint,
     // all of it landed in our first slice and held the paint back. A hidden tab paints
     // no frame: the timer starts the scan there.
-    afterFirstFrame(this.#doc.defaultView ?? window, () => {
+    afterFirstFrame(this.#clock, () => {
       this.#queue.unshiftAll(this.#visibleBlocks());
       this.#runSlice();
     });
@@ -136,7 +144,7 @@ export class PageScanner {
       return;
     }
     if (this.#scrollFrame) return;
-    this.#scrollFrame = requestAnimationFrame(() => {
+    this.#scrollFrame = this.#clock.requestAnimationFrame(() => {
       this.#scrollFrame = 0;
       this.#queue.unshiftAll(this.#visibleBlocks());
     });
@@ -174,7 +182,7 @@ export class PageScanner {
   stop(): void {
     this.#running = false;
     (this.#doc.defaultView ?? window).removeEventListener('scroll', this.#onScroll, { capture: true });
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#observer?.disconnect();
     this.#observer = null;
     this.#observedRoots.clear();
@@ -183,9 +191,7 @@ export class PageScanner {
     this.#pendingBlocks = [];
     this.#forget([...this.#records.keys()]);
     this.#keysByOwner.clear();
-    this.#markOps.clear();
-    this.#marksPending = 0;
-    this.#marksShown = 0;
+    this.#marks.clear();
     this.#highlighter.detach();
     this.#options.onChange();
   }
@@ -265,14 +271,14 @@ export class PageScanner {
     if (!keys.length) return;
     for (const key of keys) {
       this.#records.delete(key);
-      for (const old of this.index.removeBlock(key)) this.#queueMark(old, false);
+      for (const old of this.index.removeBlock(key)) this.#marks.queue(old, false);
     }
     this.#applyUpdate(this.#session.remove(keys));
   }
 
   #schedule(delay: number): void {
     if (!this.#running || this.#timer) return;
-    this.#timer = window.setTimeout(() => {
+    this.#timer = this.#clock.setTimeout(() => {
       this.#timer = 0;
       this.#runSlice();
     }, delay);
@@ -284,10 +290,10 @@ export class PageScanner {
       this.#initialScan.started = true;
       performance.mark('backstory:scan-start');
     }
-    const started = performance.now();
+    const started = this.#clock.performance.now();
     const deadline = started + TIMING.sliceBudgetMs;
     let changed = false;
-    while (performance.now() < deadline) {
+    while (this.#clock.performance.now() < deadline) {
       if (this.#pendingBlocks.length) {
         changed = this.#detectSome() || changed;
         continue;
@@ -299,13 +305,9 @@ export class PageScanner {
       if (!this.#queued.delete(node)) continue;
       this.#read(node);
     }
-    if (
-      this.#markOps.size &&
-      (this.#showNow || this.#initialScan.done || this.idle || this.#marksPending >= this.#marksShown)
-    )
-      this.#flushMarks();
+    this.#marks.flushIf(this.#showNow || this.#initialScan.done || this.idle);
     this.#showNow = false;
-    const spent = performance.now() - started;
+    const spent = this.#clock.performance.now() - started;
     this.busyMs += spent;
     this.#reportInitialScan(spent);
     if (changed) this.#options.onChange();
@@ -476,8 +478,8 @@ export class PageScanner {
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();
-      for (const old of this.index.setBlock(key, marks)) this.#queueMark(old, false);
-      for (const mark of marks) this.#queueMark(mark, true);
+      for (const old of this.index.setBlock(key, marks)) this.#marks.queue(old, false);
+      for (const mark of marks) this.#marks.queue(mark, true);
       changed = true;
     }
     return changed;
@@ -495,16 +497,16 @@ export class PageScanner {
         // itself is: in one go a 1 MB page made one long task.
         const slice = () => {
           if (!this.#running) return;
-          const start = performance.now();
+          const start = this.#clock.performance.now();
           let changed = false;
           do changed = this.#applyUpdate(this.#session.describe(phrases, 16)) || changed;
-          while (this.#session.describing && performance.now() - start < TIMING.sliceBudgetMs);
+          while (this.#session.describing && this.#clock.performance.now() - start < TIMING.sliceBudgetMs);
           if (changed) {
-            this.#flushMarks();
+            this.#marks.flush();
             this.#options.onChange();
           }
-          const spent = performance.now() - start;
-          if (this.#session.describing) setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
+          const spent = this.#clock.performance.now() - start;
+          if (this.#session.describing) this.#clock.setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
         };
         slice();
       },
@@ -522,46 +524,23 @@ export class PageScanner {
     else this.#placeOf.delete(owner);
     return place;
   }
-
-  /** Queues a mark change for the highlighter (see `markOps`). */
-  #queueMark(mark: PageMention, add: boolean): void {
-    const range = mark.range;
-    if (!add && this.#markOps.get(range)?.add) {
-      // Never shown: nothing to take back.
-      this.#markOps.delete(range);
-      this.#marksPending--;
-      return;
-    }
-    this.#markOps.set(range, { mark, add });
-    if (add) this.#marksPending++;
-  }
-
-  #flushMarks(): void {
-    for (const { mark, add } of this.#markOps.values()) {
-      if (add) this.#highlighter.add(mark);
-      else this.#highlighter.remove(mark);
-    }
-    this.#marksShown += this.#marksPending;
-    this.#markOps.clear();
-    this.#marksPending = 0;
-  }
 }
 
 /** Longest wait for the first frame before scanning anyway (hidden tabs paint none). */
 const FIRST_FRAME_WAIT_MS = 100;
 
 /** Calls `fn` once the next frame has been rendered, or after FIRST_FRAME_WAIT_MS. */
-function afterFirstFrame(win: Window, fn: () => void): void {
+function afterFirstFrame(clock: ScanClock, fn: () => void): void {
   let done = false;
   const run = () => {
     if (done) return;
     done = true;
-    win.clearTimeout(fallback);
+    clock.clearTimeout(fallback);
     fn();
   };
-  const fallback = win.setTimeout(run, FIRST_FRAME_WAIT_MS);
+  const fallback = clock.setTimeout(run, FIRST_FRAME_WAIT_MS);
   // A timeout queued from a frame callback runs after that frame's style, layout and paint.
-  win.requestAnimationFrame(() => win.setTimeout(run, 0));
+  clock.requestAnimationFrame(() => clock.setTimeout(run, 0));
 }
 
 /** The block element a text node's text belongs to (crossing shadow boundaries). */
