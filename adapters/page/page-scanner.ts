@@ -10,6 +10,9 @@
  */
 import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './text-blocks';
 import { NodeQueue } from './node-queue';
+import { afterFirstFrame } from './first-frame';
+import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
+import { shadowRootsIn } from './shadow-roots';
 import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
@@ -418,16 +421,7 @@ export class PageScanner {
   }
 
   #watchShadowRoots(node: Node): void {
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    // querySelectorAll stops at shadow boundaries: look inside each root found, so a
-    // shadow root nested in another one is watched (and hit-tested) too.
-    const roots: ParentNode[] = [node as ParentNode];
-    if (node.nodeType === 1 && (node as Element).shadowRoot) roots.push((node as Element).shadowRoot!);
-    for (let i = 0; i < roots.length; i++) {
-      const root = roots[i]!;
-      if (root !== node) this.#observe(root as ShadowRoot);
-      for (const el of root.querySelectorAll?.('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
-    }
+    for (const root of shadowRootsIn(node)) this.#observe(root);
   }
 
   /** Hands a batch of collected blocks to the engine and marks the result. */
@@ -524,42 +518,4 @@ export class PageScanner {
     else this.#placeOf.delete(owner);
     return place;
   }
-}
-
-/** Longest wait for the first frame before scanning anyway (hidden tabs paint none). */
-const FIRST_FRAME_WAIT_MS = 100;
-
-/** Calls `fn` once the next frame has been rendered, or after FIRST_FRAME_WAIT_MS. */
-function afterFirstFrame(clock: ScanClock, fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    clock.clearTimeout(fallback);
-    fn();
-  };
-  const fallback = clock.setTimeout(run, FIRST_FRAME_WAIT_MS);
-  // A timeout queued from a frame callback runs after that frame's style, layout and paint.
-  clock.requestAnimationFrame(() => clock.setTimeout(run, 0));
-}
-
-/** The block element a text node's text belongs to (crossing shadow boundaries). */
-function ownerOf(node: Node): Element | null {
-  let n: Node | null = node.nodeType === 1 ? node : node.parentNode;
-  while (n) {
-    if (n.nodeType === 1 && isBlockElement(n as Element)) return n as Element;
-    n = n.parentNode ?? ((n as ShadowRoot).host || null);
-  }
-  return null;
-}
-
-function hasBlockChildren(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (isBlockElement(c)) return true;
-  return false;
-}
-
-/** Rendered and visible (display, visibility, content-visibility), where the browser can tell. */
-function isRendered(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?(o?: object): boolean }).checkVisibility;
-  return check ? check.call(el, { visibilityProperty: true }) : true;
 }
