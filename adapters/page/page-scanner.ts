@@ -13,6 +13,7 @@ import { NodeQueue } from './node-queue';
 import { afterFirstFrame } from './first-frame';
 import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
 import { shadowRootsIn } from './shadow-roots';
+import { initialScan, sliceEnded, sliceStarted } from './scan-report';
 import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
@@ -94,12 +95,8 @@ export class PageScanner {
   #running = false;
   /** Total time spent scanning, for the benchmark and the bounded-share rule. */
   busyMs = 0;
-  /**
-   * Benchmark instrumentation (bench/run.ts): the initial scan is reported as User
-   * Timing entries, `backstory:scan-start` and the measure `backstory:scan`, which the
-   * page's own performance timeline shows too. Nothing else reads these fields.
-   */
-  readonly #initialScan = { started: false, done: false, slices: 0, longestSliceMs: 0 };
+  /** The initial scan, reported for the benchmark (scan-report.ts). */
+  readonly #initialScan = initialScan();
   readonly #marks: MarkBatch;
 
   readonly #doc: Document;
@@ -289,10 +286,7 @@ export class PageScanner {
 
   #runSlice(): void {
     if (!this.#running) return;
-    if (!this.#initialScan.started) {
-      this.#initialScan.started = true;
-      performance.mark('backstory:scan-start');
-    }
+    sliceStarted(this.#initialScan);
     const started = this.#clock.performance.now();
     const deadline = started + TIMING.sliceBudgetMs;
     let changed = false;
@@ -312,29 +306,12 @@ export class PageScanner {
     this.#showNow = false;
     const spent = this.#clock.performance.now() - started;
     this.busyMs += spent;
-    this.#reportInitialScan(spent);
+    sliceEnded(this.#initialScan, spent, this);
     if (changed) this.#options.onChange();
     if (!this.idle) {
       // Yield the rest of the frame and more: the page gets (1/share − 1) × what we used.
       this.#schedule(Math.max(1, spent * (1 / TIMING.maxMainThreadShare - 1)));
     }
-  }
-
-  /** Benchmark instrumentation: counts the initial scan's slices and measures it once its queue drains. */
-  #reportInitialScan(spent: number): void {
-    const scan = this.#initialScan;
-    if (scan.done) return;
-    scan.slices++;
-    scan.longestSliceMs = Math.max(scan.longestSliceMs, spent);
-    if (!this.idle) return;
-    scan.done = true;
-    const detail = {
-      busyMs: this.busyMs,
-      slices: scan.slices,
-      longestSliceMs: scan.longestSliceMs,
-      mentions: this.index.size,
-    };
-    performance.measure('backstory:scan', { start: 'backstory:scan-start', detail });
   }
 
   /** Collects the blocks under `node`, splitting very large subtrees across slices. */

@@ -108,6 +108,7 @@ describe('PageScanner slicing (fake clock)', () => {
   it('reads a big page in several slices, each within the budget, yielding between them', async () => {
     const { scanner, advance, slices, shown } = setup(1200, cost);
     stop = () => scanner.stop();
+    const measure = vi.spyOn(performance, 'measure');
     scanner.start();
     await advance(10_000);
     expect(scanner.idle).toBe(true);
@@ -121,6 +122,22 @@ describe('PageScanner slicing (fake clock)', () => {
       expect(gap).toBeGreaterThanOrEqual(slices[i - 1]!.ms * (1 / TIMING.maxMainThreadShare - 1));
     }
     expect(scanner.busyMs).toBeCloseTo(1200 / 32);
+    // The benchmark's User Timing measure (bench/run.ts reads its detail).
+    const scans = measure.mock.calls.filter(([name]) => name === 'backstory:scan');
+    expect(scans).toEqual([
+      [
+        'backstory:scan',
+        {
+          start: 'backstory:scan-start',
+          detail: {
+            busyMs: scanner.busyMs,
+            slices: slices.length,
+            longestSliceMs: Math.max(...slices.map((s) => s.ms)),
+            mentions: 1200,
+          },
+        },
+      ],
+    ]);
   });
 
   it('marks the top of the page in the first slice', async () => {
