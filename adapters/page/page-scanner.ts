@@ -34,6 +34,8 @@ const VIEWPORT_STEP_PX = 16;
 const BLOCKS_PER_STEP = 64;
 /** Text handed to the engine at once between budget checks (a batch stops after the block that crosses it). */
 const CHARS_PER_STEP = 32_000;
+
+/** A block read from the page: waiting for the engine, then kept under its key. */
 interface BlockRecord {
   block: PageBlock;
   owner: Element;
@@ -43,9 +45,6 @@ interface BlockRecord {
    */
   own?: { from: number; to: number };
 }
-
-/** A block read from the page, waiting for the engine. */
-type PendingBlock = BlockRecord;
 
 export interface ScannerOptions {
   /** Elements to leave out (the card host). */
@@ -88,7 +87,7 @@ export class PageScanner {
   readonly #placeOf = new WeakMap<Element, number>();
   readonly #queue = new NodeQueue();
   readonly #queued = new Set<Node>();
-  #pendingBlocks: PendingBlock[] = [];
+  #pendingBlocks: BlockRecord[] = [];
   #timer = 0;
   #observer: MutationObserver | null = null;
   readonly #observedRoots = new Set<Node>();
@@ -334,7 +333,7 @@ export class PageScanner {
     // is now gone (it produces no block, but is the node being read).
     const owners = new Set<Element>();
     if (node.nodeType === 1 && isBlockElement(node as Element)) owners.add(node as Element);
-    const fresh: PendingBlock[] = [];
+    const fresh: BlockRecord[] = [];
     const flowsInline = this.#flowsInline();
     for (const tagBlock of blocks) {
       const owner = ownerOf(tagBlock.segments[0]!.node);
