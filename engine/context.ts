@@ -39,7 +39,7 @@ export class AnchorIndex<T extends Position = Position> {
     // Blocks usually arrive in document order, so appending is the common case.
     const last = list[list.length - 1];
     if (!last || before(last, p.key, p.start)) return list.push(p) - 1;
-    const i = this.upperBound(list, p.key, p.start);
+    const i = AnchorIndex.firstNotBefore(list, p.key, p.start, true);
     list.splice(i, 0, p);
     return i;
   }
@@ -77,27 +77,17 @@ export class AnchorIndex<T extends Position = Position> {
     return this.lists.get(id);
   }
 
-  /** Index of the first anchor of `list` at or after (key, start). */
-  static firstNotBefore(list: readonly Position[], key: number, start: number): number {
+  /**
+   * Index of the first anchor of `list` at or after (key, start); with `orAt`, of the
+   * first one after it (anchors at (key, start) are passed over too).
+   */
+  static firstNotBefore(list: readonly Position[], key: number, start: number, orAt = false): number {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const p = list[mid]!;
-      if (p.key < key || (p.key === key && p.start < start)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  /** Index of the first position that is not before-or-at (key, start). */
-  private upperBound(list: readonly Position[], key: number, start: number): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const p = list[mid]!;
-      if (p.key < key || (p.key === key && p.start <= start)) lo = mid + 1;
+      if (p.key < key || (p.key === key && (p.start < start || (orAt && p.start === start)))) lo = mid + 1;
       else hi = mid;
     }
     return lo;

@@ -70,8 +70,6 @@ export interface TimelineModel {
   /** Entities involved in at least one item, by name. */
   entities: TimelineEntityOption[];
   byId: Map<string, TimelineEntityOption>;
-  /** First and last year any item touches; null for an empty timeline. */
-  years: { first: number; last: number } | null;
 }
 
 // ---------------------------------------------------------------------------------
@@ -161,15 +159,7 @@ export function buildTimeline(records: CorpusRecords): TimelineModel {
     .map((e) => ({ ...ref(e), aliases: e.aliases, count: counts.get(e.id)! }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
 
-  let years: TimelineModel['years'] = null;
-  for (const item of items) {
-    const last = (item.span.end ?? item.span.start).year;
-    years = years
-      ? { first: Math.min(years.first, item.year), last: Math.max(years.last, last) }
-      : { first: item.year, last };
-  }
-
-  return { items, entities, byId: new Map(entities.map((e) => [e.id, e])), years };
+  return { items, entities, byId: new Map(entities.map((e) => [e.id, e])) };
 }
 
 /** Chronological; at the same date events before facts, then by title and id, so the order never wobbles. */

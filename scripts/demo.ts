@@ -35,14 +35,17 @@ const browser = await launchWithExtension({
   headless,
   viewport: { width: 1280, height: 860 },
 });
-try {
+
+/** Opens a fixture page and waits until it has marked people. */
+async function openMarked(path: string, what: string) {
   const page = await browser.context.newPage();
-  await page.goto(server.url(ARTICLE));
-  await eventually(
-    'the article marked',
-    async () => ((await highlightedTexts(page))['backstory-person']?.length ?? 0) > 0,
-    10_000,
-  );
+  await page.goto(server.url(path));
+  await eventually(what, async () => ((await highlightedTexts(page))['backstory-person']?.length ?? 0) > 0, 10_000);
+  return page;
+}
+
+try {
+  const page = await openMarked(ARTICLE, 'the article marked');
   await page.waitForTimeout(300);
   const { tabId, digest } = await digestOf(browser, page);
   const mentions = digest.entities.reduce((n, e) => n + e.count, 0);
@@ -77,13 +80,7 @@ try {
     await panel.waitForTimeout(600);
     await panel.screenshot({ path: `${OUT}/side-panel.png` });
 
-    const archive = await browser.context.newPage();
-    await archive.goto(server.url(ARCHIVE));
-    await eventually(
-      'the archive article marked',
-      async () => ((await highlightedTexts(archive))['backstory-person']?.length ?? 0) > 0,
-      10_000,
-    );
+    const archive = await openMarked(ARCHIVE, 'the archive article marked');
     await restOn(archive, await phraseBox(archive, 'article', HOVER.phrase));
     await eventually('the 2020 card', async () => (await cardState(archive)).title === HOVER.phrase, 5_000);
     await archive.waitForTimeout(250);

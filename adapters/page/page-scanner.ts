@@ -8,10 +8,17 @@
  * (a ticker, a live blog) cannot make Backstory use more than `maxMainThreadShare` of
  * the main thread.
  */
-import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock, type TextSegment } from './text-blocks';
+import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './text-blocks';
+import { NodeQueue } from './node-queue';
+import { afterFirstFrame } from './first-frame';
+import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
+import { shadowRootsIn } from './shadow-roots';
+import { initialScan, sliceEnded, sliceStarted } from './scan-report';
+import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
 import { MentionIndex, type PageMention } from './mention-index';
+import { MarkBatch } from './mark-batch';
 import { TIMING } from './timing';
 import { caretAt } from './hit-test';
 import { isInlineDisplay, splitAtLayoutBreaks, type FlowsInline } from './layout-breaks';
@@ -27,20 +34,8 @@ const VIEWPORT_STEP_PX = 16;
 const BLOCKS_PER_STEP = 64;
 /** Text handed to the engine at once between budget checks (a batch stops after the block that crosses it). */
 const CHARS_PER_STEP = 32_000;
-/**
- * A block longer than this is handed to the engine in pieces (`splitHugeBlock`). The
- * engine reads a block in one call, in time linear in its length: a 5 MB text node is
- * 60 ms to over half a second in one go, depending on how many names it holds. Pieces
- * of 16,000 characters take about a millisecond each, so slices keep their budget.
- */
-const MAX_BLOCK_CHARS = 16_000;
-/**
- * Each piece also reads this much of its neighbours' text, so a name cut by the split,
- * and the words around a name that the proper-name rules look at, are seen whole. Far
- * longer than any alias in the corpus.
- */
-const PIECE_OVERLAP = 256;
 
+/** A block read from the page: waiting for the engine, then kept under its key. */
 interface BlockRecord {
   block: PageBlock;
   owner: Element;
@@ -50,9 +45,6 @@ interface BlockRecord {
    */
   own?: { from: number; to: number };
 }
-
-/** A block read from the page, waiting for the engine. */
-type PendingBlock = BlockRecord;
 
 export interface ScannerOptions {
   /** Elements to leave out (the card host). */
@@ -65,6 +57,20 @@ export interface ScannerOptions {
   onFirstMark?(): void;
   /** False for a mention the reader took back (a muted name, "Not this one"): not marked, not hoverable. */
   keep?(text: string, node: Text, offset: number): boolean;
+  /** Time and timers; the page's by default (tests pass a fake one). */
+  clock?: ScanClock;
+}
+
+/**
+ * What the scanner measures its slices with and schedules them by: the page's window,
+ * or a fake one in tests. Shaped as `window` is (`performance.now`), so the content
+ * script needs no wrapper (every byte of it counts).
+ */
+export interface ScanClock {
+  readonly performance: { now(): number };
+  setTimeout(fn: () => void, ms: number): number;
+  clearTimeout(id: number): void;
+  requestAnimationFrame(fn: () => void): number;
 }
 
 export class PageScanner {
@@ -81,35 +87,22 @@ export class PageScanner {
   readonly #placeOf = new WeakMap<Element, number>();
   readonly #queue = new NodeQueue();
   readonly #queued = new Set<Node>();
-  #pendingBlocks: PendingBlock[] = [];
+  #pendingBlocks: BlockRecord[] = [];
   #timer = 0;
   #observer: MutationObserver | null = null;
   readonly #observedRoots = new Set<Node>();
   #running = false;
   /** Total time spent scanning, for the benchmark and the bounded-share rule. */
   busyMs = 0;
-  /**
-   * Benchmark instrumentation (bench/run.ts): the initial scan is reported as User
-   * Timing entries, `backstory:scan-start` and the measure `backstory:scan`, which the
-   * page's own performance timeline shows too. Nothing else reads these fields.
-   */
-  readonly #initialScan = { started: false, done: false, slices: 0, longestSliceMs: 0 };
-  /**
-   * Mark changes not yet handed to the highlighter. Chrome re-validates every range of
-   * every highlight in the next frame after any highlight changes (bench/README.md), so
-   * adding marks in every slice made the rendering cost of a first pass grow with the
-   * square of the page's mentions. During the first pass, marks are handed over when
-   * they at least double what is shown (the first screenful at once, then a few growing
-   * batches); afterwards, at the end of every slice that changed any.
-   */
-  readonly #markOps = new Map<AbstractRange, { mark: PageMention; add: boolean }>();
-  #marksPending = 0;
-  #marksShown = 0;
+  /** The initial scan, reported for the benchmark (scan-report.ts). */
+  readonly #initialScan = initialScan();
+  readonly #marks: MarkBatch;
 
   readonly #doc: Document;
   readonly #detector: PageDetector;
   readonly #highlighter: Highlighter;
   readonly #options: ScannerOptions;
+  readonly #clock: ScanClock;
 
   constructor(doc: Document, detector: PageDetector, highlighter: Highlighter, options: ScannerOptions) {
     this.#doc = doc;
@@ -117,6 +110,8 @@ export class PageScanner {
     this.#highlighter = highlighter;
     this.#options = options;
     this.#session = detector.session();
+    this.#marks = new MarkBatch(highlighter);
+    this.#clock = options.clock ?? window;
   }
 
   start(): void {
@@ -130,7 +125,7 @@ export class PageScanner {
     // is work the browser does for its first paint anyway. Asked for before that paint,
     // all of it landed in our first slice and held the paint back. A hidden tab paints
     // no frame: the timer starts the scan there.
-    afterFirstFrame(this.#doc.defaultView ?? window, () => {
+    afterFirstFrame(this.#clock, () => {
       this.#queue.unshiftAll(this.#visibleBlocks());
       this.#runSlice();
     });
@@ -148,7 +143,7 @@ export class PageScanner {
       return;
     }
     if (this.#scrollFrame) return;
-    this.#scrollFrame = requestAnimationFrame(() => {
+    this.#scrollFrame = this.#clock.requestAnimationFrame(() => {
       this.#scrollFrame = 0;
       this.#queue.unshiftAll(this.#visibleBlocks());
     });
@@ -186,7 +181,7 @@ export class PageScanner {
   stop(): void {
     this.#running = false;
     (this.#doc.defaultView ?? window).removeEventListener('scroll', this.#onScroll, { capture: true });
-    clearTimeout(this.#timer);
+    this.#clock.clearTimeout(this.#timer);
     this.#observer?.disconnect();
     this.#observer = null;
     this.#observedRoots.clear();
@@ -195,9 +190,7 @@ export class PageScanner {
     this.#pendingBlocks = [];
     this.#forget([...this.#records.keys()]);
     this.#keysByOwner.clear();
-    this.#markOps.clear();
-    this.#marksPending = 0;
-    this.#marksShown = 0;
+    this.#marks.clear();
     this.#highlighter.detach();
     this.#options.onChange();
   }
@@ -277,14 +270,14 @@ export class PageScanner {
     if (!keys.length) return;
     for (const key of keys) {
       this.#records.delete(key);
-      for (const old of this.index.removeBlock(key)) this.#queueMark(old, false);
+      for (const old of this.index.removeBlock(key)) this.#marks.queue(old, false);
     }
     this.#applyUpdate(this.#session.remove(keys));
   }
 
   #schedule(delay: number): void {
     if (!this.#running || this.#timer) return;
-    this.#timer = window.setTimeout(() => {
+    this.#timer = this.#clock.setTimeout(() => {
       this.#timer = 0;
       this.#runSlice();
     }, delay);
@@ -292,14 +285,11 @@ export class PageScanner {
 
   #runSlice(): void {
     if (!this.#running) return;
-    if (!this.#initialScan.started) {
-      this.#initialScan.started = true;
-      performance.mark('backstory:scan-start');
-    }
-    const started = performance.now();
+    sliceStarted(this.#initialScan);
+    const started = this.#clock.performance.now();
     const deadline = started + TIMING.sliceBudgetMs;
     let changed = false;
-    while (performance.now() < deadline) {
+    while (this.#clock.performance.now() < deadline) {
       if (this.#pendingBlocks.length) {
         changed = this.#detectSome() || changed;
         continue;
@@ -311,37 +301,16 @@ export class PageScanner {
       if (!this.#queued.delete(node)) continue;
       this.#read(node);
     }
-    if (
-      this.#markOps.size &&
-      (this.#showNow || this.#initialScan.done || this.idle || this.#marksPending >= this.#marksShown)
-    )
-      this.#flushMarks();
+    this.#marks.flushIf(this.#showNow || this.#initialScan.done || this.idle);
     this.#showNow = false;
-    const spent = performance.now() - started;
+    const spent = this.#clock.performance.now() - started;
     this.busyMs += spent;
-    this.#reportInitialScan(spent);
+    sliceEnded(this.#initialScan, spent, this);
     if (changed) this.#options.onChange();
     if (!this.idle) {
       // Yield the rest of the frame and more: the page gets (1/share − 1) × what we used.
       this.#schedule(Math.max(1, spent * (1 / TIMING.maxMainThreadShare - 1)));
     }
-  }
-
-  /** Benchmark instrumentation: counts the initial scan's slices and measures it once its queue drains. */
-  #reportInitialScan(spent: number): void {
-    const scan = this.#initialScan;
-    if (scan.done) return;
-    scan.slices++;
-    scan.longestSliceMs = Math.max(scan.longestSliceMs, spent);
-    if (!this.idle) return;
-    scan.done = true;
-    const detail = {
-      busyMs: this.busyMs,
-      slices: scan.slices,
-      longestSliceMs: scan.longestSliceMs,
-      mentions: this.index.size,
-    };
-    performance.measure('backstory:scan', { start: 'backstory:scan-start', detail });
   }
 
   /** Collects the blocks under `node`, splitting very large subtrees across slices. */
@@ -364,7 +333,7 @@ export class PageScanner {
     // is now gone (it produces no block, but is the node being read).
     const owners = new Set<Element>();
     if (node.nodeType === 1 && isBlockElement(node as Element)) owners.add(node as Element);
-    const fresh: PendingBlock[] = [];
+    const fresh: BlockRecord[] = [];
     const flowsInline = this.#flowsInline();
     for (const tagBlock of blocks) {
       const owner = ownerOf(tagBlock.segments[0]!.node);
@@ -428,16 +397,7 @@ export class PageScanner {
   }
 
   #watchShadowRoots(node: Node): void {
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
-    // querySelectorAll stops at shadow boundaries: look inside each root found, so a
-    // shadow root nested in another one is watched (and hit-tested) too.
-    const roots: ParentNode[] = [node as ParentNode];
-    if (node.nodeType === 1 && (node as Element).shadowRoot) roots.push((node as Element).shadowRoot!);
-    for (let i = 0; i < roots.length; i++) {
-      const root = roots[i]!;
-      if (root !== node) this.#observe(root as ShadowRoot);
-      for (const el of root.querySelectorAll?.('*') ?? []) if (el.shadowRoot) roots.push(el.shadowRoot);
-    }
+    for (const root of shadowRootsIn(node)) this.#observe(root);
   }
 
   /** Hands a batch of collected blocks to the engine and marks the result. */
@@ -488,8 +448,8 @@ export class PageScanner {
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();
-      for (const old of this.index.setBlock(key, marks)) this.#queueMark(old, false);
-      for (const mark of marks) this.#queueMark(mark, true);
+      for (const old of this.index.setBlock(key, marks)) this.#marks.queue(old, false);
+      for (const mark of marks) this.#marks.queue(mark, true);
       changed = true;
     }
     return changed;
@@ -507,16 +467,16 @@ export class PageScanner {
         // itself is: in one go a 1 MB page made one long task.
         const slice = () => {
           if (!this.#running) return;
-          const start = performance.now();
+          const start = this.#clock.performance.now();
           let changed = false;
           do changed = this.#applyUpdate(this.#session.describe(phrases, 16)) || changed;
-          while (this.#session.describing && performance.now() - start < TIMING.sliceBudgetMs);
+          while (this.#session.describing && this.#clock.performance.now() - start < TIMING.sliceBudgetMs);
           if (changed) {
-            this.#flushMarks();
+            this.#marks.flush();
             this.#options.onChange();
           }
-          const spent = performance.now() - start;
-          if (this.#session.describing) setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
+          const spent = this.#clock.performance.now() - start;
+          if (this.#session.describing) this.#clock.setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
         };
         slice();
       },
@@ -533,173 +493,5 @@ export class PageScanner {
     if (Math.floor(next) === Math.floor(place)) this.#placeOf.set(owner, next);
     else this.#placeOf.delete(owner);
     return place;
-  }
-
-  /** Queues a mark change for the highlighter (see `markOps`). */
-  #queueMark(mark: PageMention, add: boolean): void {
-    const range = mark.range;
-    if (!add && this.#markOps.get(range)?.add) {
-      // Never shown: nothing to take back.
-      this.#markOps.delete(range);
-      this.#marksPending--;
-      return;
-    }
-    this.#markOps.set(range, { mark, add });
-    if (add) this.#marksPending++;
-  }
-
-  #flushMarks(): void {
-    for (const { mark, add } of this.#markOps.values()) {
-      if (add) this.#highlighter.add(mark);
-      else this.#highlighter.remove(mark);
-    }
-    this.#marksShown += this.#marksPending;
-    this.#markOps.clear();
-    this.#marksPending = 0;
-  }
-}
-
-/** Longest wait for the first frame before scanning anyway (hidden tabs paint none). */
-const FIRST_FRAME_WAIT_MS = 100;
-
-/** Calls `fn` once the next frame has been rendered, or after FIRST_FRAME_WAIT_MS. */
-function afterFirstFrame(win: Window, fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    win.clearTimeout(fallback);
-    fn();
-  };
-  const fallback = win.setTimeout(run, FIRST_FRAME_WAIT_MS);
-  // A timeout queued from a frame callback runs after that frame's style, layout and paint.
-  win.requestAnimationFrame(() => win.setTimeout(run, 0));
-}
-
-/** The block element a text node's text belongs to (crossing shadow boundaries). */
-function ownerOf(node: Node): Element | null {
-  let n: Node | null = node.nodeType === 1 ? node : node.parentNode;
-  while (n) {
-    if (n.nodeType === 1 && isBlockElement(n as Element)) return n as Element;
-    n = n.parentNode ?? ((n as ShadowRoot).host || null);
-  }
-  return null;
-}
-
-function hasBlockChildren(el: Element): boolean {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (isBlockElement(c)) return true;
-  return false;
-}
-
-/** Rendered and visible (display, visibility, content-visibility), where the browser can tell. */
-function isRendered(el: Element): boolean {
-  const check = (el as Element & { checkVisibility?(o?: object): boolean }).checkVisibility;
-  return check ? check.call(el, { visibilityProperty: true }) : true;
-}
-
-/**
- * Cuts a huge block into pieces for the engine, at whitespace, each reading
- * `PIECE_OVERLAP` characters of its neighbours on both sides and owning the text between
- * its cuts: a mention is kept by the one piece its start falls in, seen whole thanks to
- * the overlap, so none is lost or doubled at a cut. A piece's segments are the block's,
- * shifted to the piece's text; the first may start before the piece (a negative start),
- * which `spanToDom` maps back to the right offset in that text node.
- */
-function splitHugeBlock(block: PageBlock): { block: PageBlock; own: { from: number; to: number } }[] {
-  const { text, segments } = block;
-  const pieces: { block: PageBlock; own: { from: number; to: number } }[] = [];
-  let start = 0;
-  let seg = 0;
-  while (start < text.length) {
-    let end = Math.min(text.length, start + MAX_BLOCK_CHARS);
-    if (end < text.length) {
-      // Cut at the last whitespace in the second half of the piece; hard cut in a run without any.
-      const space = lastSpace(text, start + MAX_BLOCK_CHARS / 2, end);
-      if (space > start) end = space;
-    }
-    // Read from a word start in the overlap before `start`, up to a whitespace after `end`.
-    let from = Math.max(0, start - PIECE_OVERLAP);
-    if (from > 0) {
-      const space = firstSpace(text, from, start);
-      if (space >= 0) from = space + 1;
-    }
-    let to = Math.min(text.length, end + PIECE_OVERLAP);
-    if (to < text.length) {
-      const space = lastSpace(text, end, to);
-      if (space > end) to = space;
-    }
-    while (seg + 1 < segments.length && segments[seg + 1]!.start <= from) seg++;
-    const pieceSegments: TextSegment[] = [];
-    for (let i = seg; i < segments.length && segments[i]!.start < to; i++) {
-      pieceSegments.push({ node: segments[i]!.node, start: segments[i]!.start - from });
-    }
-    pieces.push({
-      block: { key: block.key, text: text.slice(from, to), segments: pieceSegments },
-      own: { from: start - from, to: end - from },
-    });
-    start = end;
-  }
-  return pieces;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
-}
-
-/** Index of the last whitespace in [from, to), or -1. */
-function lastSpace(text: string, from: number, to: number): number {
-  for (let i = to - 1; i >= from; i--) if (isSpace(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/** Index of the first whitespace in [from, to), or -1. */
-function firstSpace(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) if (isSpace(text.charCodeAt(i))) return i;
-  return -1;
-}
-
-/**
- * The scanner's work queue: FIFO, with a whole run of nodes put at the front at once.
- * Array `shift` and `unshift` move every element on large arrays, which made reading a
- * 12,500-child feed quadratic (one slice of the 100,000-node page took ~200 ms).
- */
-class NodeQueue {
-  /** Nodes put at the front, last one first out. */
-  #front: Node[] = [];
-  #back: (Node | undefined)[] = [];
-  #head = 0;
-
-  get length(): number {
-    return this.#front.length + this.#back.length - this.#head;
-  }
-
-  push(node: Node): void {
-    this.#back.push(node);
-  }
-
-  /** Puts `nodes` at the front of the queue, in their order. */
-  unshiftAll(nodes: readonly Node[]): void {
-    for (let i = nodes.length - 1; i >= 0; i--) this.#front.push(nodes[i]!);
-  }
-
-  shift(): Node | undefined {
-    if (this.#front.length) return this.#front.pop();
-    if (this.#head >= this.#back.length) return undefined;
-    const node = this.#back[this.#head];
-    this.#back[this.#head++] = undefined;
-    if (this.#head === this.#back.length) {
-      this.#back = [];
-      this.#head = 0;
-    } else if (this.#head > 1024 && this.#head * 2 > this.#back.length) {
-      this.#back = this.#back.slice(this.#head);
-      this.#head = 0;
-    }
-    return node;
-  }
-
-  clear(): void {
-    this.#front = [];
-    this.#back = [];
-    this.#head = 0;
   }
 }

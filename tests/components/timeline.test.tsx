@@ -4,63 +4,17 @@ import type { PageReport } from '../../adapters/extension/page-report';
 import { reportOf } from './page-report-fixture';
 import { RECORDS } from './timeline-fixture';
 
-/** A stand-in for the extension API: tabs with digests, storage with change events. */
-const fake = vi.hoisted(() => {
-  // oxlint-disable-next-line typescript/no-explicit-any -- listeners of every event shape
-  type Listener = (...args: any[]) => void;
-  const hub = () => {
-    const set = new Set<Listener>();
-    return {
-      set,
-      addListener: (l: Listener) => void set.add(l),
-      removeListener: (l: Listener) => void set.delete(l),
-      fire: (...args: unknown[]) => set.forEach((l) => l(...args)),
-    };
-  };
-  const state = {
-    activeTab: 1,
-    digests: new Map<number, unknown>(),
-    store: {} as Record<string, unknown>,
-    sent: [] as unknown[],
-  };
-  const onActivated = hub();
-  const onUpdated = hub();
-  const onChanged = hub();
-  const browser = {
-    tabs: {
-      query: async () => [{ id: state.activeTab, active: true }],
-      sendMessage: async (tabId: number) => {
-        const digest = state.digests.get(tabId);
-        if (!digest) throw new Error('Could not establish connection. Receiving end does not exist.');
-        return digest;
-      },
-      onActivated,
-      onUpdated,
-    },
-    storage: {
-      local: {
-        get: async (key: string) => (key in state.store ? { [key]: state.store[key] } : {}),
-        set: async (items: Record<string, unknown>) => {
-          const changes: Record<string, { newValue: unknown }> = {};
-          for (const [k, v] of Object.entries(items)) {
-            state.store[k] = v;
-            changes[k] = { newValue: v };
-          }
-          onChanged.fire(changes, 'local');
-        },
-        remove: async (key: string) => {
-          delete state.store[key];
-          onChanged.fire({ [key]: { newValue: undefined } }, 'local');
-        },
-      },
-      onChanged,
-    },
-    runtime: { sendMessage: async (m: unknown) => void state.sent.push(m) },
-  };
-  return { state, browser, onActivated, onUpdated, onChanged };
-});
+vi.mock('../../adapters/extension/browser-api', async () => ({
+  browser: (await import('wxt/testing/fake-browser')).fakeBrowser,
+}));
+const { fakeBrowser } = await import('wxt/testing/fake-browser');
 
-vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
+/** The tabs: which one is active, and the digest each one's content script answers with. */
+const tabs = { active: 1, digests: new Map<number, unknown>() };
+/** Messages the page sent to the background. */
+let sent: unknown[] = [];
+const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
+type Tab = Awaited<ReturnType<typeof fakeBrowser.tabs.query>>[number];
 
 const { TimelineApp } = await import('../../components/timeline/TimelineApp');
 const { anchorItem, buildTimeline, yearsWithItems } = await import('../../engine/timeline');
@@ -77,13 +31,17 @@ const titles = () => screen.queryAllByRole('heading', { level: 3 }).map((h) => h
 const input = () => screen.getByRole('combobox', { name: 'Names' });
 
 beforeEach(() => {
-  fake.state.activeTab = 1;
-  fake.state.digests.clear();
-  fake.state.store = {};
-  fake.state.sent = [];
-  fake.onActivated.set.clear();
-  fake.onUpdated.set.clear();
-  fake.onChanged.set.clear();
+  fakeBrowser.reset();
+  tabs.active = 1;
+  tabs.digests.clear();
+  sent = [];
+  vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation(async () => [{ id: tabs.active, active: true } as Tab]);
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (tabId: number) => {
+    const digest = tabs.digests.get(tabId);
+    if (!digest) throw new Error('Could not establish connection. Receiving end does not exist.');
+    return digest;
+  });
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => void sent.push(message));
 });
 
 describe('TimelineApp', () => {
@@ -199,7 +157,7 @@ describe('TimelineApp', () => {
     const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
       scrolled.push(this.id);
     });
-    fake.state.digests.set(1, { ...digest('news.example', ['northland-council']), date: '2025-05-20' });
+    tabs.digests.set(1, { ...digest('news.example', ['northland-council']), date: '2025-05-20' });
     render(<TimelineApp records={RECORDS} />);
     const around = await screen.findByRole('button', { name: 'Around this article (20 May 2025)' });
     const expected = anchorItem(buildTimeline(RECORDS).items, '2025-05-20')!.id;
@@ -215,7 +173,7 @@ describe('TimelineApp', () => {
     const scroll = vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(function (this: Element) {
       scrolled.push(this.id);
     });
-    fake.state.digests.set(1, digest('news.example', ['northland-council']));
+    tabs.digests.set(1, digest('news.example', ['northland-council']));
     render(<TimelineApp records={RECORDS} />);
     await screen.findByText('1 name found on news.example');
     expect(scrolled).toEqual([buildTimeline(RECORDS).items.at(-1)!.id]);
@@ -224,8 +182,8 @@ describe('TimelineApp', () => {
   });
 
   it('"This page" keeps what the tab mentions, and follows tab switches and loads', async () => {
-    fake.state.digests.set(1, digest('news.example', ['northland-council']));
-    fake.state.digests.set(2, digest('other.example', ['harbour-accord', 'not-in-corpus']));
+    tabs.digests.set(1, digest('news.example', ['northland-council']));
+    tabs.digests.set(2, digest('other.example', ['harbour-accord', 'not-in-corpus']));
     render(<TimelineApp records={RECORDS} />);
     await screen.findByText('1 name found on news.example');
     const toggle = screen.getByRole('button', { name: 'This page' });
@@ -234,23 +192,27 @@ describe('TimelineApp', () => {
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     expect(titles()).toEqual(['Northland Council', 'Boris Lind']);
 
-    fake.state.activeTab = 2;
-    await act(() => fake.onActivated.fire({ tabId: 2, windowId: 1 }));
+    tabs.active = 2;
+    await act(async () => void (await fakeBrowser.tabs.onActivated.trigger({ tabId: 2, windowId: 1 })));
     // An index its records do not have is left out.
     await screen.findByText('1 name found on other.example');
     expect(titles()).toEqual(['Harbour Accord']);
 
     // The same tab navigates: asked again once the page is complete.
-    fake.state.digests.set(2, digest('other.example', ['geneva']));
-    await act(() => fake.onUpdated.fire(2, { status: 'loading' }, { active: true }));
+    tabs.digests.set(2, digest('other.example', ['geneva']));
+    await act(
+      async () => void (await fakeBrowser.tabs.onUpdated.trigger(2, { status: 'loading' }, { active: true } as Tab)),
+    );
     expect(titles()).toEqual(['Harbour Accord']);
-    await act(() => fake.onUpdated.fire(2, { status: 'complete' }, { active: true }));
+    await act(
+      async () => void (await fakeBrowser.tabs.onUpdated.trigger(2, { status: 'complete' }, { active: true } as Tab)),
+    );
     await screen.findByText('1 name found on other.example');
     expect(titles()).toEqual(['Amira Khan', 'Geneva talks', 'Signing ceremony']);
   });
 
   it('"This page" on a tab it cannot read, or where Backstory is off, shows nothing and says why', async () => {
-    fake.state.digests.set(3, digest('off.example', ['geneva'], false));
+    tabs.digests.set(3, digest('off.example', ['geneva'], false));
     render(<TimelineApp records={RECORDS} pinnedTab={5} />);
     await screen.findByText('Backstory cannot read this tab');
     fireEvent.click(screen.getByRole('button', { name: 'This page' }));
@@ -259,11 +221,11 @@ describe('TimelineApp', () => {
   });
 
   it('follows a pinned tab, not the active one', async () => {
-    fake.state.digests.set(1, digest('active.example', ['geneva']));
-    fake.state.digests.set(4, digest('pinned.example', ['northland-council'], false));
+    tabs.digests.set(1, digest('active.example', ['geneva']));
+    tabs.digests.set(4, digest('pinned.example', ['northland-council'], false));
     render(<TimelineApp records={RECORDS} pinnedTab={4} />);
     await screen.findByText('Backstory is switched off on pinned.example');
-    await act(() => fake.onActivated.fire({ tabId: 1, windowId: 1 }));
+    await act(async () => void (await fakeBrowser.tabs.onActivated.trigger({ tabId: 1, windowId: 1 })));
     expect(screen.getByText('Backstory is switched off on pinned.example')).toBeTruthy();
   });
 
@@ -284,11 +246,11 @@ describe('TimelineApp', () => {
     await screen.findByRole('button', { name: 'Remove Boris Lind' });
     expect(status()).toBe('Showing 4 of 9 events and facts');
     // Handled: the next panel to open starts unfiltered.
-    await waitFor(() => expect(fake.state.store).not.toHaveProperty('timelineFocus'));
+    await waitFor(async () => expect(await stored('timelineFocus')).toBeUndefined());
   });
 
   it('ignores a stale focus request on load, and follows new ones while open', async () => {
-    fake.state.store.timelineFocus = { entityId: 'boris-lind', at: Date.now() - 10 * 60_000 };
+    await fakeBrowser.storage.local.set({ timelineFocus: { entityId: 'boris-lind', at: Date.now() - 10 * 60_000 } });
     render(<TimelineApp records={RECORDS} />);
     await screen.findByText('Backstory cannot read this tab');
     await act(async () => undefined);
@@ -325,7 +287,7 @@ describe('TimelineApp', () => {
 
     fireEvent.click(within(document.getElementById('event-geneva-talks')!).getByRole('button', { name: 'Geneva' }));
     fireEvent.click(await within(screen.getByRole('dialog')).findByRole('button', { name: 'Search' }));
-    await waitFor(() => expect(fake.state.sent).toEqual([{ type: 'open-search', query: 'Geneva' }]));
+    await waitFor(() => expect(sent).toEqual([{ type: 'open-search', query: 'Geneva' }]));
     fireEvent.click(screen.getByRole('button', { name: 'Close card' }));
     expect(screen.queryByRole('dialog')).toBeNull();
 

@@ -8,84 +8,72 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-type Listener = (message: unknown, sender: unknown) => Promise<unknown> | undefined;
+vi.mock('../../adapters/extension/browser-api', async () => ({
+  browser: (await import('wxt/testing/fake-browser')).fakeBrowser,
+}));
+const { fakeBrowser } = await import('wxt/testing/fake-browser');
+const stored = async (key: string) => (await fakeBrowser.storage.local.get(key))[key];
 
-const fake = vi.hoisted(() => {
-  const store: Record<string, unknown> = {};
-  const state = { listener: null as Listener | null };
-  const browser = {
-    runtime: {
-      onMessage: { addListener: (l: Listener) => void (state.listener = l) },
-      getURL: (path: string) => `moz-extension://uuid${path}`,
-    },
-    commands: { onCommand: { addListener: () => undefined } },
-    tabs: { create: vi.fn(async (_details: { url: string }) => ({})) },
-    storage: {
-      local: {
-        get: async (key: string) => (key in store ? { [key]: store[key] } : {}),
-        set: async (items: Record<string, unknown>) => void Object.assign(store, items),
-        remove: async (key: string) => void delete store[key],
-      },
-      onChanged: { addListener: () => undefined, removeListener: () => undefined },
-    },
-    sidebarAction: {
-      open: vi.fn(async (): Promise<void> =>
-        Promise.reject(new Error('sidebarAction.open may only be called from a user input handler')),
-      ),
-      isOpen: vi.fn(async (_details: { windowId?: number }) => false),
-    },
-  };
-  return { store, state, browser };
-});
-vi.mock('../../adapters/extension/browser-api', () => ({ browser: fake.browser }));
+/** Firefox's sidebar, which the fake browser does not have: its `open` refuses a message's call. */
+const sidebarAction = {
+  open: vi.fn(async (): Promise<void> =>
+    Promise.reject(new Error('sidebarAction.open may only be called from a user input handler')),
+  ),
+  isOpen: vi.fn(async (_details: { windowId?: number }) => false),
+};
+Object.assign(fakeBrowser, { sidebarAction });
 
 const { startBackground } = await import('../../adapters/extension/background-service');
 const { isSidePanelOpen } = await import('../../adapters/extension/side-panel');
 const { TIMELINE_FOCUS_KEY } = await import('../../adapters/extension/timeline-focus');
 
-const fromCard = { tab: { id: 7, windowId: 3 } };
-const showOnTimeline = (entityId: string) => fake.state.listener!({ type: 'open-timeline', entityId }, fromCard);
+type Sender = Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+const fromCard = { tab: { id: 7, windowId: 3 } } as Sender;
+const showOnTimeline = async (entityId: string) =>
+  (await fakeBrowser.runtime.onMessage.trigger({ type: 'open-timeline', entityId }, fromCard))[0];
+const tabsCreate = vi.spyOn(fakeBrowser.tabs, 'create');
 
 beforeEach(() => {
-  for (const key of Object.keys(fake.store)) delete fake.store[key];
+  fakeBrowser.reset();
   vi.clearAllMocks();
-  fake.state.listener = null;
+  // Keyboard commands are not what this file tests (and the fake browser has none).
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
   startBackground();
 });
 
 describe('background: "Show on timeline" from a card in Firefox', () => {
   it('with no sidebar open, opens the timeline as a tab and withdraws the stored request', async () => {
     expect(await showOnTimeline('ali-larijani')).toBe(true);
-    expect(fake.browser.sidebarAction.open).toHaveBeenCalled();
-    expect(fake.browser.sidebarAction.isOpen).toHaveBeenCalledWith({ windowId: 3 });
-    expect(fake.browser.tabs.create).toHaveBeenCalledWith({
-      url: 'moz-extension://uuid/sidepanel.html?entity=ali-larijani',
+    expect(sidebarAction.open).toHaveBeenCalled();
+    expect(sidebarAction.isOpen).toHaveBeenCalledWith({ windowId: 3 });
+    expect(tabsCreate).toHaveBeenCalledWith({
+      url: 'chrome-extension://test-extension-id/sidepanel.html?entity=ali-larijani',
     });
-    expect(fake.store[TIMELINE_FOCUS_KEY]).toBeUndefined();
+    expect(await stored(TIMELINE_FOCUS_KEY)).toBeUndefined();
   });
 
   it('with the sidebar open, leaves it to follow the request and opens no tab', async () => {
-    fake.browser.sidebarAction.isOpen.mockResolvedValueOnce(true);
+    sidebarAction.isOpen.mockResolvedValueOnce(true);
     expect(await showOnTimeline('ali-larijani')).toBe(true);
-    expect(fake.browser.tabs.create).not.toHaveBeenCalled();
-    expect(fake.store[TIMELINE_FOCUS_KEY]).toMatchObject({ entityId: 'ali-larijani' });
+    expect(tabsCreate).not.toHaveBeenCalled();
+    expect(await stored(TIMELINE_FOCUS_KEY)).toMatchObject({ entityId: 'ali-larijani' });
   });
 
   it('where the sidebar opens (a user action reached it), opens no tab and keeps the request for it', async () => {
-    fake.browser.sidebarAction.open.mockResolvedValueOnce(undefined);
+    sidebarAction.open.mockResolvedValueOnce(undefined);
     expect(await showOnTimeline('operation-sindoor')).toBe(true);
-    expect(fake.browser.sidebarAction.isOpen).not.toHaveBeenCalled();
-    expect(fake.browser.tabs.create).not.toHaveBeenCalled();
-    expect(fake.store[TIMELINE_FOCUS_KEY]).toMatchObject({ entityId: 'operation-sindoor' });
+    expect(sidebarAction.isOpen).not.toHaveBeenCalled();
+    expect(tabsCreate).not.toHaveBeenCalled();
+    expect(await stored(TIMELINE_FOCUS_KEY)).toMatchObject({ entityId: 'operation-sindoor' });
   });
 });
 
 describe('isSidePanelOpen', () => {
   it('asks Firefox about the window, and answers false when it cannot tell', async () => {
-    fake.browser.sidebarAction.isOpen.mockResolvedValueOnce(true);
+    sidebarAction.isOpen.mockResolvedValueOnce(true);
     expect(await isSidePanelOpen({ tabId: 7, windowId: 3 })).toBe(true);
-    expect(fake.browser.sidebarAction.isOpen).toHaveBeenLastCalledWith({ windowId: 3 });
-    fake.browser.sidebarAction.isOpen.mockRejectedValueOnce(new Error('Invalid window ID: 3'));
+    expect(sidebarAction.isOpen).toHaveBeenLastCalledWith({ windowId: 3 });
+    sidebarAction.isOpen.mockRejectedValueOnce(new Error('Invalid window ID: 3'));
     expect(await isSidePanelOpen({ windowId: 3 })).toBe(false);
   });
 
@@ -94,7 +82,7 @@ describe('isSidePanelOpen', () => {
     g.chrome = { sidePanel: { open: async () => undefined } };
     try {
       expect(await isSidePanelOpen({ windowId: 3 })).toBe(false);
-      expect(fake.browser.sidebarAction.isOpen).not.toHaveBeenCalled();
+      expect(sidebarAction.isOpen).not.toHaveBeenCalled();
     } finally {
       delete g.chrome;
     }

@@ -1,0 +1,175 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PageScanner, type ScanClock } from '../../adapters/page/page-scanner';
+import type { Highlighter } from '../../adapters/page/highlighter';
+import type { DetectionSession, PageDetector, TextBlock, Update } from '../../engine/detect';
+import { TIMING } from '../../adapters/page/timing';
+
+/**
+ * A fake clock: time moves only when the test runs its timers, or when the fake engine
+ * "works" (each block read costs `costOf(text)` ms), so a slice's length is what the
+ * scanner itself measures.
+ */
+function fakeClock() {
+  let now = 0;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; fn: () => void }>();
+  /** Each timer callback that did work: when it started and how long it took. */
+  const slices: { at: number; ms: number }[] = [];
+  const clock: ScanClock = {
+    performance: { now: () => now },
+    setTimeout: (fn, ms) => {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, fn });
+      return id;
+    },
+    clearTimeout: (id) => void timers.delete(id),
+    requestAnimationFrame: (fn) => clock.setTimeout(fn, 16),
+  };
+  /** Runs timers up to `ms` from now, letting mutation records arrive between them. */
+  const advance = async (ms: number) => {
+    const end = now + ms;
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+      if (!due) break;
+      timers.delete(due[0]);
+      // A timer that fell due while the last slice ran runs when it ended.
+      const at = (now = Math.max(now, due[1].at));
+      due[1].fn();
+      if (now > at) slices.push({ at, ms: now - at });
+    }
+    now = Math.max(now, end);
+  };
+  return { clock, advance, slices, spend: (ms: number) => (now += ms) };
+}
+
+/** An engine that finds "Ada" anywhere and takes `costOf(text)` ms of the fake clock per block. */
+function fakeDetector(spend: (ms: number) => void, costOf: (text: string) => number): PageDetector {
+  const session: DetectionSession = {
+    add(blocks: readonly TextBlock[]): Update {
+      return {
+        blocks: blocks.map((b) => {
+          spend(costOf(b.text));
+          const start = b.text.indexOf('Ada');
+          return { key: b.key, mentions: start < 0 ? [] : [{ entity: 0, start, end: start + 3 }] };
+        }),
+      };
+    },
+    remove: () => ({ blocks: [] }),
+    mentions: () => [],
+    describe: () => ({ blocks: [] }),
+    describing: false,
+  };
+  return { kinds: ['person'], corpus: 'test', session: () => session };
+}
+
+const fakeHighlighter = () => {
+  const shown = new Set<unknown>();
+  const highlighter = {
+    attach() {},
+    detach: () => shown.clear(),
+    add: (m: unknown) => void shown.add(m),
+    remove: (m: unknown) => void shown.delete(m),
+  };
+  return { shown, highlighter: highlighter as unknown as Highlighter };
+};
+
+function setup(paragraphs: number, costOf: (text: string) => number) {
+  document.body.innerHTML = Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} about Ada.</p>`).join('');
+  const time = fakeClock();
+  const { shown, highlighter } = fakeHighlighter();
+  let changes = 0;
+  const scanner = new PageScanner(document, fakeDetector(time.spend, costOf), highlighter, {
+    skip: () => false,
+    onChange: () => changes++,
+    clock: time.clock,
+  });
+  return { ...time, scanner, shown, changes: () => changes };
+}
+
+// happy-dom has no StaticRange: a plain record of its four fields stands in.
+beforeAll(() => {
+  if (typeof StaticRange === 'undefined')
+    vi.stubGlobal('StaticRange', function StaticRange(this: object, init: StaticRangeInit) {
+      Object.assign(this, init);
+    });
+});
+
+let stop: (() => void) | undefined;
+afterEach(() => {
+  stop?.();
+  document.body.innerHTML = '';
+});
+
+describe('PageScanner slicing (fake clock)', () => {
+  // 1/32 ms a block: a batch of 64 blocks is 2 ms, four batches fill a slice's budget.
+  const cost = () => 1 / 32;
+
+  it('reads a big page in several slices, each within the budget, yielding between them', async () => {
+    const { scanner, advance, slices, shown } = setup(1200, cost);
+    stop = () => scanner.stop();
+    const measure = vi.spyOn(performance, 'measure');
+    scanner.start();
+    await advance(10_000);
+    expect(scanner.idle).toBe(true);
+    expect(scanner.index.size).toBe(1200);
+    expect(shown.size).toBe(1200);
+    expect(slices.length).toBeGreaterThanOrEqual(4);
+    for (const slice of slices) expect(slice.ms).toBeLessThanOrEqual(TIMING.sliceBudgetMs);
+    // Between two slices the page gets at least (1/share − 1) × the time the slice used.
+    for (let i = 1; i < slices.length; i++) {
+      const gap = slices[i]!.at - (slices[i - 1]!.at + slices[i - 1]!.ms);
+      expect(gap).toBeGreaterThanOrEqual(slices[i - 1]!.ms * (1 / TIMING.maxMainThreadShare - 1));
+    }
+    expect(scanner.busyMs).toBeCloseTo(1200 / 32);
+    // The benchmark's User Timing measure (bench/run.ts reads its detail).
+    const scans = measure.mock.calls.filter(([name]) => name === 'backstory:scan');
+    expect(scans).toEqual([
+      [
+        'backstory:scan',
+        {
+          start: 'backstory:scan-start',
+          detail: {
+            busyMs: scanner.busyMs,
+            slices: slices.length,
+            longestSliceMs: Math.max(...slices.map((s) => s.ms)),
+            mentions: 1200,
+          },
+        },
+      ],
+    ]);
+  });
+
+  it('marks the top of the page in the first slice', async () => {
+    const { scanner, advance, slices } = setup(1200, cost);
+    stop = () => scanner.stop();
+    scanner.start();
+    await advance(40);
+    expect(slices.length).toBe(1);
+    const first = [...scanner.index.lists()].flat().map((m) => m.range.startContainer.textContent);
+    expect(first[0]).toBe('Paragraph 0 about Ada.');
+    expect(first.length).toBe(256);
+  });
+
+  it('keeps to its share of the main thread on a page that never stops changing', async () => {
+    // A live blog adding 100 paragraphs every 10 ms: 12.5 ms of reading for every 10 ms.
+    const { scanner, advance, spend } = setup(10, () => 1 / 8);
+    stop = () => scanner.stop();
+    scanner.start();
+    await advance(1000);
+    const busyBefore = scanner.busyMs;
+    const started = spend(0);
+    let added = 0;
+    while (spend(0) - started < 1000) {
+      for (let i = 0; i < 100; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Update ${added++} from Ada`;
+        document.body.append(p);
+      }
+      await advance(10);
+    }
+    const share = (scanner.busyMs - busyBefore) / (spend(0) - started);
+    expect(share).toBeGreaterThan(0.15); // it keeps reading
+    expect(share).toBeLessThanOrEqual(TIMING.maxMainThreadShare + 0.01);
+  });
+});
