@@ -86,13 +86,7 @@ try {
     await archive.waitForTimeout(250);
     await archive.screenshot({ path: `${OUT}/hover-card-2020.png` });
 
-    const urdu = await browser.context.newPage();
-    await urdu.goto(server.url(URDU));
-    await eventually(
-      'the Urdu article marked',
-      async () => ((await highlightedTexts(urdu))['backstory-person']?.length ?? 0) > 0,
-      10_000,
-    );
+    const urdu = await openMarked(URDU, 'the Urdu article marked');
     await urdu.evaluate(() => document.fonts.ready);
     await restOn(urdu, await phraseBox(urdu, 'article p:nth-of-type(3)', 'شہباز شریف'));
     await eventually(
