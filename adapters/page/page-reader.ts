@@ -330,7 +330,7 @@ class PageReader implements NavigablePage {
 }
 
 /** Languages whose pages are written in Arabic script or Devanagari, by their codes. */
-const REGIONAL_LANGUAGE = /^(?:ur|fa|prs|ps|sd|ks|pa|ar|hi|mr|ne)\b/i;
+const REGIONAL_LANGUAGE = /^(ur|fa|ps|ar|hi)\b/i;
 
 /** A page in Urdu, Persian, Hindi or a neighbour: by its declared language, or its title's script. */
 function inRegionalScript(doc: Document): boolean {

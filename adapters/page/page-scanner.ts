@@ -480,7 +480,8 @@ export class PageScanner {
         };
         slice();
       },
-      (error: unknown) => console.error('Backstory: event phrases could not be loaded', error),
+      // The loader's error names the bundle that failed.
+      console.error,
     );
   }
 
