@@ -5,6 +5,7 @@
  * words that are not names. Deterministic, so runs compare.
  */
 import type { CorpusRecords, NativeLanguage } from '../engine/types';
+import { pick, rng } from './synthetic';
 
 const SENTENCES: Record<'ur' | 'hi', string[]> = {
   ur: [
@@ -27,14 +28,6 @@ const SENTENCES: Record<'ur' | 'hi', string[]> = {
   ],
 };
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 /** A page of about `targetChars` characters of text in `language`, as HTML paragraphs. */
 export function regionalPage(
   records: CorpusRecords,
@@ -44,12 +37,11 @@ export function regionalPage(
   const names = records.entities.flatMap((e) => e.native?.[language]?.names ?? []);
   if (!names.length) throw new Error(`no ${language} names in the records: build the corpus first`);
   const r = rng(language === 'ur' ? 7 : 11);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const out: string[] = [];
   let textChars = 0;
   while (textChars < targetChars) {
     const sentences: string[] = [];
-    for (let i = 0; i < 6; i++) sentences.push(pick(SENTENCES[language]).replace(/\{n\}/g, () => pick(names)));
+    for (let i = 0; i < 6; i++) sentences.push(pick(r, SENTENCES[language]).replace(/\{n\}/g, () => pick(r, names)));
     const text = sentences.join(' ');
     textChars += text.length;
     out.push(`<p>${text}</p>`);

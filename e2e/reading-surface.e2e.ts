@@ -8,7 +8,14 @@
 import type { Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { assert, eventually } from './harness/assert';
-import { cardSettled, cardState, highlightedTexts, phraseBox, restOn } from './harness/page-probes';
+import {
+  cardSettled,
+  cardState,
+  highlightedTexts,
+  phraseBox,
+  restOn,
+  timelineDatesInView,
+} from './harness/page-probes';
 import { test } from './harness/runner';
 import { digestOf } from './harness/tabs';
 
@@ -201,15 +208,7 @@ test('on the news-like page: a card admits a namesake and takes correction, conn
   const panel = await t.sidePanel(page);
   const around = panel.getByRole('button', { name: 'Around this article (20 November 2025)' });
   await eventually('article date read', () => around.isVisible(), 10_000);
-  const inView = () =>
-    panel.locator('li.tl-item').evaluateAll((items) =>
-      items
-        .filter((li) => {
-          const r = li.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight;
-        })
-        .map((li) => li.querySelector('time')!.getAttribute('datetime')!),
-    );
+  const inView = () => timelineDatesInView(panel);
   await eventually('opened around November 2025', async () =>
     (await inView()).some((d) => /^2025-(09|10|11|12)/.test(d)),
   );

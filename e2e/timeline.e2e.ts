@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { mkdir } from 'node:fs/promises';
 import { assert, eventually } from './harness/assert';
+import { timelineDatesInView } from './harness/page-probes';
 import { test } from './harness/runner';
 
 const ARTICLE = '/fixtures/article-timeline.html';
@@ -135,16 +136,7 @@ test('timeline: opens around the article’s date, and “Around this article”
   await ready(panel);
   const around = panel.getByRole('button', { name: 'Around this article (13 January 2020)' });
   await eventually('article date read', () => around.isVisible(), 10_000);
-  /** The dates of the items in view, in the list's own scroller (the window). */
-  const inView = () =>
-    panel.locator('li.tl-item').evaluateAll((items) =>
-      items
-        .filter((li) => {
-          const r = li.getBoundingClientRect();
-          return r.bottom > 0 && r.top < innerHeight;
-        })
-        .map((li) => li.querySelector('time')!.getAttribute('datetime')!),
-    );
+  const inView = () => timelineDatesInView(panel);
   const near2020 = (dates: string[]) => dates.some((d) => /^20(19|20)/.test(d));
   await eventually('opened around January 2020', async () => near2020(await inView()));
   await panel.evaluate(() => scrollTo(0, 0));

@@ -122,3 +122,15 @@ export async function highlightsInside(page: Page, selector: string): Promise<nu
 export async function restOn(page: Page, box: Box): Promise<void> {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
 }
+
+/** The dates of the timeline items in view, in the side panel's own scroller (its window). */
+export async function timelineDatesInView(panel: Page): Promise<string[]> {
+  return panel.locator('li.tl-item').evaluateAll((items) =>
+    items
+      .filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      })
+      .map((li) => li.querySelector('time')!.getAttribute('datetime')!),
+  );
+}
