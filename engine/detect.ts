@@ -107,11 +107,11 @@ interface BlockState {
   key: number;
   text: string;
   analysis: BlockAnalysis;
-  /** Whether the text holds an event trigger (see event-phrases.ts). */
-  trigger: boolean;
-  /** The page groups the block names (`PhraseFinder.pageGroupsIn`). */
+  /** The phrase words the block holds when it has an event trigger (`BlockReading.words`). */
+  words: Int32Array | null;
+  /** The page groups the block names (`BlockReading.groups`). */
   groups: number[];
-  /** Names under another spelling (`PhraseFinder.variantsIn`), sorted. */
+  /** Names under another spelling (`BlockReading.variants`), sorted. */
   variants: Mention[];
   /** Current entity of each contextual candidate, -1 when unlinked. */
   resolved: number[];
@@ -161,12 +161,10 @@ function detectDocument(automaton: Automaton, index: AnalysisIndex, phrases: Phr
   // One block is its own document: resolve in place, without session bookkeeping.
   const analysis = analyseBlock(automaton, index, text);
   const { fixed, contextual, competitors } = analysis;
-  const variants = phrases.variantsIn(text, contextual.length ? [...fixed, ...contextual] : fixed);
+  const { variants, groups, words } = phrases.read(text, fixed, contextual);
   const described = (found: Mention[]) => {
     const mentions = withVariants(found, variants);
-    if (!phrases.hasTrigger(text)) return mentions.slice();
-    const groups = phrases.pageGroupsIn(text, variants.length ? [...fixed, ...variants] : fixed);
-    return phrases.find(text, mentions, (g) => groups.includes(g));
+    return words ? phrases.find(text, words, mentions, (g) => groups.includes(g)) : mentions.slice();
   };
   if (contextual.length === 0) return described(fixed);
   const entityAnchors = new AnchorIndex();
@@ -216,7 +214,7 @@ class Session implements DetectionSession {
   private readonly changedStates: BlockState[] = [];
   /** Blocks with an event trigger: their phrases may change with what the page names. */
   private readonly triggered = new Set<BlockState>();
-  /** How many blocks name each page group (`PhraseFinder.pageGroupsIn`). */
+  /** How many blocks name each page group (`BlockReading.groups`). */
   private readonly groupCounts: number[] = [];
   /** Set when a page group appears or disappears: triggered blocks are re-read. */
   private groupsChanged = false;
@@ -254,14 +252,15 @@ class Session implements DetectionSession {
     const phrases = this.phrases;
     if (!phrases) return;
     const { fixed, contextual } = state.analysis;
-    state.variants = phrases.variantsIn(state.text, contextual.length ? [...fixed, ...contextual] : fixed);
-    if (state.variants.length) this.markChanged(state);
-    state.groups = phrases.pageGroupsIn(state.text, state.variants.length ? [...fixed, ...state.variants] : fixed);
-    for (const g of state.groups) {
+    const { variants, groups, words } = phrases.read(state.text, fixed, contextual);
+    state.variants = variants;
+    if (variants.length) this.markChanged(state);
+    state.groups = groups;
+    for (const g of groups) {
       if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
     }
-    state.trigger = phrases.hasTrigger(state.text);
-    if (state.trigger) {
+    state.words = words;
+    if (words) {
       this.triggered.add(state);
       this.markChanged(state);
     }
@@ -279,7 +278,7 @@ class Session implements DetectionSession {
         key: b.key,
         text: b.text,
         analysis,
-        trigger: false,
+        words: null,
         groups: NO_GROUPS,
         variants: NO_MENTIONS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
@@ -440,7 +439,7 @@ class Session implements DetectionSession {
       const state = changed[i]!;
       if (!state.live) continue;
       let mentions = withVariants(merge(state.analysis, state.resolved), state.variants);
-      if (state.trigger) mentions = this.phrases!.find(state.text, mentions, this.onPage);
+      if (state.words) mentions = this.phrases!.find(state.text, state.words, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);
       state.reported = mentions;
       if (!same) out.push({ key: state.key, mentions });

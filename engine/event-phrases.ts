@@ -11,12 +11,13 @@
  * listed first), and the page shows the inner name over the phrase.
  */
 import type { Mention } from './block-analysis';
+import { createLexicon } from './phrase-lexicon';
 import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
 
 interface Group {
-  /** Words as printed, whole words (case-sensitive when capitalised); null for none. */
-  words: RegExp | null;
+  /** Lexicon forms (words as printed) that name the group; null for none. */
+  words: Set<number> | null;
   /** Entities whose mention counts. */
   entities: number[];
 }
@@ -26,8 +27,21 @@ interface Rule {
   with: Group[];
   /** Indices into the finder's page groups. */
   onPage: number[];
-  unless: RegExp | null;
+  unless: Set<number> | null;
   years: [number, number] | undefined;
+}
+
+/** What the phrases read in one block, once (`PhraseFinder.read`). */
+export interface BlockReading {
+  /** Names under another spelling, none overlapping the block's own mentions. */
+  variants: Mention[];
+  /** The page groups the block names (by its mentions and words), for `onPage`. */
+  groups: number[];
+  /**
+   * The phrase words found, triples [start, end, form] by start, when the block holds an
+   * event trigger; null otherwise (then `find` has nothing to add).
+   */
+  words: Int32Array | null;
 }
 
 /**
@@ -36,14 +50,10 @@ interface Rule {
  * ("the death of Suleimani").
  */
 export interface PhraseFinder {
-  /** Names under another spelling in a block, none overlapping what is `taken`. */
-  variantsIn(text: string, taken: readonly { start: number; end: number }[]): Mention[];
-  /** Whether the text holds a trigger at all: without one, `find` has nothing to add. */
-  hasTrigger(text: string): boolean;
-  /** The page groups a block names (by its own mentions and words), for `onPage`. */
-  pageGroupsIn(text: string, mentions: readonly Mention[]): number[];
+  /** Reads a block: `fixed` and `contextual` are the matcher's mentions and candidates. */
+  read(text: string, fixed: readonly Mention[], contextual: readonly { start: number; end: number }[]): BlockReading;
   /** `mentions` (sorted, from one block) with its event phrases, sorted by start, outer first. */
-  find(text: string, mentions: readonly Mention[], onPage: (group: number) => boolean): Mention[];
+  find(text: string, words: Int32Array, mentions: readonly Mention[], onPage: (group: number) => boolean): Mention[];
 }
 
 /**
@@ -67,6 +77,8 @@ const FUNCTION_WORDS = new Set(
   ),
 );
 
+const NO_GROUPS: number[] = [];
+
 /** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
 const JOINERS = /^[-‐‑–—'’“”"/]$/;
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+|\S/gu;
@@ -74,54 +86,31 @@ const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** A whole-word pattern for printed forms: capitalised ones keep their case, others fold it. */
-function wordsPattern(forms: string[]): RegExp | null {
-  if (forms.length === 0) return null;
-  // Longest first: "Saudi Arabia" before "Saudi".
-  forms = [...forms].sort((a, b) => b.length - a.length);
-  const cased = forms.filter((f) => f !== f.toLowerCase()).map(escape);
-  const folded = forms.filter((f) => f === f.toLowerCase()).map(escape);
-  // All in lower-case ASCII (the triggers): ASCII word bounds and the `i` flag, far faster
-  // than Unicode classes and a class per letter (a letter like é next to one is rare and
-  // harmless: a trigger alone links nothing).
-  if (cased.length === 0 && folded.every((f) => /^[\x20-\x7e]*$/.test(f))) {
-    return new RegExp(`\\b(?:${folded.join('|')})\\b`, 'gi');
-  }
-  const anyCase = (f: string) => (cased.length ? f.replace(/\p{L}/gu, (c) => `[${c}${c.toUpperCase()}]`) : f);
-  const alt = [...cased, ...folded.map(anyCase)].join('|');
-  // No lookbehind: a pattern that starts with its words is searched far faster than one
-  // that asserts on every character; `nextWord` checks the character before a match.
-  return new RegExp(`(?:${alt})(?![\\p{L}\\p{N}])`, cased.length ? 'gu' : 'giu');
-}
-
-const WORD_BEFORE = /[\p{L}\p{N}]$/u;
-
-/** The next whole-word match of a `wordsPattern` from `from` (none inside a word). */
-function nextWord(pattern: RegExp, text: string, from: number): RegExpExecArray | null {
-  pattern.lastIndex = from;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (m.index === 0 || !WORD_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index))) return m;
-    pattern.lastIndex = m.index + 1;
-  }
-  return null;
-}
-
-function parseGroup(text: string): Group {
-  const forms = text.split('|');
-  return {
-    words: wordsPattern(forms.filter((f) => !f.startsWith('@'))),
-    entities: forms.filter((f) => f.startsWith('@')).map((f) => Number(f.slice(1))),
-  };
-}
-
 export function createPhraseFinder(
   rules: readonly PhraseRule[],
   variants: readonly (readonly [string, number])[] = [],
 ): PhraseFinder {
+  /** Every form the phrases look for, once each: the lexicon's list. */
+  const forms: string[] = [];
+  const formIds = new Map<string, number>();
+  const formId = (form: string) => {
+    let id = formIds.get(form);
+    if (id === undefined) formIds.set(form, (id = forms.push(form) - 1));
+    return id;
+  };
+  const group = (text: string): Group => {
+    const printed = text.split('|').filter((f) => !f.startsWith('@'));
+    return {
+      words: printed.length ? new Set(printed.map(formId)) : null,
+      entities: text
+        .split('|')
+        .filter((f) => f.startsWith('@'))
+        .map((f) => Number(f.slice(1))),
+    };
+  };
   const pageKeys: string[] = [];
-  const byTrigger = new Map<string, Rule[]>();
+  /** Rules by trigger form. */
+  const byTrigger = new Map<number, Rule[]>();
   const allowed = new Set(PHRASE_WORDS.split(' '));
   for (const r of rules) {
     const onPage = (r.p ?? []).map((key) => {
@@ -130,68 +119,77 @@ export function createPhraseFinder(
     });
     const rule: Rule = {
       entity: r.e,
-      with: r.w.map(parseGroup),
+      with: r.w.map(group),
       onPage,
-      unless: r.u ? wordsPattern(r.u.split('|')) : null,
+      unless: r.u ? new Set(r.u.split('|').map(formId)) : null,
       years: r.y,
     };
     for (const t of r.t.split(' ')) {
       allowed.add(t);
-      const list = byTrigger.get(t);
+      const id = formId(t);
+      const list = byTrigger.get(id);
       if (list) list.push(rule);
-      else byTrigger.set(t, [rule]);
+      else byTrigger.set(id, [rule]);
     }
     for (const g of [...r.w, ...(r.p ?? [])]) {
       for (const f of g.split('|')) if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(w);
     }
   }
-  const pageGroups = pageKeys.map(parseGroup);
-  // Every page group's words in one pattern, so a block is read once for all of them.
-  const pageForms = new Map<string, number[]>();
+  // The page groups each form and each entity names.
+  const groupsOfForm: number[][] = [];
+  const groupsOfEntity = new Map<number, number[]>();
   pageKeys.forEach((key, k) => {
-    for (const f of key.split('|')) {
-      if (f.startsWith('@')) continue;
-      const form = f === f.toLowerCase() ? f : `=${f}`;
-      pageForms.set(form, [...(pageForms.get(form) ?? []), k]);
-    }
+    const g = group(key);
+    for (const id of g.words ?? []) (groupsOfForm[id] ??= []).push(k);
+    for (const e of g.entities) groupsOfEntity.set(e, [...(groupsOfEntity.get(e) ?? []), k]);
   });
-  const pageWords = wordsPattern([...pageForms.keys()].map((f) => (f.startsWith('=') ? f.slice(1) : f)));
-  const triggers = byTrigger.size ? wordsPattern([...byTrigger.keys()]) : null;
+  const rulesOf: (Rule[] | undefined)[] = forms.map((_, id) => byTrigger.get(id));
+  const lexicon = createLexicon(forms);
+  const spellings = createVariantReader(variants);
+  /** Scratch for the lexicon's hits, reused by every block. */
+  const hits: number[] = [];
 
-  const named = (g: Group, text: string, mentions: readonly Mention[], from: number, to: number) => {
-    let best: { start: number; end: number } | null = null;
+  /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
+  const named = (g: Group, words: Int32Array, mentions: readonly Mention[], from: number, to: number) => {
     for (const m of mentions) {
-      if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) best ??= m;
+      if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) return m;
     }
-    if (best || !g.words) return best;
-    const m = nextWord(g.words, text, from);
-    return m && m.index + m[0].length <= to ? { start: m.index, end: m.index + m[0].length } : null;
+    if (!g.words) return null;
+    let best: { start: number; end: number } | null = null;
+    for (let h = 0; h < words.length; h += 3) {
+      const start = words[h]!;
+      if (start < from) continue;
+      if (best && start > best.start) break;
+      if (g.words.has(words[h + 2]!) && (!best || words[h + 1]! > best.end)) best = { start, end: words[h + 1]! };
+    }
+    return best && best.end <= to ? best : null;
   };
 
   return {
-    variantsIn: createVariantReader(variants),
-
-    hasTrigger(text) {
-      if (!triggers) return false;
-      triggers.lastIndex = 0;
-      return triggers.test(text);
-    },
-
-    pageGroupsIn(text, mentions) {
-      const out = new Set<number>();
-      pageGroups.forEach((g, k) => {
-        if (mentions.some((m) => g.entities.includes(m.entity))) out.add(k);
-      });
-      if (pageWords) {
-        for (let m = nextWord(pageWords, text, 0); m; m = nextWord(pageWords, text, m.index + m[0].length)) {
-          for (const k of pageForms.get(`=${m[0]}`) ?? pageForms.get(m[0].toLowerCase()) ?? []) out.add(k);
-        }
+    read(text, fixed, contextual) {
+      const n = lexicon.scan(text, hits, spellings.offer);
+      const variants = spellings.take(text, fixed, contextual);
+      let groups = NO_GROUPS;
+      const add = (list: number[] | undefined) => {
+        if (!list) return;
+        if (groups === NO_GROUPS) groups = [];
+        for (const k of list) if (!groups.includes(k)) groups.push(k);
+      };
+      for (const m of fixed) add(groupsOfEntity.get(m.entity));
+      for (const m of variants) add(groupsOfEntity.get(m.entity));
+      let trigger = false;
+      for (let h = 2; h < n; h += 3) {
+        const id = hits[h]!;
+        if (rulesOf[id]) trigger = true;
+        add(groupsOfForm[id]);
       }
-      return [...out];
+      if (!trigger) return { variants, groups, words: null };
+      const words = new Int32Array(n);
+      for (let h = 0; h < n; h++) words[h] = hits[h]!;
+      return { variants, groups, words };
     },
 
-    find(text, mentions, onPage) {
-      if (!triggers) return mentions.slice();
+    find(text, words, mentions, onPage) {
       const found: Mention[] = [];
       const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
       // Whether the block names a group at all: most triggers ("talks", "war") have no rule
@@ -201,15 +199,14 @@ export function createPhraseFinder(
         rule.onPage.every(onPage) &&
         rule.with.every((g) => {
           let isNamed = inBlock.get(g);
-          if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, text, mentions, 0, text.length)));
+          if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, words, mentions, 0, text.length)));
           return isNamed;
         });
-      triggers.lastIndex = 0;
-      for (let t = triggers.exec(text); t; t = triggers.exec(text)) {
-        const ts = t.index;
-        const te = ts + t[0].length;
-        const rules = (byTrigger.get(t[0].toLowerCase()) ?? []).filter(possible);
-        if (rules.length === 0 || inMention(ts)) continue;
+      for (let h = 0; h < words.length; h += 3) {
+        const ts = words[h]!;
+        const te = words[h + 1]!;
+        const rules = rulesOf[words[h + 2]!]?.filter(possible);
+        if (!rules?.length || inMention(ts)) continue;
         // The run of phrase words around the trigger (whether a word may be in it is read
         // only as far as the run goes).
         const from = Math.max(0, ts - 240);
@@ -248,7 +245,7 @@ export function createPhraseFinder(
           let end = te;
           let ok = true;
           for (const g of rule.with) {
-            const hit = named(g, text, mentions, L, R);
+            const hit = named(g, words, mentions, L, R);
             if (!hit) {
               ok = false;
               break;
@@ -257,10 +254,7 @@ export function createPhraseFinder(
             end = Math.max(end, hit.end);
           }
           if (!ok) continue;
-          if (rule.unless) {
-            const u = nextWord(rule.unless, text, L);
-            if (u && u.index < R) continue;
-          }
+          if (rule.unless && namesAny(words, rule.unless, L, R)) continue;
           if (rule.years && !yearsFit(text, L, R, rule.years)) continue;
           // What the phrase itself names counts most: "the four-day war between India and Pakistan".
           const score = 8 * rule.with.length + rule.onPage.length;
@@ -303,6 +297,14 @@ export function createPhraseFinder(
       return [...mentions, ...found].sort((x, y) => x.start - y.start || y.end - x.end);
     },
   };
+}
+
+/** Whether a form of `forms` starts in `words` between `from` and `to`. */
+function namesAny(words: Int32Array, forms: Set<number>, from: number, to: number): boolean {
+  for (let h = 0; h < words.length; h += 3) {
+    if (words[h]! >= from && words[h]! < to && forms.has(words[h + 2]!)) return true;
+  }
+  return false;
 }
 
 /** False when the phrase names a year outside the event's ("the 1971 war between India and Pakistan"). */

@@ -1,0 +1,237 @@
+/**
+ * The words the event phrases look for (triggers, participants' words, page cues), read
+ * in one pass over a block. A regular expression per word list read every block once
+ * per list and cost the engine several times its name matching; this reads each
+ * character once, with the same folding as the matcher (normalize.ts: case, diacritics,
+ * the regional scripts' letter forms once those folds are added, hyphens and dashes as
+ * spaces), and enters its small trie only at word starts.
+ *
+ * A form with a capital letter matches only as printed ("US" is not "us"); the others
+ * match in any case. Every form found at a word start is reported, so a word can be a
+ * trigger and part of a longer participant at once ("gas line project").
+ */
+import { APOSTROPHE, CharClass, charClass, normalizeText, SPACE, tables } from './normalize';
+
+export interface Lexicon {
+  /**
+   * Writes triples [start, end, form] (offsets into `text`, form = index into the list
+   * the lexicon was built from) to the front of `out`, by start, and returns how many
+   * numbers it wrote. With `onCapital`, also reports each word that starts with a capital
+   * Latin letter, with a hash of its code units (FNV-1a: equal words, equal hashes).
+   */
+  scan(
+    text: string,
+    out: number[],
+    onCapital?: (text: string, from: number, end: number, hash: number) => void,
+  ): number;
+}
+
+// Module-local copies: the scan is a hot loop (see automaton.ts on imported bindings).
+const CLASS = tables.CLASS;
+const FOLD = tables.FOLD;
+const CASE = tables.CASE;
+const TABLE_SIZE = tables.size;
+const WORD = CharClass.Word;
+const MARK = CharClass.Mark;
+const IGNORE = CharClass.Ignore;
+const SPACE_CLASS = CharClass.Space;
+const LINE_BREAK = CharClass.LineBreak;
+const APOSTROPHE_CLASS = CharClass.Apostrophe;
+const SPACE_CODE = SPACE;
+const APOSTROPHE_CODE = APOSTROPHE;
+
+const slowClass = charClass;
+function classAt(c: number): number {
+  return c < TABLE_SIZE ? CLASS[c]! : slowClass(c);
+}
+
+/** The cased letters' cases (CASE_UPPER / CASE_LOWER) of a span, in order. */
+function caseShape(text: string, from: number, end: number): string {
+  let shape = '';
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < TABLE_SIZE ? CASE[c]! : 0;
+    if (k) shape += k;
+  }
+  return shape;
+}
+
+/** Slot of a folded ASCII code in a node's row: letters, digits, space and the punctuation forms hold; 0 for the rest. */
+const SLOT = new Uint8Array(128);
+const SLOTS = 64;
+{
+  let slot = 1;
+  for (let c = 97; c <= 122; c++) SLOT[c] = slot++;
+  for (let c = 48; c <= 57; c++) SLOT[c] = slot++;
+  for (const c of " './&,:()".split('')) SLOT[c.charCodeAt(0)] = slot++;
+}
+
+/** Slot of a folded ASCII code in the three-character prefix filter: letters, then digits, space, apostrophe, others. */
+const PREFIX_SLOT = new Uint8Array(128).fill(31);
+{
+  for (let c = 97; c <= 122; c++) PREFIX_SLOT[c] = c - 96;
+  for (let c = 48; c <= 57; c++) PREFIX_SLOT[c] = 27;
+  PREFIX_SLOT[SPACE] = 28;
+  PREFIX_SLOT[APOSTROPHE] = 29;
+}
+
+/** The folded code the trie reads at `at` (a space past the end; a non-ASCII unit as itself). */
+function foldedAt(text: string, at: number): number {
+  if (at >= text.length) return SPACE_CODE;
+  const c = text.charCodeAt(at);
+  if (c >= 128) return c;
+  const k = CLASS[c]!;
+  return k === SPACE_CLASS || k === LINE_BREAK ? SPACE_CODE : k === APOSTROPHE_CLASS ? APOSTROPHE_CODE : FOLD[c]!;
+}
+
+export function createLexicon(forms: readonly string[]): Lexicon {
+  // A trie over folded code units, node 0 the root. ASCII edges sit in one row per node
+  // (a lookup per character, no hashing); other scripts' edges in a Map per node.
+  let rows = new Int32Array(SLOTS * 64);
+  const wide: (Map<number, number> | undefined)[] = [undefined];
+  const ends: (number[] | undefined)[] = [undefined];
+  /**
+   * For ASCII word starts: whether some form begins with the three folded characters
+   * (by `PREFIX_SLOT`), or is as short as two and begins with the two.
+   */
+  const prefixes = new Uint8Array(32 * 32 * 32);
+  const shortPairs = new Uint8Array(128 * 128);
+  /** For a form with capitals, the case shape it must be printed with. */
+  const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
+  const edge = (node: number, c: number) =>
+    c < 128 && SLOT[c] ? rows[node * SLOTS + SLOT[c]!]! - 1 : (wide[node]?.get(c) ?? -1);
+  forms.forEach((form, id) => {
+    const key = normalizeText(form);
+    if (!key) return;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let next = edge(node, c);
+      if (next < 0) {
+        next = ends.push(undefined) - 1;
+        wide.push(undefined);
+        if ((next + 1) * SLOTS > rows.length) {
+          const grown = new Int32Array(rows.length * 2);
+          grown.set(rows);
+          rows = grown;
+        }
+        if (c < 128 && SLOT[c]) rows[node * SLOTS + SLOT[c]!] = next + 1;
+        else (wide[node] ??= new Map()).set(c, next);
+      }
+      node = next;
+    }
+    (ends[node] ??= []).push(id);
+    const [a, b, c] = [0, 1, 2].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [number, number, number];
+    if (a >= 128) return;
+    if (b < 0) for (let k = 0; k < 128; k++) shortPairs[a * 128 + k] = 1;
+    else if (b < 128 && c < 0) shortPairs[a * 128 + b] = 1;
+    else if (b < 128 && c < 128) prefixes[(PREFIX_SLOT[a]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[c]!] = 1;
+    else for (let k = 0; k < 32; k++) for (let j = 0; j < 32; j++) prefixes[(PREFIX_SLOT[a]! * 32 + k) * 32 + j] = 1;
+  });
+  const row = rows;
+  /** 1 where a node ends a form: most steps stop at this byte. */
+  const terminal = Uint8Array.from(ends, (ids) => (ids ? 1 : 0));
+
+  /** Walks the trie from a word start at `from`; writes every form that ends at a word end. */
+  const walk = (text: string, from: number, out: number[], n: number): number => {
+    const len = text.length;
+    let node = 0;
+    let i = from;
+    while (i < len) {
+      let c = text.charCodeAt(i);
+      let next = i + 1;
+      let word = true;
+      if (c >= 97 && c <= 122) {
+        // Lower-case ASCII: folded already.
+      } else if (c >= 65 && c <= 90) c += 32;
+      else {
+        const cls = classAt(c);
+        if (cls === MARK || cls === IGNORE) {
+          i = next;
+          continue;
+        }
+        if (cls === WORD) c = c < TABLE_SIZE ? FOLD[c]! : c;
+        else {
+          word = false;
+          if (cls === SPACE_CLASS || cls === LINE_BREAK) {
+            c = SPACE_CODE;
+            for (let k = classAt(text.charCodeAt(next)); next < len && (k === SPACE_CLASS || k === LINE_BREAK);) {
+              k = classAt(text.charCodeAt(++next));
+            }
+          } else if (cls === APOSTROPHE_CLASS) c = APOSTROPHE_CODE;
+        }
+      }
+      const t = c < 128 && SLOT[c] ? row[node * SLOTS + SLOT[c]!]! - 1 : (wide[node]?.get(c) ?? -1);
+      if (t < 0) break;
+      node = t;
+      i = next;
+      if (terminal[node] === 0) continue;
+      const ids = ends[node]!;
+      // A form ends only where its word does.
+      let after = i;
+      while (after < len && classAt(text.charCodeAt(after)) === MARK) after++;
+      if (word && after < len && classAt(text.charCodeAt(after)) === WORD) continue;
+      for (const id of ids) {
+        const shape = shapes[id];
+        if (shape !== null && caseShape(text, from, i) !== shape) continue;
+        out[n++] = from;
+        out[n++] = after;
+        out[n++] = id;
+      }
+    }
+    return n;
+  };
+
+  return {
+    scan(text, out, onCapital) {
+      let n = 0;
+      const len = text.length;
+      let i = 0;
+      while (i < len) {
+        const c = text.charCodeAt(i);
+        // Between words.
+        if (c === 32 || (c < TABLE_SIZE ? CLASS[c]! : slowClass(c)) !== WORD) {
+          i++;
+          continue;
+        }
+        const from = i;
+        const f = c < TABLE_SIZE ? FOLD[c]! : c;
+        let enter = true;
+        if (f < 128) {
+          // A start in ASCII enters the trie only if some form begins with its first three characters.
+          const b = foldedAt(text, from + 1);
+          if (b < 128) {
+            const d = foldedAt(text, from + 2);
+            enter =
+              shortPairs[f * 128 + b] === 1 ||
+              d >= 128 ||
+              prefixes[(PREFIX_SLOT[f]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[d]!] === 1;
+          }
+        } else enter = wide[0]?.has(f) === true;
+        if (enter) n = walk(text, from, out, n);
+        // To the end of the word (marks stay inside it); a capitalised one is hashed on the way.
+        i++;
+        if (onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
+          let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
+          for (; i < len; i++) {
+            const d = text.charCodeAt(i);
+            if (!(d >= 97 && d <= 122)) {
+              const k = d < TABLE_SIZE ? CLASS[d]! : slowClass(d);
+              if (k !== WORD && k !== MARK) break;
+            }
+            h = Math.imul(h ^ d, 0x01000193);
+          }
+          onCapital(text, from, i, h);
+        } else {
+          for (; i < len; i++) {
+            const d = text.charCodeAt(i);
+            if (d >= 97 && d <= 122) continue;
+            const k = d < TABLE_SIZE ? CLASS[d]! : slowClass(d);
+            if (k !== WORD && k !== MARK) break;
+          }
+        }
+      }
+      return n;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// @vitest-environment node
+/**
+ * The event phrases' words, read in one pass (engine/phrase-lexicon.ts): whole words only,
+ * folded as the matcher folds, capitals kept where a form has them, every form at a word
+ * start reported, and capitalised words handed on with a hash for the spelling reader.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLexicon } from '../../../engine/phrase-lexicon';
+
+const FORMS = ['war', 'US', 'U.S.', 'four-day', 'gas line project', 'project', 'Islamic Republic', 'حملہ', 'killing'];
+
+/** The forms found in `text`, as "form@start". */
+function found(text: string, forms = FORMS): string[] {
+  const hits: number[] = [];
+  const n = createLexicon(forms).scan(text, hits);
+  const out: string[] = [];
+  for (let h = 0; h < n; h += 3) out.push(`${forms[hits[h + 2]!]}@${hits[h]}:${text.slice(hits[h]!, hits[h + 1]!)}`);
+  return out;
+}
+
+describe('phrase lexicon', () => {
+  it('finds whole words only, in any case for lower-case forms', () => {
+    expect(found('The War began; warned, postwar, wars.')).toEqual(['war@4:War']);
+    expect(found('KILLING and killing')).toEqual(['killing@0:KILLING', 'killing@12:killing']);
+  });
+
+  it('keeps the capitals a form has', () => {
+    expect(found('the US said; let us go; Us')).toEqual(['US@4:US']);
+    expect(found('U.S. forces')).toEqual(['U.S.@0:U.S.']);
+    expect(found('the islamic republic')).toEqual([]);
+    expect(found('the Islamic  Republic')).toEqual(['Islamic Republic@4:Islamic  Republic']);
+  });
+
+  it('reads hyphens, dashes and spaces alike, as the matcher does', () => {
+    expect(found('a four–day war')).toEqual(['four-day@2:four–day', 'war@11:war']);
+    expect(found('a four day war')).toEqual(['four-day@2:four day', 'war@11:war']);
+  });
+
+  it('reports every form at a word start, nested ones too', () => {
+    expect(found('the gas line project')).toEqual(['gas line project@4:gas line project', 'project@13:project']);
+  });
+
+  it('folds the regional scripts’ letter forms and keeps whole words', () => {
+    // Arabic kaf and heh for the Urdu letters (the folds tests/setup.ts adds).
+    expect(found('راکٹ حمله ہوا')).toEqual(['حملہ@5:حمله']);
+    expect(found('حملہوں')).toEqual([]);
+  });
+
+  it('hands on each capitalised word with the same hash for the same word', () => {
+    const text = 'Sulemani met Sulemani and Soleimani in Baghdad, said the US.';
+    const words: [string, number][] = [];
+    createLexicon(FORMS).scan(text, [], (t, from, end, hash) => words.push([t.slice(from, end), hash]));
+    expect(words.map(([w]) => w)).toEqual(['Sulemani', 'Sulemani', 'Soleimani', 'Baghdad', 'US']);
+    expect(words[0]![1]).toBe(words[1]![1]);
+    expect(new Set(words.map(([, h]) => h)).size).toBe(4);
+  });
+});
