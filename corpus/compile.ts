@@ -3,7 +3,7 @@
  * extension pages read, and the slim per-entity inputs of the engine's matcher table.
  * Pure functions, so the build script, the export and tests share one definition.
  */
-import { nativeForms } from '../engine/native-names';
+import { nativeDescriptions, nativeForms } from '../engine/native-names';
 import {
   type CorpusRecords,
   type EntityRecord,
@@ -89,7 +89,9 @@ function matcherSources(entities: readonly EntityRecord[], native = true): Match
       namesakes: e.namesakes,
       related: e.related.map((r) => r.target),
     };
-    if (e.describedAs) source.describedAs = e.describedAs;
+    // How the regional press describes it comes with its names in those scripts.
+    const described = [...(e.describedAs ?? []), ...(native ? nativeDescriptions(e) : [])];
+    if (described.length) source.describedAs = described;
     const years = e.event && yearsOf(e.event.start, e.event.end);
     if (years) source.years = years;
     return source;

@@ -157,10 +157,15 @@ export const EntitySchema = z.strictObject({
 export type Entity = z.infer<typeof EntitySchema>;
 
 /** One language's names of an entity, in its own script (see `NativeNames`). */
-export const NativeNamesSchema = z.strictObject({
-  names: z.array(Text).min(1),
-  ambiguous: z.array(Text).optional(),
-});
+export const NativeNamesSchema = z
+  .strictObject({
+    names: z.array(Text).default([]),
+    ambiguous: z.array(Text).optional(),
+    describedAs: z.array(EventDescriptionSchema).optional(),
+  })
+  .refine((n) => n.names.length + (n.ambiguous?.length ?? 0) + (n.describedAs?.length ?? 0) > 0, {
+    message: 'give the names, or how the press describes it',
+  });
 
 /**
  * data/native-names.json: entity id → language → names. Kept apart from the English

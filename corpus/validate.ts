@@ -272,7 +272,7 @@ export function validate(input: CorpusInput): ValidationResult {
         );
       }
       list(d.triggers).forEach((t, j) => {
-        if (typeof t === 'string' && !/^[\p{L}\p{N}-]+$/u.test(t))
+        if (typeof t === 'string' && !ONE_WORD.test(t))
           report(file, `${path}.triggers[${j}]`, `a trigger is one word ("${t}")`);
       });
     });
@@ -307,9 +307,12 @@ export function validate(input: CorpusInput): ValidationResult {
   const sources = sourceItems.flatMap((s) => (s.value ? [s.value] : []));
   const entities = parsed.flatMap(({ file, index, value }) => (value ? [{ file, index, entity: value }] : []));
   problems.push(...runEditorialChecks({ sources, entities }));
-  const native = input.native ? validateNative(input.native, new Set(kindOf.keys()), problems) : {};
+  const native = input.native ? validateNative(input.native, kindOf, problems) : {};
   return { problems, sources, entities, native };
 }
+
+/** A trigger: letters (with their marks), digits, hyphens; the Persian half-space joins. */
+const ONE_WORD = /^[\p{L}\p{M}\p{N}\u200c-]+$/u;
 
 /** The script each language's press writes in; letters of any other script are a slip. */
 const SCRIPT_OF: Record<NativeLanguage, { name: string; letter: RegExp }> = {
@@ -322,7 +325,7 @@ const SCRIPT_OF: Record<NativeLanguage, { name: string; letter: RegExp }> = {
  * data/native-names.json: every id an entity's, every form in its language's script
  * (no Latin letter, no letter of another script), and no form twice for one entity.
  */
-function validateNative(raw: RawFile, ids: Set<string>, problems: Problem[]): NativeNameMap {
+function validateNative(raw: RawFile, kindOf: Map<string, string | undefined>, problems: Problem[]): NativeNameMap {
   const data = parseJson(raw, problems);
   if (data === undefined) return {};
   const parsed = NativeNamesFileSchema.safeParse(data);
@@ -330,21 +333,48 @@ function validateNative(raw: RawFile, ids: Set<string>, problems: Problem[]): Na
     problems.push(...zodProblems(raw.file, '', parsed.error));
     return {};
   }
+  const report = (path: string, message: string) => problems.push({ file: raw.file, path, message });
   for (const [id, languages] of Object.entries(parsed.data)) {
-    if (!ids.has(id)) problems.push({ file: raw.file, path: id, message: `unknown entity "${id}"` });
+    if (!kindOf.has(id)) report(id, `unknown entity "${id}"`);
+    const kind = kindOf.get(id);
     for (const [language, names] of Object.entries(languages) as [NativeLanguage, NativeNames | undefined][]) {
       if (!names) continue;
       const script = SCRIPT_OF[language];
+      const at = `${id}.${language}`;
+      const inScript = (form: string, path: string) => {
+        const stray = [...form].find((c) => /\p{L}|\p{M}/u.test(c) && !script.letter.test(c));
+        if (stray !== undefined) report(path, `"${form}" has "${stray}", not ${script.name} script`);
+      };
       const seen = new Set<string>();
       for (const form of [...names.names, ...(names.ambiguous ?? [])]) {
-        const at = `${id}.${language}`;
-        const stray = [...form].find((c) => /\p{L}|\p{M}/u.test(c) && !script.letter.test(c));
-        if (stray !== undefined)
-          problems.push({ file: raw.file, path: at, message: `"${form}" has "${stray}", not ${script.name} script` });
+        inScript(form, at);
         const key = normalizeText(form);
-        if (seen.has(key)) problems.push({ file: raw.file, path: at, message: `"${form}" is listed twice` });
+        if (seen.has(key)) report(at, `"${form}" is listed twice`);
         seen.add(key);
       }
+      if (names.describedAs && kind !== undefined && kind !== 'event' && kind !== 'agreement' && kind !== 'place') {
+        report(`${at}.describedAs`, `only events, agreements and places are described, not a ${kind}`);
+      }
+      (names.describedAs ?? []).forEach((d, k) => {
+        const path = `${at}.describedAs[${k}]`;
+        d.triggers.forEach((t, j) => {
+          inScript(t, `${path}.triggers[${j}]`);
+          if (!ONE_WORD.test(t)) report(`${path}.triggers[${j}]`, `a trigger is one word ("${t}")`);
+        });
+        for (const [field, groups] of [
+          ['with', d.with],
+          ['onPage', d.onPage ?? []],
+          ['unless', [d.unless ?? []]],
+        ] as const) {
+          groups.forEach((group, g) =>
+            group.forEach((word, w) => {
+              const where = `${path}.${field}[${g}][${w}]`;
+              if (!word.startsWith('@')) inScript(word, where);
+              else if (!kindOf.has(word.slice(1))) report(where, `unknown entity "${word.slice(1)}"`);
+            }),
+          );
+        }
+      });
     }
   }
   return parsed.data as NativeNameMap;

@@ -11,6 +11,7 @@
  * listed first), and the page shows the inner name over the phrase.
  */
 import type { Mention } from './block-analysis';
+import { normalizeText } from './normalize';
 import { createLexicon } from './phrase-lexicon';
 import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
@@ -70,18 +71,35 @@ const PHRASE_WORDS =
   'president prime minister chief ayatollah supreme led backed ordered authorized authorised early late disputed ' +
   'eight nine ten dozen chair secretary head';
 
+/**
+ * The same in Urdu, Persian and Hindi, whose scripts have no capitals to carry a phrase
+ * over its names: postpositions and connectives first (they only join), then modifiers.
+ */
+const NATIVE_FUNCTION_WORDS =
+  'اور کا کی کے میں پر سے نے کو ہوئے ہوئی ہونے والے والی ایک بعد ' +
+  'و به در از با بر یک که را این آن پس ' +
+  'और के की का में पर से को ने हुए हुई हुआ एक बीच साथ द्वारा बाद';
+const NATIVE_PHRASE_WORDS =
+  'دہشت گردانہ گرد راکٹ میزائل فضائی ڈرون سرکاری پہلا پہلی روزہ دن چار بارہ فوجی صدر وزیراعظم ایرانی امریکی ' +
+  'رسمی اولین خصمانه نزدیکی موشکی بین‌المللی تروریستی پهپادی هوایی نظامی روزه رئیس‌جمهوری رئیس‌جمهور ' +
+  'आतंकी आतंकवादी चार दिवसीय दिन दिनों सैन्य हिंसक फोर्स सुरक्षा कर्मियों ड्रोन मिसाइल हवाई राष्ट्रपति प्रधानमंत्री';
+
 /** Phrase words that only join: a phrase is widened over the others (`US drone attack`, `nuclear facilities`). */
-const FUNCTION_WORDS = new Set(
-  'the a an of on in at by to for with against between and that which its their his her this last then into over near after during across paid made s'.split(
-    ' ',
-  ),
-);
+const FUNCTION_WORDS =
+  'the a an of on in at by to for with against between and that which its their his her this last then into over near after during across paid made s ' +
+  NATIVE_FUNCTION_WORDS;
+
+/** How a word is looked up among the phrase words: ASCII by its lower case, other scripts folded as the matcher folds. */
+function wordKey(word: string): string {
+  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : normalizeText(word);
+}
 
 const NO_GROUPS: number[] = [];
 
 /** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
-const JOINERS = /^[-‐‑–—'’“”"/]$/;
-const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{N}]+|\S/gu;
+const JOINERS = /^[-‐‑–—'’“”"/«»]$/;
+/** A word: letters with their marks (Devanagari vowel signs), digits, the Persian half-space inside it. */
+const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu;
 const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
@@ -111,7 +129,9 @@ export function createPhraseFinder(
   const pageKeys: string[] = [];
   /** Rules by trigger form. */
   const byTrigger = new Map<number, Rule[]>();
-  const allowed = new Set(PHRASE_WORDS.split(' '));
+  // Built when the phrases load: after the regional scripts' folds, on pages that need them.
+  const allowed = new Set(`${PHRASE_WORDS} ${NATIVE_FUNCTION_WORDS} ${NATIVE_PHRASE_WORDS}`.split(' ').map(wordKey));
+  const joinOnly = new Set(FUNCTION_WORDS.split(' ').map(wordKey));
   for (const r of rules) {
     const onPage = (r.p ?? []).map((key) => {
       const at = pageKeys.indexOf(key);
@@ -125,14 +145,14 @@ export function createPhraseFinder(
       years: r.y,
     };
     for (const t of r.t.split(' ')) {
-      allowed.add(t);
+      allowed.add(wordKey(t));
       const id = formId(t);
       const list = byTrigger.get(id);
       if (list) list.push(rule);
       else byTrigger.set(id, [rule]);
     }
     for (const g of [...r.w, ...(r.p ?? [])]) {
-      for (const f of g.split('|')) if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(w);
+      for (const f of g.split('|')) if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(wordKey(w));
     }
   }
   // The page groups each form and each entity names.
@@ -223,7 +243,7 @@ export function createPhraseFinder(
           return (token.pass =
             !!inMention(token.start) ||
             /^[\p{Lu}\p{N}]/u.test(w) ||
-            allowed.has(w.toLowerCase()) ||
+            allowed.has(wordKey(w)) ||
             JOINERS.test(w) ||
             // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
             (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
@@ -268,7 +288,7 @@ export function createPhraseFinder(
         if (!best || tie) continue;
         // Widen over the modifiers and nouns around it, never past a joining word.
         const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
-        const content = (k: number) => passes(k) && !FUNCTION_WORDS.has(word(k).toLowerCase());
+        const content = (k: number) => passes(k) && !joinOnly.has(wordKey(word(k)));
         let a = tokens.findIndex((k) => k.start >= best!.start);
         while (a > lo && content(a - 1)) a--;
         while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;

@@ -3,7 +3,7 @@
  * read the two ways the product needs them: every form, for matching and search, and one
  * name per script, for the card.
  */
-import { NATIVE_LANGUAGES, type EntityFields, type NativeLanguage } from './types';
+import { NATIVE_LANGUAGES, type EntityFields, type EventDescription, type NativeLanguage } from './types';
 
 /** Every regional form of an entity, each once (Urdu and Persian share many). */
 export function nativeForms(e: Pick<EntityFields, 'native'>): { names: string[]; ambiguous: string[] } {
@@ -14,6 +14,11 @@ export function nativeForms(e: Pick<EntityFields, 'native'>): { names: string[];
     for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
   }
   return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
+}
+
+/** How the regional press describes the entity, every language's descriptions. */
+export function nativeDescriptions(e: Pick<EntityFields, 'native'>): EventDescription[] {
+  return NATIVE_LANGUAGES.flatMap((l) => e.native?.[l]?.describedAs ?? []);
 }
 
 /**

@@ -23,6 +23,8 @@ export type NativeLanguage = (typeof NATIVE_LANGUAGES)[number];
 export interface NativeNames {
   names: string[];
   ambiguous?: string[] | undefined;
+  /** How that language's press describes the event (words in its script; see EventDescription). */
+  describedAs?: EventDescription[] | undefined;
 }
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
