@@ -152,7 +152,8 @@ export function createPhraseFinder(
       else byTrigger.set(id, [rule]);
     }
     for (const g of [...r.w, ...(r.p ?? [])]) {
-      for (const f of g.split('|')) if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(wordKey(w));
+      for (const f of g.split('|'))
+        if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(wordKey(w));
     }
   }
   // The page groups each form and each entity names.
