@@ -1,6 +1,6 @@
 /**
  * An entity's names in the region's languages (data/native-names.json, `EntityFields.native`),
- * read the two ways the product needs them: every form, for matching and search, and one
+ * read the ways the product needs them: every form, for matching and search, and one
  * name per script, for the card.
  */
 import { NATIVE_LANGUAGES, type EntityFields, type NativeLanguage } from './types';
@@ -14,6 +14,16 @@ export function nativeForms(e: Pick<EntityFields, 'native'>): { names: string[];
     for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
   }
   return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
+}
+
+/**
+ * The forms a reader may type to find an entity besides its name, in English and in the
+ * region's scripts. The popup's search and the timeline's picker both read these, so a
+ * query that finds an entity in one finds it in the other (لاریجانی, Khan).
+ */
+export function searchForms(e: Pick<EntityFields, 'aliases' | 'ambiguous' | 'native'>): string[] {
+  const native = nativeForms(e);
+  return [...e.aliases, ...e.ambiguous, ...native.names, ...native.ambiguous];
 }
 
 /**
