@@ -160,6 +160,7 @@ export type Entity = z.infer<typeof EntitySchema>;
 export const NativeNamesSchema = z.strictObject({
   names: z.array(Text).min(1),
   ambiguous: z.array(Text).optional(),
+  longerNames: z.array(Text).optional(),
 });
 
 /**

@@ -336,7 +336,7 @@ function validateNative(raw: RawFile, ids: Set<string>, problems: Problem[]): Na
       if (!names) continue;
       const script = SCRIPT_OF[language];
       const seen = new Set<string>();
-      for (const form of [...names.names, ...(names.ambiguous ?? [])]) {
+      for (const form of [...names.names, ...(names.ambiguous ?? []), ...(names.longerNames ?? [])]) {
         const at = `${id}.${language}`;
         const stray = [...form].find((c) => /\p{L}|\p{M}/u.test(c) && !script.letter.test(c));
         if (stray !== undefined)

@@ -6,14 +6,20 @@
 import { NATIVE_LANGUAGES, type EntityFields, type NativeLanguage } from './types';
 
 /** Every regional form of an entity, each once (Urdu and Persian share many). */
-export function nativeForms(e: Pick<EntityFields, 'native'>): { names: string[]; ambiguous: string[] } {
+export function nativeForms(e: Pick<EntityFields, 'native'>): {
+  names: string[];
+  ambiguous: string[];
+  longerNames: string[];
+} {
   const names = new Set<string>();
   const ambiguous = new Set<string>();
+  const longerNames = new Set<string>();
   for (const l of NATIVE_LANGUAGES) {
     for (const n of e.native?.[l]?.names ?? []) names.add(n);
     for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
+    for (const n of e.native?.[l]?.longerNames ?? []) longerNames.add(n);
   }
-  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
+  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)), longerNames: [...longerNames] };
 }
 
 /**

@@ -23,6 +23,8 @@ export type NativeLanguage = (typeof NATIVE_LANGUAGES)[number];
 export interface NativeNames {
   names: string[];
   ambiguous?: string[] | undefined;
+  /** Names of other things that hold one of its names (سیستان و بلوچستان): never its mention. */
+  longerNames?: string[] | undefined;
 }
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
