@@ -3,9 +3,7 @@
  *
  * - Arabic script as Urdu, Persian and Arabic pages write it: the yeh forms (ي ى ې ے ۓ ئ
  *   = ی), kaf (ك = ک), the he forms (ة ہ ۂ ۀ ھ ە = ه), the alef forms (أ إ آ ٱ = ا) and waw
- *   with hamza (ؤ = و), and Urdu's noon ghunna (ں = ن), which Urdu pages print for the final
- *   n of names (پزشکیاں, خاں); the words it tells apart (میں/مین, یہاں/یہان) are in no name;
- *   the tatweel, which only stretches a word, vanishes;
+ *   with hamza (ؤ = و); the tatweel, which only stretches a word, vanishes;
  * - Arabic-Indic, Persian and Devanagari digits are 0-9 (جنگ ۱۲ روزه = جنگ 12 روزه);
  * - the zero-width non-joiner, which Persian writes before suffixes and inside compounds
  *   (خامنه‌ای, لاریجانی‌ها), is a word break, as Urdu's space is (خامنہ ای);
@@ -25,7 +23,7 @@ const DROP = '\u0001';
 
 function pairs(): string {
   let out =
-    'يیىیېیےیۓیئیكکةهہهۂهۀهھهەهأاإاآاٱاؤوںن' +
+    'يیىیېیےیۓیئیكکةهہهۂهۀهھهەهأاإاآاٱاؤو' +
     `\u0640${DROP}\u200c \u093c${MARK}\u0901\u0902` +
     '\u0958\u0915\u0959\u0916\u095a\u0917\u095b\u091c\u095c\u0921\u095d\u0922\u095e\u092b\u095f\u092f' +
     '\u0929\u0928\u0931\u0930\u0934\u0933';
