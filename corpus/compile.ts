@@ -78,14 +78,14 @@ export function toMatcherSources(records: CorpusRecords, { native = true } = {})
 /** The matcher's sources; with `native`, names in the regional scripts too (`nativeForms`). */
 function matcherSources(entities: readonly EntityRecord[], native = true): MatcherSource[] {
   return entities.map((e) => {
-    const forms = native ? nativeForms(e) : { names: [], ambiguous: [] };
+    const forms = native ? nativeForms(e) : { names: [], ambiguous: [], longerNames: [] };
     const source: MatcherSource = {
       id: e.id,
       name: e.name,
       kind: e.kind,
       aliases: [...new Set([e.name, ...e.aliases, ...forms.names])],
       ambiguous: [...e.ambiguous, ...forms.ambiguous],
-      longerNames: e.longerNames,
+      longerNames: [...(e.longerNames ?? []), ...forms.longerNames],
       namesakes: e.namesakes,
       related: e.related.map((r) => r.target),
     };

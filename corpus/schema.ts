@@ -161,6 +161,7 @@ export const NativeNamesSchema = z
   .strictObject({
     names: z.array(Text).default([]),
     ambiguous: z.array(Text).optional(),
+    longerNames: z.array(Text).optional(),
     describedAs: z.array(EventDescriptionSchema).optional(),
   })
   .refine((n) => n.names.length + (n.ambiguous?.length ?? 0) + (n.describedAs?.length ?? 0) > 0, {

@@ -346,7 +346,7 @@ function validateNative(raw: RawFile, kindOf: Map<string, string | undefined>, p
         if (stray !== undefined) report(path, `"${form}" has "${stray}", not ${script.name} script`);
       };
       const seen = new Set<string>();
-      for (const form of [...names.names, ...(names.ambiguous ?? [])]) {
+      for (const form of [...names.names, ...(names.ambiguous ?? []), ...(names.longerNames ?? [])]) {
         inScript(form, at);
         const key = normalizeText(form);
         if (seen.has(key)) report(at, `"${form}" is listed twice`);

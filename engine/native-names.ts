@@ -1,19 +1,35 @@
 /**
  * An entity's names in the region's languages (data/native-names.json, `EntityFields.native`),
- * read the two ways the product needs them: every form, for matching and search, and one
+ * read the ways the product needs them: every form, for matching and search, and one
  * name per script, for the card.
  */
 import { NATIVE_LANGUAGES, type EntityFields, type EventDescription, type NativeLanguage } from './types';
 
 /** Every regional form of an entity, each once (Urdu and Persian share many). */
-export function nativeForms(e: Pick<EntityFields, 'native'>): { names: string[]; ambiguous: string[] } {
+export function nativeForms(e: Pick<EntityFields, 'native'>): {
+  names: string[];
+  ambiguous: string[];
+  longerNames: string[];
+} {
   const names = new Set<string>();
   const ambiguous = new Set<string>();
+  const longerNames = new Set<string>();
   for (const l of NATIVE_LANGUAGES) {
     for (const n of e.native?.[l]?.names ?? []) names.add(n);
     for (const n of e.native?.[l]?.ambiguous ?? []) ambiguous.add(n);
+    for (const n of e.native?.[l]?.longerNames ?? []) longerNames.add(n);
   }
-  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)) };
+  return { names: [...names], ambiguous: [...ambiguous].filter((n) => !names.has(n)), longerNames: [...longerNames] };
+}
+
+/**
+ * The forms a reader may type to find an entity besides its name, in English and in the
+ * region's scripts. The popup's search and the timeline's picker both read these, so a
+ * query that finds an entity in one finds it in the other (لاریجانی, Khan).
+ */
+export function searchForms(e: Pick<EntityFields, 'aliases' | 'ambiguous' | 'native'>): string[] {
+  const native = nativeForms(e);
+  return [...e.aliases, ...e.ambiguous, ...native.names, ...native.ambiguous];
 }
 
 /** How the regional press describes the entity, every language's descriptions. */

@@ -28,7 +28,7 @@ import { foldForSearch, foldSpelling, foldWithMap } from './search-key';
 import { closestPrefix, editDistance, typosFor } from './edit-distance';
 import { eventIso, formatIsoDate } from './dates';
 import { foldRegionalScripts } from './regional-script';
-import { nativeForms } from './native-names';
+import { searchForms } from './native-names';
 
 // Text here is read with the regional scripts' folds (engine/regional-script.ts).
 foldRegionalScripts();
@@ -149,8 +149,7 @@ export function createSearchIndex(records: CorpusRecords): SearchIndex {
       names.push({ field, text, key, refIndex, slot: names.length });
     };
     addName('name', record.name, 0);
-    const native = nativeForms(record);
-    const aliases = [...record.aliases, ...record.ambiguous, ...native.names, ...native.ambiguous];
+    const aliases = searchForms(record);
     aliases.forEach((a, i) => addName('alias', a, i));
     const texts: Field[] = [];
     const addText = (field: SearchField, text: string, refIndex: number) => {

@@ -21,6 +21,7 @@ import { foldForSearch, foldSpelling } from './search-key';
 import { editDistance, typosFor } from './edit-distance';
 import { firstSentence } from './summary-lead';
 import { foldRegionalScripts } from './regional-script';
+import { searchForms } from './native-names';
 
 // Text here is read with the regional scripts' folds (engine/regional-script.ts).
 foldRegionalScripts();
@@ -61,6 +62,7 @@ export interface TimelineItem {
 
 /** One entity that can be filtered by, with its names and how many items involve it. */
 export interface TimelineEntityOption extends TimelineEntity {
+  /** Every form the popup's search finds it by (`searchForms`): short forms and native scripts too. */
   aliases: string[];
   count: number;
 }
@@ -156,7 +158,7 @@ export function buildTimeline(records: CorpusRecords): TimelineModel {
   for (const item of items) for (const e of item.entities) counts.set(e.id, (counts.get(e.id) ?? 0) + 1);
   const entities: TimelineEntityOption[] = records.entities
     .filter((e) => counts.has(e.id))
-    .map((e) => ({ ...ref(e), aliases: e.aliases, count: counts.get(e.id)! }))
+    .map((e) => ({ ...ref(e), aliases: searchForms(e), count: counts.get(e.id)! }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || a.id.localeCompare(b.id));
 
   return { items, entities, byId: new Map(entities.map((e) => [e.id, e])) };

@@ -25,6 +25,8 @@ export interface NativeNames {
   ambiguous?: string[] | undefined;
   /** How that language's press describes the event (words in its script; see EventDescription). */
   describedAs?: EventDescription[] | undefined;
+  /** Names of other things that hold one of its names (سیستان و بلوچستان): never its mention. */
+  longerNames?: string[] | undefined;
 }
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 

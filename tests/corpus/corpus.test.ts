@@ -2,6 +2,7 @@
 /** The real bundled corpus: it validates, covers what the issue asks for, and compiles. */
 import { describe, expect, it } from 'vitest';
 import { compileMatcherTable } from '../../engine/table';
+import { createNamedDetector } from '../../engine/detect';
 import { corpusKey } from '../../engine/table-format';
 import { corpusStats, toMatcherSources } from '../../corpus/compile';
 import { loadCorpus } from '../../corpus/load';
@@ -210,6 +211,21 @@ describe('the bundled corpus', () => {
     const starts = events.map((e) => e.start.slice(0, 10));
     expect([...starts].sort()).toEqual(starts);
     for (const e of events) expect(e.sources.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the regional names of other places out of an entity's mentions", () => {
+    const sources = toMatcherSources(records());
+    const d = createNamedDetector(
+      compileMatcherTable(sources),
+      sources.map((s) => s.id),
+    );
+    const ids = (text: string) => d.detect(text).map((m) => d.ids[m.entity]);
+    // Iran's province, in Persian and Hindi, is not Pakistan's Balochistan.
+    expect(ids('استان سیستان و بلوچستان در جنوب شرق ایران است')).toEqual([]);
+    expect(ids('सिस्तान-बलूचिस्तान प्रांत')).toEqual([]);
+    expect(ids('بلوچستان میں بارش')).toEqual(['balochistan']);
+    // Pakistan's Red Crescent beside Iran's.
+    expect(ids('ہلال احمر ایران اور ہلال احمر پاکستان')).toEqual(['iranian-red-crescent']);
   });
 
   it('compiles into the matcher table, canonical names included', () => {

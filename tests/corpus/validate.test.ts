@@ -454,6 +454,9 @@ describe('validate: names in the regional scripts (data/native-names.json)', () 
       /not Devanagari script$/,
     );
     expect(problems({ 'ali-larijani': { fa: { names: ['अली'] } } })[0]!.message).toMatch(/not Arabic script$/);
+    expect(
+      problems({ 'ali-larijani': { fa: { names: ['علی لاریجانی'], longerNames: ['Larijani Street'] } } })[0]!.message,
+    ).toMatch(/not Arabic script$/);
     expect(problems({ nobody: { fa: { names: ['کسی'] } } })[0]!.message).toBe('unknown entity "nobody"');
     // The same after folding: Arabic and Persian yeh, a nukta.
     expect(problems({ 'ali-larijani': { fa: { names: ['علي', 'علی'] } } })[0]!.message).toMatch(/listed twice$/);

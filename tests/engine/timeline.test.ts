@@ -366,4 +366,12 @@ describe('entity suggestions on the bundled corpus', () => {
     expect(ids('Aragchi')).toContain('abbas-araghchi');
     expect(ids('Laridjani')).toContain('ali-larijani');
   });
+
+  it('finds a name typed in Urdu, Persian or Hindi script, as the popup does', () => {
+    expect(ids('لاریجانی')[0]).toBe('ali-larijani');
+    // Arabic letter forms and the Persian non-joiner fold as on pages.
+    expect(ids('علي لاريجاني')[0]).toBe('ali-larijani');
+    expect(ids('خامنه\u200cای')).toContain('ali-khamenei');
+    expect(ids('लारीजानी')[0]).toBe('ali-larijani');
+  });
 });

@@ -10,6 +10,8 @@ describe('normalizeText folds what readers treat as the same', () => {
     // Urdu gol he and do-chashmi he, Persian he, teh marbuta: one letter.
     expect(normalizeText('خامنہ ای')).toBe(normalizeText('خامنه ای'));
     expect(normalizeText('غزہ')).toBe(normalizeText('غزه'));
+    // Not Urdu's noon ghunna: the honorific میاں (Mian Shehbaz Sharif) is no Persian میان ("between").
+    expect(normalizeText('میاں')).not.toBe(normalizeText('میان'));
     // Harakat (the izafe's zer), tatweel and Arabic-Indic or Persian digits.
     expect(normalizeText('پاسدارانِ انقلاب')).toBe(normalizeText('پاسداران انقلاب'));
     expect(normalizeText('سلیـــمانی')).toBe(normalizeText('سلیمانی'));
