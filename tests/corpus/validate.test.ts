@@ -463,4 +463,27 @@ describe('validate: names in the regional scripts (data/native-names.json)', () 
     expect(problems({ 'ali-larijani': { hi: { names: ['ख़ान', 'खान'] } } })[0]!.message).toMatch(/listed twice$/);
     expect(problems({ 'ali-larijani': { ps: { names: ['علی'] } } })).toHaveLength(1);
   });
+
+  it('checks how the press describes an event: its script, its @ids, one-word triggers, events only', () => {
+    const attack = (describedAs: unknown): CorpusInput => ({
+      ...corpus({
+        people: [person('ali-larijani', 'Ali Larijani')],
+        events: [event('pahalgam-attack', 'Pahalgam attack', { start: '2025-04-22', sources: ['outlet-2025'] })],
+      }),
+      native: { file: 'data/native-names.json', text: JSON.stringify({ 'pahalgam-attack': { hi: { describedAs } } }) },
+    });
+    const found = (describedAs: unknown) =>
+      validate(attack(describedAs)).problems.filter((p) => p.file === 'data/native-names.json');
+    expect(found([{ triggers: ['हमले'], with: [['पहलगाम', '@ali-larijani']] }])).toEqual([]);
+    expect(found([{ triggers: ['attack'], with: [['पहलगाम']] }])[0]!.message).toMatch(
+      /"attack" has "a", not Devanagari/,
+    );
+    expect(found([{ triggers: ['हमले'], with: [['Pahalgam']] }])[0]!.message).toMatch(/not Devanagari script$/);
+    expect(found([{ triggers: ['हमले'], with: [['@nobody']] }])[0]!.message).toBe('unknown entity "nobody"');
+    expect(found([{ triggers: ['आतंकी हमले'], with: [['पहलगाम']] }])[0]!.message).toMatch(/a trigger is one word/);
+    expect(found([{ triggers: ['हमले'] }])).not.toEqual([]);
+    expect(
+      problems({ 'ali-larijani': { hi: { describedAs: [{ triggers: ['दौरा'], with: [['पाकिस्तान']] }] } } })[0]!.message,
+    ).toMatch(/only events, agreements and places are described/);
+  });
 });

@@ -168,3 +168,61 @@ describe('events described by a phrase', () => {
     ]);
   });
 });
+
+describe('events described in Urdu, Persian and Hindi', () => {
+  const sources: MatcherSource[] = [
+    { id: 'pahalgam', name: 'Pahalgam', kind: 'place', aliases: ['پہلگام', 'पहलगाम'], ambiguous: [] },
+    {
+      id: 'pahalgam-attack',
+      name: 'Pahalgam attack',
+      kind: 'event',
+      aliases: [],
+      ambiguous: [],
+      years: [2025, 2025],
+      describedAs: [
+        { triggers: ['حملہ', 'حملے'], with: [['@pahalgam']] },
+        { triggers: ['हमला', 'हमले'], with: [['@pahalgam']] },
+      ],
+    },
+    {
+      id: 'pezeshkian-visit-to-pakistan',
+      name: 'Pezeshkian visit to Pakistan',
+      kind: 'event',
+      aliases: [],
+      ambiguous: [],
+      describedAs: [
+        {
+          triggers: ['سفر'],
+          with: [
+            ['مسعود پزشکیان', 'رئیس‌جمهوری ایران'],
+            ['پاکستان', 'اسلام‌آباد'],
+          ],
+        },
+      ],
+    },
+  ];
+  const d = createNamedDetector(
+    compileMatcherTable(sources),
+    sources.map((x) => x.id),
+  );
+  const nativeRead = (text: string) => d.detect(text).map((m) => `${d.ids[m.entity]}:${text.slice(m.start, m.end)}`);
+
+  it('reads a phrase over the postpositions and modifiers of the language, the town nested inside', () => {
+    expect(nativeRead('خبر ہے کہ پہلگام میں ہوئے دہشت گردانہ حملے کے بعد بات ہوئی')).toEqual([
+      'pahalgam-attack:پہلگام میں ہوئے دہشت گردانہ حملے',
+      'pahalgam:پہلگام',
+    ]);
+    // Devanagari vowel signs are inside their words; the year fits the event.
+    expect(nativeRead('भारत ने 22 अप्रैल 2025 को पहलगाम में हुए आतंकी हमले का जवाब दिया')).toEqual([
+      'pahalgam-attack:पहलगाम में हुए आतंकी हमले',
+      'pahalgam:पहलगाम',
+    ]);
+  });
+
+  it('keeps quotes and half-spaces inside a phrase, and stops at a word it does not know', () => {
+    expect(nativeRead('هم‌زمان با سفر «مسعود پزشکیان» رئیس‌جمهوری ایران به اسلام‌آباد، وزیر آمد')).toEqual([
+      'pezeshkian-visit-to-pakistan:سفر «مسعود پزشکیان» رئیس‌جمهوری ایران به اسلام‌آباد',
+    ]);
+    expect(nativeRead('पहलगाम में पर्यटक लौटे और हमले की खबर पुरानी हुई')).toEqual(['pahalgam:पहलगाम']);
+  });
+});
