@@ -223,38 +223,36 @@ export function createPhraseFinder(
           if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, words, mentions, 0, text.length)));
           return isNamed;
         });
+      let tokens: Token[] | null = null;
+      /** Whether a word may be in a phrase: read once per word of the block. */
+      const passes = (k: number) => {
+        const token = tokens![k]!;
+        if (token.pass !== undefined) return token.pass;
+        const w = text.slice(token.start, token.end);
+        const prev = tokens![k - 1];
+        return (token.pass =
+          !!inMention(token.start) ||
+          /^[\p{Lu}\p{N}]/u.test(w) ||
+          allowed.has(wordKey(w)) ||
+          JOINERS.test(w) ||
+          // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
+          (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
+      };
       for (let h = 0; h < words.length; h += 3) {
         const ts = words[h]!;
         const te = words[h + 1]!;
         const rules = rulesOf[words[h + 2]!]?.filter(possible);
         if (!rules?.length || inMention(ts)) continue;
         // The run of phrase words around the trigger (whether a word may be in it is read
-        // only as far as the run goes).
-        const from = Math.max(0, ts - 240);
-        const tokens: { start: number; end: number; pass?: boolean }[] = [];
-        TOKEN.lastIndex = from;
-        for (let m = TOKEN.exec(text); m && m.index < te + 240; m = TOKEN.exec(text)) {
-          tokens.push({ start: m.index, end: m.index + m[0].length });
-        }
-        const passes = (k: number) => {
-          const token = tokens[k]!;
-          if (token.pass !== undefined) return token.pass;
-          const w = text.slice(token.start, token.end);
-          const prev = tokens[k - 1];
-          return (token.pass =
-            !!inMention(token.start) ||
-            /^[\p{Lu}\p{N}]/u.test(w) ||
-            allowed.has(wordKey(w)) ||
-            JOINERS.test(w) ||
-            // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
-            (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
-        };
-        const at = tokens.findIndex((k) => k.start === ts);
+        // only as far as the run goes). The block's words are listed once, for all its triggers.
+        tokens ??= tokenize(text);
+        const at = firstAt(tokens, ts);
         if (at < 0) continue;
+        const from = ts - 240;
         let lo = at;
-        while (lo > 0 && at - lo < REACH && passes(lo - 1)) lo--;
+        while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.start >= from && passes(lo - 1)) lo--;
         let hi = at;
-        while (hi < tokens.length - 1 && hi - at < REACH && passes(hi + 1)) hi++;
+        while (hi < tokens.length - 1 && hi - at < REACH && tokens[hi + 1]!.start < te + 240 && passes(hi + 1)) hi++;
         const L = tokens[lo]!.start;
         const R = tokens[hi]!.end;
 
@@ -288,12 +286,15 @@ export function createPhraseFinder(
         }
         if (!best || tie) continue;
         // Widen over the modifiers and nouns around it, never past a joining word.
-        const word = (k: number) => text.slice(tokens[k]!.start, tokens[k]!.end);
+        const list = tokens;
+        const word = (k: number) => text.slice(list[k]!.start, list[k]!.end);
         const content = (k: number) => passes(k) && !joinOnly.has(wordKey(word(k)));
-        let a = tokens.findIndex((k) => k.start >= best!.start);
+        let a = lo;
+        while (a < hi && list[a]!.start < best.start) a++;
         while (a > lo && content(a - 1)) a--;
         while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;
-        let z = tokens.findIndex((k) => k.end >= best!.end);
+        let z = lo;
+        while (z < hi && list[z]!.end < best.end) z++;
         while (z >= 0 && z < hi && content(z + 1)) z++;
         while (z > 0 && JOINERS.test(word(z)) && tokens[z]!.end > best.end) z--;
         best.start = Math.min(best.start, tokens[a]!.start);
@@ -318,6 +319,35 @@ export function createPhraseFinder(
       return [...mentions, ...found].sort((x, y) => x.start - y.start || y.end - x.end);
     },
   };
+}
+
+interface Token {
+  start: number;
+  end: number;
+  /** Whether the word may be in a phrase, once read (`find`). */
+  pass?: boolean;
+}
+
+/** The block's words and punctuation, in order. */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length });
+  return tokens;
+}
+
+/** The index of the token that starts at `at`, or -1. */
+function firstAt(tokens: readonly Token[], at: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = tokens[mid]!.start;
+    if (start === at) return mid;
+    if (start < at) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** Whether a form of `forms` starts in `words` between `from` and `to`. */

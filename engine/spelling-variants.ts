@@ -15,6 +15,8 @@ import { foldForSearch, foldSpelling } from './search-key';
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
 const LONGEST_WORD = 40;
+/** Capitalised words remembered at once (a power of two; half of it is used before starting over). */
+const SEEN_SLOTS = 1 << 15;
 
 /**
  * Reads the names under other spellings in a block, from its capitalised words as the
@@ -34,10 +36,33 @@ export function createVariantReader(variants: readonly (readonly [string, number
   const lastWords = new Set([...byKey.keys()].map((key) => key.slice(key.lastIndexOf(' ') + 1)));
   const most = Math.max(0, ...[...byKey.keys()].map((key) => key.split(' ').length));
   /**
-   * News repeats its capitalised words: each is folded once, then found by its hash
-   * without being cut out of the text (bounded, for endless pages).
+   * News repeats its capitalised words: each is folded once, then found again by its hash
+   * without being cut out of the text. An open-addressed table in typed arrays: a Map
+   * keyed by the hash would box every hash beyond the engine's small integers.
    */
-  const seen = new Map<number, { word: string; last: boolean }>();
+  const slots = new Int32Array(SEEN_SLOTS);
+  const hashes: number[] = [];
+  const seenWords: string[] = [];
+  const seenLast: boolean[] = [];
+  const isLast = (text: string, from: number, end: number, hash: number): boolean => {
+    let at = hash & (SEEN_SLOTS - 1);
+    for (let k = slots[at]!; k !== 0; at = (at + 1) & (SEEN_SLOTS - 1), k = slots[at]!) {
+      const word = seenWords[k - 1]!;
+      if (hashes[k - 1] === hash && word.length === end - from && text.startsWith(word, from)) return seenLast[k - 1]!;
+    }
+    // Bounded, for endless pages: past half the table, start over.
+    if (seenWords.length >= SEEN_SLOTS >> 1) {
+      slots.fill(0);
+      hashes.length = seenWords.length = seenLast.length = 0;
+      return isLast(text, from, end, hash);
+    }
+    const word = text.slice(from, end);
+    const last = lastWords.has(foldForSearch(word));
+    slots[at] = seenWords.push(word);
+    hashes.push(hash);
+    seenLast.push(last);
+    return last;
+  };
   /** Offered words that may end a name: [from, end] pairs. */
   const words: number[] = [];
   let count = 0;
@@ -45,13 +70,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
     offer(text, from, end, hash) {
       // No name is that long: a run of letters without spaces is not read word by word.
       if (byKey.size === 0 || end - from > LONGEST_WORD) return;
-      let entry = seen.get(hash);
-      if (entry === undefined || entry.word.length !== end - from || !text.startsWith(entry.word, from)) {
-        if (seen.size > 20_000) seen.clear();
-        const word = text.slice(from, end);
-        seen.set(hash, (entry = { word, last: lastWords.has(foldForSearch(word)) }));
-      }
-      if (!entry.last) return;
+      if (!isLast(text, from, end, hash)) return;
       words[count++] = from;
       words[count++] = end;
     },
