@@ -223,13 +223,22 @@ export function createPhraseFinder(
           if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, words, mentions, 0, text.length)));
           return isNamed;
         });
-      let tokens: Token[] | null = null;
+      const tokens: Token[] = [];
+      /** Text before this is listed in `tokens`, from where its listing began. */
+      let covered = 0;
+      const cover = (from: number, to: number) => {
+        if (covered >= to) return;
+        TOKEN.lastIndex = Math.max(0, from, covered);
+        let m = TOKEN.exec(text);
+        for (; m && m.index < to; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length });
+        covered = m ? m.index : text.length;
+      };
       /** Whether a word may be in a phrase: read once per word of the block. */
       const passes = (k: number) => {
-        const token = tokens![k]!;
+        const token = tokens[k]!;
         if (token.pass !== undefined) return token.pass;
         const w = text.slice(token.start, token.end);
-        const prev = tokens![k - 1];
+        const prev = tokens[k - 1];
         return (token.pass =
           !!inMention(token.start) ||
           /^[\p{Lu}\p{N}]/u.test(w) ||
@@ -244,11 +253,11 @@ export function createPhraseFinder(
         const rules = rulesOf[words[h + 2]!]?.filter(possible);
         if (!rules?.length || inMention(ts)) continue;
         // The run of phrase words around the trigger (whether a word may be in it is read
-        // only as far as the run goes). The block's words are listed once, for all its triggers.
-        tokens ??= tokenize(text);
+        // only as far as the run goes). The block's words are listed once, as far as its triggers reach.
+        const from = ts - 240;
+        cover(from, te + 240);
         const at = firstAt(tokens, ts);
         if (at < 0) continue;
-        const from = ts - 240;
         let lo = at;
         while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.start >= from && passes(lo - 1)) lo--;
         let hi = at;
@@ -326,14 +335,6 @@ interface Token {
   end: number;
   /** Whether the word may be in a phrase, once read (`find`). */
   pass?: boolean;
-}
-
-/** The block's words and punctuation, in order. */
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length });
-  return tokens;
 }
 
 /** The index of the token that starts at `at`, or -1. */

@@ -84,6 +84,23 @@ function foldedAt(text: string, at: number): number {
   return k === SPACE_CLASS || k === LINE_BREAK ? SPACE_CODE : k === APOSTROPHE_CLASS ? APOSTROPHE_CODE : FOLD[c]!;
 }
 
+/**
+ * The folded code at `at` for a start in another script: folded as the trie reads it, or
+ * -1 for a mark or an invisible character (whose word the filter cannot judge).
+ */
+function foldedWide(text: string, at: number): number {
+  if (at >= text.length) return SPACE_CODE;
+  const c = text.charCodeAt(at);
+  const k = classAt(c);
+  if (k === MARK || k === IGNORE) return -1;
+  if (k === SPACE_CLASS || k === LINE_BREAK) return SPACE_CODE;
+  if (k === APOSTROPHE_CLASS) return APOSTROPHE_CODE;
+  return c < TABLE_SIZE ? FOLD[c]! : c;
+}
+
+/** A small integer for a pair of code units (collisions only let a word into the trie). */
+const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
+
 export function createLexicon(forms: readonly string[]): Lexicon {
   // A trie over folded code units, node 0 the root. ASCII edges sit in one row per node
   // (a lookup per character, no hashing); other scripts' edges in a Map per node.
@@ -96,6 +113,9 @@ export function createLexicon(forms: readonly string[]): Lexicon {
    */
   const prefixes = new Uint8Array(32 * 32 * 32);
   const shortPairs = new Uint8Array(128 * 128);
+  /** The same for starts in other scripts: the first two folded code units of each form (`pairKey`), or the first alone. */
+  const widePairs = new Set<number>();
+  const wideAny = new Set<number>();
   /** For a form with capitals, the case shape it must be printed with. */
   const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
   const edge = (node: number, c: number) =>
@@ -122,7 +142,11 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     }
     (ends[node] ??= []).push(id);
     const [a, b, c] = [0, 1, 2].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [number, number, number];
-    if (a >= 128) return;
+    if (a >= 128) {
+      if (b < 0) wideAny.add(a);
+      else widePairs.add(pairKey(a, b));
+      return;
+    }
     if (b < 0) for (let k = 0; k < 128; k++) shortPairs[a * 128 + k] = 1;
     else if (b < 128 && c < 0) shortPairs[a * 128 + b] = 1;
     else if (b < 128 && c < 128) prefixes[(PREFIX_SLOT[a]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[c]!] = 1;
@@ -207,7 +231,11 @@ export function createLexicon(forms: readonly string[]): Lexicon {
               d >= 128 ||
               prefixes[(PREFIX_SLOT[f]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[d]!] === 1;
           }
-        } else enter = wide[0]?.has(f) === true;
+        } else {
+          // In another script: only if some form begins with its first two.
+          const b = foldedWide(text, from + 1);
+          enter = b < 0 || wideAny.has(f) || widePairs.has(pairKey(f, b));
+        }
         if (enter) n = walk(text, from, out, n);
         // To the end of the word (marks stay inside it); a capitalised one is hashed on the way.
         i++;

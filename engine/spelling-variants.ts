@@ -15,6 +15,9 @@ import { foldForSearch, foldSpelling } from './search-key';
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
 const LONGEST_WORD = 40;
+/** What joins the words of a run, and a capital letter (one character each). */
+const JOIN = /[ \-‐]/;
+const UPPER = /\p{Lu}/u;
 /** Capitalised words remembered at once (a power of two; half of it is used before starting over). */
 const SEEN_SLOTS = 1 << 15;
 
@@ -63,6 +66,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
     seenLast.push(last);
     return last;
   };
+  const formKeys = new Map<string, string>();
   /** Offered words that may end a name: [from, end] pairs. */
   const words: number[] = [];
   let count = 0;
@@ -81,13 +85,22 @@ export function createVariantReader(variants: readonly (readonly [string, number
       count = 0;
       const overlaps = (start: number, end: number) =>
         taken.some((list) => list.some((m) => m.start < end && start < m.end));
+      // The forms a page repeats ("Qasim Sulemani") are folded once.
+      const keyOf = (form: string) => {
+        let key = formKeys.get(form);
+        if (key === undefined) {
+          if (formKeys.size > 5_000) formKeys.clear();
+          formKeys.set(form, (key = foldForSearch(form)));
+        }
+        return key;
+      };
       for (let k = 0; k < n; k += 2) {
         const from = words[k]!;
         const end = words[k + 1]!;
         // A form ending in a name the matcher found overlaps it: nothing to add (most hits).
         if (overlaps(from, end)) continue;
         // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
-        if (/^[ \-‐]\p{Lu}/u.test(text.slice(end, end + 2))) continue;
+        if (end + 1 < text.length && JOIN.test(text[end]!) && UPPER.test(text[end + 1]!)) continue;
         // The words of the run before it, nearest first, as far as a name can reach.
         const starts = [from];
         for (let at = from; starts.length < most;) {
@@ -100,7 +113,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
         for (let i = starts.length - 1; i >= 0; i--) {
           const start = starts[i]!;
           const form = text.slice(start, end);
-          const entity = byKey.get(foldForSearch(form));
+          const entity = byKey.get(keyOf(form));
           if (entity === undefined) continue;
           // A surname after a first name the corpus does not know is someone else's.
           if (i === 0 && PREVIOUS.test(text.slice(Math.max(0, start - LONGEST_WORD - 1), start))) break;
