@@ -104,7 +104,9 @@ function summarise(p: Profile, locate: (line: number, col: number) => string): P
     const leaf = byId.get(id)!;
     const chain: ProfileNode[] = [];
     for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) chain.push(n);
-    const inScan = chain.some((n) => n.callFrame.functionName === 'runSlice' && n.callFrame.url.endsWith('content.js'));
+    const inScan = chain.some(
+      (n) => /^#?runSlice$/.test(n.callFrame.functionName) && n.callFrame.url.endsWith('content.js'),
+    );
     if (leaf.callFrame.functionName === '(garbage collector)') gcUs += dt;
     if (!inScan) return;
     scanUs += dt;

@@ -172,14 +172,16 @@ export function createPhraseFinder(
 
   /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
   const named = (g: Group, words: Int32Array, mentions: readonly Mention[], from: number, to: number) => {
-    for (const m of mentions) {
-      if (m.start >= from && m.end <= to && g.entities.includes(m.entity)) return m;
+    if (g.entities.length) {
+      for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) {
+        const m = mentions[i]!;
+        if (m.end <= to && g.entities.includes(m.entity)) return m;
+      }
     }
     if (!g.words) return null;
     let best: { start: number; end: number } | null = null;
-    for (let h = 0; h < words.length; h += 3) {
+    for (let h = 3 * firstWordFrom(words, from); h < words.length; h += 3) {
       const start = words[h]!;
-      if (start < from) continue;
       if (best && start > best.start) break;
       if (g.words.has(words[h + 2]!) && (!best || words[h + 1]! > best.end)) best = { start, end: words[h + 1]! };
     }
@@ -335,6 +337,30 @@ interface Token {
   end: number;
   /** Whether the word may be in a phrase, once read (`find`). */
   pass?: boolean;
+}
+
+/** The first mention (sorted by start) that starts at or after `at`. */
+function firstFrom(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first word (a triple of `BlockReading.words`) that starts at or after `at`, by index. */
+function firstWordFrom(words: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = words.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[3 * mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The index of the token that starts at `at`, or -1. */

@@ -67,13 +67,25 @@ export function createVariantReader(variants: readonly (readonly [string, number
     return last;
   };
   const formKeys = new Map<string, string>();
+  // Most capitalised words are no name's last word by their first letter or length alone
+  // ("The", "He", "Washington"): the capitals whose fold (with any letter after it, for
+  // "Gh", "Ph", "Dj") begins a last word, and the shortest last word.
+  const firsts = new Set([...lastWords].map((w) => w[0]));
+  const mayStart = new Uint8Array(0xdf);
+  for (let c = 0x41; c <= 0xde; c++) {
+    if (c > 0x5a && c < 0xc0) continue;
+    for (let n = 0x61; n <= 0x7a; n++) {
+      if (firsts.has(foldForSearch(String.fromCharCode(c, n))[0])) mayStart[c] = 1;
+    }
+  }
+  const shortest = Math.min(...[...lastWords].map((w) => w.length));
   /** Offered words that may end a name: [from, end] pairs. */
   const words: number[] = [];
   let count = 0;
   return {
     offer(text, from, end, hash) {
       // No name is that long: a run of letters without spaces is not read word by word.
-      if (byKey.size === 0 || end - from > LONGEST_WORD) return;
+      if (end - from > LONGEST_WORD || end - from < shortest || mayStart[text.charCodeAt(from)] !== 1) return;
       if (!isLast(text, from, end, hash)) return;
       words[count++] = from;
       words[count++] = end;
