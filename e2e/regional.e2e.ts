@@ -58,10 +58,18 @@ async function unmarkedInPlace(page: Page, scope: string, phrase: string): Promi
 }
 
 /** Opens the card on `phrase` and checks it sits beside the mention, on screen, in English. */
-async function cardBeside(page: Page, scope: string, phrase: string, title: string, rtl: boolean): Promise<void> {
+/** Hovers `phrase` (or `part` of it) and checks the card lines up with the mention, on screen. */
+async function cardBeside(
+  page: Page,
+  scope: string,
+  phrase: string,
+  title: string,
+  rtl: boolean,
+  part = phrase,
+): Promise<void> {
   await page.mouse.move(5, 5);
   const at = await phraseBox(page, scope, phrase);
-  await restOn(page, at);
+  await restOn(page, part === phrase ? at : await phraseBox(page, scope, part));
   await eventually(`card for ${title}`, async () => (await cardState(page)).title === title);
   await cardSettled(page);
   const card = (await cardState(page)).box!;
@@ -130,9 +138,22 @@ test('an Urdu page, right to left: names marked on their glyphs, the card beside
   const larijani = await phraseBox(page, '#p1', 'علی لاریجانی');
   assert.ok(council.x > larijani.x, 'the first in reading order is drawn to the right');
 
+  // An event described in Urdu: the phrase is the attack, the town inside it keeps its own mark.
+  await page.keyboard.press('Escape');
+  const phrase = 'پہلگام میں ہوئے دہشت گردانہ حملے';
+  const kinds = await eventually('the described event marked', async () => {
+    const h = await highlightedTexts(page);
+    return h['backstory-event']?.includes(phrase) ? h : null;
+  });
+  assert.ok(kinds['backstory-place']?.includes('پہلگام'), `the town inside: ${JSON.stringify(kinds)}`);
+  await cardBeside(page, '#p5', 'پہلگام', 'Pahalgam', true);
+  await page.mouse.move(5, 5);
+  await eventually('card closed', async () => !(await cardState(page)).open);
+  await cardBeside(page, '#p5', phrase, 'Pahalgam attack', true, 'دہشت گردانہ حملے');
+
   const { digest } = await digestOf(t.browser, page);
   const ids = digest.entities.map((e) => e.id);
-  for (const id of ['ali-larijani', 'shehbaz-sharif', 'asim-munir', 'ishaq-dar', 'strait-of-hormuz'])
+  for (const id of ['ali-larijani', 'shehbaz-sharif', 'asim-munir', 'ishaq-dar', 'strait-of-hormuz', 'pahalgam-attack'])
     assert.ok(ids.includes(id), `${id} on this page: ${ids.join(', ')}`);
 });
 
