@@ -91,7 +91,7 @@ const FUNCTION_WORDS =
 
 /** How a word is looked up among the phrase words: ASCII by its lower case, other scripts folded as the matcher folds. */
 function wordKey(word: string): string {
-  return /^[\x00-\x7f]*$/.test(word) ? word.toLowerCase() : normalizeText(word);
+  return /^[ -~]*$/.test(word) ? word.toLowerCase() : normalizeText(word);
 }
 
 const NO_GROUPS: number[] = [];
