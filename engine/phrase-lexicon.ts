@@ -56,16 +56,6 @@ function caseShape(text: string, from: number, end: number): string {
   return shape;
 }
 
-/** Slot of a folded ASCII code in a node's row: letters, digits, space and the punctuation forms hold; 0 for the rest. */
-const SLOT = new Uint8Array(128);
-const SLOTS = 64;
-{
-  let slot = 1;
-  for (let c = 97; c <= 122; c++) SLOT[c] = slot++;
-  for (let c = 48; c <= 57; c++) SLOT[c] = slot++;
-  for (const c of " './&,:()".split('')) SLOT[c.charCodeAt(0)] = slot++;
-}
-
 /** Slot of a folded ASCII code in the three-character prefix filter: letters, then digits, space, apostrophe, others. */
 const PREFIX_SLOT = new Uint8Array(128).fill(31);
 {
@@ -102,10 +92,10 @@ function foldedWide(text: string, at: number): number {
 const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
 
 export function createLexicon(forms: readonly string[]): Lexicon {
-  // A trie over folded code units, node 0 the root. ASCII edges sit in one row per node
-  // (a lookup per character, no hashing); other scripts' edges in a Map per node.
-  let rows = new Int32Array(SLOTS * 64);
-  const wide: (Map<number, number> | undefined)[] = [undefined];
+  // A trie over folded code units, node 0 the root; built with a Map per node, then laid
+  // out flat: each node's edges sorted by code in typed arrays, the root's ASCII edges in
+  // a table of their own (nearly every word start looks there first).
+  const kids: Map<number, number>[] = [new Map()];
   const ends: (number[] | undefined)[] = [undefined];
   /**
    * For ASCII word starts: whether some form begins with the three folded characters
@@ -118,25 +108,17 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   const wideAny = new Set<number>();
   /** For a form with capitals, the case shape it must be printed with. */
   const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
-  const edge = (node: number, c: number) =>
-    c < 128 && SLOT[c] ? rows[node * SLOTS + SLOT[c]!]! - 1 : (wide[node]?.get(c) ?? -1);
   forms.forEach((form, id) => {
     const key = normalizeText(form);
     if (!key) return;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      let next = edge(node, c);
-      if (next < 0) {
-        next = ends.push(undefined) - 1;
-        wide.push(undefined);
-        if ((next + 1) * SLOTS > rows.length) {
-          const grown = new Int32Array(rows.length * 2);
-          grown.set(rows);
-          rows = grown;
-        }
-        if (c < 128 && SLOT[c]) rows[node * SLOTS + SLOT[c]!] = next + 1;
-        else (wide[node] ??= new Map()).set(c, next);
+      let next = kids[node]!.get(c);
+      if (next === undefined) {
+        next = kids.push(new Map()) - 1;
+        ends.push(undefined);
+        kids[node]!.set(c, next);
       }
       node = next;
     }
@@ -152,7 +134,34 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     else if (b < 128 && c < 128) prefixes[(PREFIX_SLOT[a]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[c]!] = 1;
     else for (let k = 0; k < 32; k++) for (let j = 0; j < 32; j++) prefixes[(PREFIX_SLOT[a]! * 32 + k) * 32 + j] = 1;
   });
-  const row = rows;
+  const edgeStart = new Int32Array(kids.length + 1);
+  kids.forEach((m, node) => (edgeStart[node + 1] = edgeStart[node]! + m.size));
+  const edgeCode = new Uint16Array(edgeStart[kids.length]!);
+  const edgeTo = new Int32Array(edgeStart[kids.length]!);
+  kids.forEach((m, node) => {
+    [...m]
+      .sort(([x], [y]) => x - y)
+      .forEach(([code, to], k) => {
+        edgeCode[edgeStart[node]! + k] = code;
+        edgeTo[edgeStart[node]! + k] = to;
+      });
+  });
+  const rootAscii = new Int32Array(128).fill(-1);
+  for (const [code, to] of kids[0]!) if (code < 128) rootAscii[code] = to;
+  /** The child of `node` by folded code `c`, or -1. */
+  const child = (node: number, c: number): number => {
+    if (node === 0 && c < 128) return rootAscii[c]!;
+    let lo = edgeStart[node]!;
+    let hi = edgeStart[node + 1]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const code = edgeCode[mid]!;
+      if (code === c) return edgeTo[mid]!;
+      if (code < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
   /** 1 where a node ends a form: most steps stop at this byte. */
   const terminal = Uint8Array.from(ends, (ids) => (ids ? 1 : 0));
 
@@ -185,7 +194,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
           } else if (cls === APOSTROPHE_CLASS) c = APOSTROPHE_CODE;
         }
       }
-      const t = c < 128 && SLOT[c] ? row[node * SLOTS + SLOT[c]!]! - 1 : (wide[node]?.get(c) ?? -1);
+      const t = child(node, c);
       if (t < 0) break;
       node = t;
       i = next;

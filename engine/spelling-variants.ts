@@ -68,15 +68,14 @@ export function createVariantReader(variants: readonly (readonly [string, number
   };
   const formKeys = new Map<string, string>();
   // Most capitalised words are no name's last word by their first letter or length alone
-  // ("The", "He", "Washington"): the capitals whose fold (with any letter after it, for
-  // "Gh", "Ph", "Dj") begins a last word, and the shortest last word.
+  // ("The", "He", "Washington"): the capitals whose fold begins a last word, alone or as
+  // the first of "Gh", "Ph", "Dj", and the shortest last word.
   const firsts = new Set([...lastWords].map((w) => w[0]));
   const mayStart = new Uint8Array(0xdf);
   for (let c = 0x41; c <= 0xde; c++) {
     if (c > 0x5a && c < 0xc0) continue;
-    for (let n = 0x61; n <= 0x7a; n++) {
-      if (firsts.has(foldForSearch(String.fromCharCode(c, n))[0])) mayStart[c] = 1;
-    }
+    // A plain vowel after it, or the h and j of the digraphs the fold reads (search-key.ts).
+    for (const n of 'ahj') if (firsts.has(foldForSearch(String.fromCharCode(c) + n)[0])) mayStart[c] = 1;
   }
   const shortest = Math.min(...[...lastWords].map((w) => w.length));
   /** Offered words that may end a name: [from, end] pairs. */
