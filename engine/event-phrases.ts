@@ -247,7 +247,7 @@ export function createPhraseFinder(
           allowed.has(wordKey(w)) ||
           JOINERS.test(w) ||
           // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
-          (w === '.' && !!prev && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
+          (w === '.' && prev?.end === token.start && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
       };
       for (let h = 0; h < words.length; h += 3) {
         const ts = words[h]!;

@@ -173,7 +173,6 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     while (i < len) {
       let c = text.charCodeAt(i);
       let next = i + 1;
-      let word = true;
       if (c >= 97 && c <= 122) {
         // Lower-case ASCII: folded already.
       } else if (c >= 65 && c <= 90) c += 32;
@@ -185,7 +184,6 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         }
         if (cls === WORD) c = c < TABLE_SIZE ? FOLD[c]! : c;
         else {
-          word = false;
           if (cls === SPACE_CLASS || cls === LINE_BREAK) {
             c = SPACE_CODE;
             for (let k = classAt(text.charCodeAt(next)); next < len && (k === SPACE_CLASS || k === LINE_BREAK);) {
@@ -200,10 +198,10 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       i = next;
       if (terminal[node] === 0) continue;
       const ids = ends[node]!;
-      // A form ends only where its word does.
+      // A form ends only where a word does ("U.S." is not the start of "U.S.A").
       let after = i;
       while (after < len && classAt(text.charCodeAt(after)) === MARK) after++;
-      if (word && after < len && classAt(text.charCodeAt(after)) === WORD) continue;
+      if (after < len && classAt(text.charCodeAt(after)) === WORD) continue;
       for (const id of ids) {
         const shape = shapes[id];
         if (shape !== null && caseShape(text, from, i) !== shape) continue;
