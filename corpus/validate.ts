@@ -257,9 +257,7 @@ export function validate(input: CorpusInput): ValidationResult {
       checkSources(path, relation.sources);
     });
 
-    if (e.describedAs !== undefined && kind !== 'event' && kind !== 'agreement' && kind !== 'place') {
-      report(file, `${at}.describedAs`, `only events, agreements and places are described, not a ${kind}`);
-    }
+    if (e.describedAs !== undefined && !isDescribable(kind)) report(file, `${at}.describedAs`, notDescribable(kind));
     list(e.describedAs).forEach((item, k) => {
       const d = obj(item);
       const path = `${at}.describedAs[${k}]`;
@@ -311,6 +309,11 @@ export function validate(input: CorpusInput): ValidationResult {
   return { problems, sources, entities, native };
 }
 
+/** What news describes rather than names (`describedAs`): events, agreements, and places for a frontier. */
+const isDescribable = (kind: string | undefined) => kind === 'event' || kind === 'agreement' || kind === 'place';
+const notDescribable = (kind: string | undefined) =>
+  `only events, agreements and places are described, not a ${String(kind)}`;
+
 /** A trigger: letters (with their marks), digits, hyphens; the Persian half-space joins. */
 const ONE_WORD = /^[\p{L}\p{M}\p{N}\u200c-]+$/u;
 
@@ -352,9 +355,8 @@ function validateNative(raw: RawFile, kindOf: Map<string, string | undefined>, p
         if (seen.has(key)) report(at, `"${form}" is listed twice`);
         seen.add(key);
       }
-      if (names.describedAs && kind !== undefined && kind !== 'event' && kind !== 'agreement' && kind !== 'place') {
-        report(`${at}.describedAs`, `only events, agreements and places are described, not a ${kind}`);
-      }
+      if (names.describedAs && kind !== undefined && !isDescribable(kind))
+        report(`${at}.describedAs`, notDescribable(kind));
       (names.describedAs ?? []).forEach((d, k) => {
         const path = `${at}.describedAs[${k}]`;
         d.triggers.forEach((t, j) => {

@@ -258,8 +258,8 @@ export function createPhraseFinder(
         // only as far as the run goes). The block's words are listed once, as far as its triggers reach.
         const from = ts - 240;
         cover(from, te + 240);
-        const at = firstAt(tokens, ts);
-        if (at < 0) continue;
+        const at = firstFrom(tokens, ts);
+        if (tokens[at]?.start !== ts) continue;
         let lo = at;
         while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.start >= from && passes(lo - 1)) lo--;
         let hi = at;
@@ -339,13 +339,13 @@ interface Token {
   pass?: boolean;
 }
 
-/** The first mention (sorted by start) that starts at or after `at`. */
-function firstFrom(mentions: readonly Mention[], at: number): number {
+/** The first of `list` (sorted by start: mentions, tokens) that starts at or after `at`. */
+function firstFrom(list: readonly { start: number }[], at: number): number {
   let lo = 0;
-  let hi = mentions.length;
+  let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.start < at) lo = mid + 1;
+    if (list[mid]!.start < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -361,20 +361,6 @@ function firstWordFrom(words: Int32Array, at: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** The index of the token that starts at `at`, or -1. */
-function firstAt(tokens: readonly Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = tokens[mid]!.start;
-    if (start === at) return mid;
-    if (start < at) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** Whether a form of `forms` starts in `words` between `from` and `to`. */

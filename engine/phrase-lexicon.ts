@@ -40,10 +40,7 @@ const APOSTROPHE_CLASS = CharClass.Apostrophe;
 const SPACE_CODE = SPACE;
 const APOSTROPHE_CODE = APOSTROPHE;
 
-const slowClass = charClass;
-function classAt(c: number): number {
-  return c < TABLE_SIZE ? CLASS[c]! : slowClass(c);
-}
+const classAt = charClass;
 
 /** The cased letters' cases (CASE_UPPER / CASE_LOWER) of a span, in order. */
 function caseShape(text: string, from: number, end: number): string {
@@ -65,20 +62,11 @@ const PREFIX_SLOT = new Uint8Array(128).fill(31);
   PREFIX_SLOT[APOSTROPHE] = 29;
 }
 
-/** The folded code the trie reads at `at` (a space past the end; a non-ASCII unit as itself). */
-function foldedAt(text: string, at: number): number {
-  if (at >= text.length) return SPACE_CODE;
-  const c = text.charCodeAt(at);
-  if (c >= 128) return c;
-  const k = CLASS[c]!;
-  return k === SPACE_CLASS || k === LINE_BREAK ? SPACE_CODE : k === APOSTROPHE_CLASS ? APOSTROPHE_CODE : FOLD[c]!;
-}
-
 /**
- * The folded code at `at` for a start in another script: folded as the trie reads it, or
- * -1 for a mark or an invisible character (whose word the filter cannot judge).
+ * The folded code at `at` as the trie reads it (a space past the end), or -1 for a mark
+ * or an invisible character (whose word the start filters cannot judge).
  */
-function foldedWide(text: string, at: number): number {
+function foldedAt(text: string, at: number): number {
   if (at >= text.length) return SPACE_CODE;
   const c = text.charCodeAt(at);
   const k = classAt(c);
@@ -221,7 +209,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       while (i < len) {
         const c = text.charCodeAt(i);
         // Between words.
-        if (c === 32 || (c < TABLE_SIZE ? CLASS[c]! : slowClass(c)) !== WORD) {
+        if (c === 32 || (c < TABLE_SIZE ? CLASS[c]! : classAt(c)) !== WORD) {
           i++;
           continue;
         }
@@ -231,16 +219,17 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         if (f < 128) {
           // A start in ASCII enters the trie only if some form begins with its first three characters.
           const b = foldedAt(text, from + 1);
-          if (b < 128) {
+          if (b >= 0 && b < 128) {
             const d = foldedAt(text, from + 2);
             enter =
               shortPairs[f * 128 + b] === 1 ||
+              d < 0 ||
               d >= 128 ||
               prefixes[(PREFIX_SLOT[f]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[d]!] === 1;
           }
         } else {
           // In another script: only if some form begins with its first two.
-          const b = foldedWide(text, from + 1);
+          const b = foldedAt(text, from + 1);
           enter = b < 0 || wideAny.has(f) || widePairs.has(pairKey(f, b));
         }
         if (enter) n = walk(text, from, out, n);
@@ -251,7 +240,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
           for (; i < len; i++) {
             const d = text.charCodeAt(i);
             if (!(d >= 97 && d <= 122)) {
-              const k = d < TABLE_SIZE ? CLASS[d]! : slowClass(d);
+              const k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
               if (k !== WORD && k !== MARK) break;
             }
             h = Math.imul(h ^ d, 0x01000193);
@@ -261,7 +250,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
           for (; i < len; i++) {
             const d = text.charCodeAt(i);
             if (d >= 97 && d <= 122) continue;
-            const k = d < TABLE_SIZE ? CLASS[d]! : slowClass(d);
+            const k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
             if (k !== WORD && k !== MARK) break;
           }
         }
