@@ -44,26 +44,28 @@ export function createVariantReader(variants: readonly (readonly [string, number
    * keyed by the hash would box every hash beyond the engine's small integers.
    */
   const slots = new Int32Array(SEEN_SLOTS);
-  const hashes: number[] = [];
+  /** By slot: the hash of the word there (a number[] would hold most hashes as heap numbers), and whether it may end a name. */
+  const slotHash = new Int32Array(SEEN_SLOTS);
+  const slotLast = new Uint8Array(SEEN_SLOTS);
   const seenWords: string[] = [];
-  const seenLast: boolean[] = [];
   const isLast = (text: string, from: number, end: number, hash: number): boolean => {
     let at = hash & (SEEN_SLOTS - 1);
     for (let k = slots[at]!; k !== 0; at = (at + 1) & (SEEN_SLOTS - 1), k = slots[at]!) {
+      if (slotHash[at] !== hash) continue;
       const word = seenWords[k - 1]!;
-      if (hashes[k - 1] === hash && word.length === end - from && text.startsWith(word, from)) return seenLast[k - 1]!;
+      if (word.length === end - from && text.startsWith(word, from)) return slotLast[at] === 1;
     }
     // Bounded, for endless pages: past half the table, start over.
     if (seenWords.length >= SEEN_SLOTS >> 1) {
       slots.fill(0);
-      hashes.length = seenWords.length = seenLast.length = 0;
+      seenWords.length = 0;
       return isLast(text, from, end, hash);
     }
     const word = text.slice(from, end);
     const last = lastWords.has(foldForSearch(word));
     slots[at] = seenWords.push(word);
-    hashes.push(hash);
-    seenLast.push(last);
+    slotHash[at] = hash;
+    slotLast[at] = last ? 1 : 0;
     return last;
   };
   const formKeys = new Map<string, string>();
@@ -85,6 +87,10 @@ export function createVariantReader(variants: readonly (readonly [string, number
     offer(text, from, end, hash) {
       // No name is that long: a run of letters without spaces is not read word by word.
       if (end - from > LONGEST_WORD || end - from < shortest || mayStart[text.charCodeAt(from)] !== 1) return;
+      // Nor is a word the run goes on after ("Shahbaz Sharif"): `take` would pass over it (this is its cheap case).
+      const join = text.charCodeAt(end);
+      const next = text.charCodeAt(end + 1);
+      if ((join === 32 || join === 45 || join === 0x2010) && next >= 65 && next <= 90) return;
       if (!isLast(text, from, end, hash)) return;
       words[count++] = from;
       words[count++] = end;
