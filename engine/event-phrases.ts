@@ -26,6 +26,8 @@ interface Group {
 interface Rule {
   entity: number;
   with: Group[];
+  /** The forms of each group of `with` that names no entity: one of each must be in the block. */
+  printed: number[][];
   /** Indices into the finder's page groups. */
   onPage: number[];
   unless: Set<number> | null;
@@ -40,7 +42,8 @@ export interface BlockReading {
   groups: number[];
   /**
    * The phrase words found, triples [start, end, form] by start, when the block holds an
-   * event trigger; null otherwise (then `find` has nothing to add).
+   * event trigger with a rule whose words are all there; null otherwise (then `find` has
+   * nothing to add).
    */
   words: Int32Array | null;
 }
@@ -137,9 +140,11 @@ export function createPhraseFinder(
       const at = pageKeys.indexOf(key);
       return at >= 0 ? at : pageKeys.push(key) - 1;
     });
+    const groups = r.w.map(group);
     const rule: Rule = {
       entity: r.e,
-      with: r.w.map(group),
+      with: groups,
+      printed: groups.filter((g) => !g.entities.length && g.words).map((g) => [...g.words!]),
       onPage,
       unless: r.u ? new Set(r.u.split('|').map(formId)) : null,
       years: r.y,
@@ -169,6 +174,16 @@ export function createPhraseFinder(
   const spellings = createVariantReader(variants);
   /** Scratch for the lexicon's hits, reused by every block. */
   const hits: number[] = [];
+  /** Per form, the last read (`reads`) that found it. */
+  const foundIn = new Int32Array(forms.length);
+  let reads = 0;
+  /**
+   * Whether a rule of the trigger may ever apply in the block read last: its groups of
+   * words alone are there (a group that names an entity may come with the page's
+   * context; words do not change). Most triggers ("talks", "war") have none.
+   */
+  const mayApply = (trigger: Rule[]) =>
+    trigger.some((rule) => rule.printed.every((ids) => ids.some((id) => foundIn[id] === reads)));
 
   /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
   const named = (g: Group, words: Int32Array, mentions: readonly Mention[], from: number, to: number) => {
@@ -193,18 +208,25 @@ export function createPhraseFinder(
       const n = lexicon.scan(text, hits, spellings.offer);
       const variants = spellings.take(text, fixed, contextual);
       let groups = NO_GROUPS;
-      const add = (list: number[] | undefined) => {
-        if (!list) return;
-        if (groups === NO_GROUPS) groups = [];
-        for (const k of list) if (!groups.includes(k)) groups.push(k);
-      };
-      for (const m of fixed) add(groupsOfEntity.get(m.entity));
-      for (const m of variants) add(groupsOfEntity.get(m.entity));
+      for (const m of fixed) groups = addGroups(groups, groupsOfEntity.get(m.entity));
+      for (const m of variants) groups = addGroups(groups, groupsOfEntity.get(m.entity));
+      if (++reads === 2 ** 31 - 1) {
+        foundIn.fill(0);
+        reads = 1;
+      }
       let trigger = false;
       for (let h = 2; h < n; h += 3) {
         const id = hits[h]!;
+        foundIn[id] = reads;
         if (rulesOf[id]) trigger = true;
-        add(groupsOfForm[id]);
+        groups = addGroups(groups, groupsOfForm[id]);
+      }
+      if (trigger) {
+        trigger = false;
+        for (let h = 2; h < n && !trigger; h += 3) {
+          const rules = rulesOf[hits[h]!];
+          if (rules) trigger = mayApply(rules);
+        }
       }
       if (!trigger) return { variants, groups, words: null };
       const words = new Int32Array(n);
@@ -330,6 +352,14 @@ export function createPhraseFinder(
       return [...mentions, ...found].sort((x, y) => x.start - y.start || y.end - x.end);
     },
   };
+}
+
+/** `groups` with those of `list` it lacks (a new array in place of the shared empty one). */
+function addGroups(groups: number[], list: readonly number[] | undefined): number[] {
+  if (!list) return groups;
+  if (groups === NO_GROUPS) groups = [];
+  for (const k of list) if (!groups.includes(k)) groups.push(k);
+  return groups;
 }
 
 interface Token {
