@@ -53,7 +53,10 @@ function caseShape(text: string, from: number, end: number): string {
   return shape;
 }
 
-/** Slot of a folded ASCII code in the three-character prefix filter: letters, then digits, space, apostrophe, others. */
+/**
+ * Slot of a folded ASCII code in the start filters: letters, then digits, space,
+ * apostrophe, others; 0 is for a code they cannot judge (`slotAt`).
+ */
 const PREFIX_SLOT = new Uint8Array(128).fill(31);
 {
   for (let c = 97; c <= 122; c++) PREFIX_SLOT[c] = c - 96;
@@ -76,6 +79,12 @@ function foldedAt(text: string, at: number): number {
   return c < TABLE_SIZE ? FOLD[c]! : c;
 }
 
+/** The start filters' slot of the code at `at`: 0 for a mark, an invisible character or a fold beyond ASCII. */
+function slotAt(text: string, at: number): number {
+  const f = foldedAt(text, at);
+  return f >= 0 && f < 128 ? PREFIX_SLOT[f]! : 0;
+}
+
 /** A small integer for a pair of code units (collisions only let a word into the trie). */
 const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
 
@@ -86,11 +95,22 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   const kids: Map<number, number>[] = [new Map()];
   const ends: (number[] | undefined)[] = [undefined];
   /**
-   * For ASCII word starts: whether some form begins with the three folded characters
-   * (by `PREFIX_SLOT`), or is as short as two and begins with the two.
+   * For ASCII word starts, by the slots of their first folded characters (`slotAt`):
+   * whether some form may begin with the two, and with the three. Slot 0 lets a word in.
    */
-  const prefixes = new Uint8Array(32 * 32 * 32);
-  const shortPairs = new Uint8Array(128 * 128);
+  const pairs = new Uint8Array(32 * 32);
+  const triples = new Uint8Array(32 * 32 * 32);
+  const allow = (a: number, b: number, c: number) => {
+    for (const j of b < 0 ? pairs.keys() : [b]) {
+      pairs[a * 32 + j] = 1;
+      if (c < 0) triples.fill(1, (a * 32 + j) * 32, (a * 32 + j + 1) * 32);
+      else triples[(a * 32 + j) * 32 + c] = 1;
+    }
+  };
+  for (let a = 0; a < 32; a++) {
+    allow(a, 0, -1);
+    for (let b = 0; b < 32; b++) triples[(a * 32 + b) * 32] = 1;
+  }
   /** The same for starts in other scripts: the first two folded code units of each form (`pairKey`), or the first alone. */
   const widePairs = new Set<number>();
   const wideAny = new Set<number>();
@@ -117,11 +137,12 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       else widePairs.add(pairKey(a, b));
       return;
     }
-    if (b < 0) for (let k = 0; k < 128; k++) shortPairs[a * 128 + k] = 1;
-    else if (b < 128 && c < 0) shortPairs[a * 128 + b] = 1;
-    else if (b < 128 && c < 128) prefixes[(PREFIX_SLOT[a]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[c]!] = 1;
-    else for (let k = 0; k < 32; k++) for (let j = 0; j < 32; j++) prefixes[(PREFIX_SLOT[a]! * 32 + k) * 32 + j] = 1;
+    const sa = PREFIX_SLOT[a]!;
+    if (b < 0 || b >= 128 || c >= 128) allow(sa, -1, -1);
+    else allow(sa, PREFIX_SLOT[b]!, c < 0 ? -1 : PREFIX_SLOT[c]!);
   });
+  /** `slotAt` of each ASCII code unit, read without a call for most characters. */
+  const asciiSlot = Uint8Array.from({ length: 128 }, (_, c) => slotAt(String.fromCharCode(c), 0));
   const edgeStart = new Int32Array(kids.length + 1);
   kids.forEach((m, node) => (edgeStart[node + 1] = edgeStart[node]! + m.size));
   const edgeCode = new Uint16Array(edgeStart[kids.length]!);
@@ -217,16 +238,14 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         const f = c < TABLE_SIZE ? FOLD[c]! : c;
         let enter = true;
         if (f < 128) {
-          // A start in ASCII enters the trie only if some form begins with its first three characters.
-          const b = foldedAt(text, from + 1);
-          if (b >= 0 && b < 128) {
-            const d = foldedAt(text, from + 2);
-            enter =
-              shortPairs[f * 128 + b] === 1 ||
-              d < 0 ||
-              d >= 128 ||
-              prefixes[(PREFIX_SLOT[f]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[d]!] === 1;
-          }
+          // A start in ASCII enters the trie only if some form may begin with its first two
+          // characters, then three (past the end reads as a space).
+          const b = text.charCodeAt(from + 1);
+          const pair = PREFIX_SLOT[f]! * 32 + (b < 128 ? asciiSlot[b]! : slotAt(text, from + 1));
+          if (pairs[pair] === 1) {
+            const d = text.charCodeAt(from + 2);
+            enter = triples[pair * 32 + (d < 128 ? asciiSlot[d]! : slotAt(text, from + 2))] === 1;
+          } else enter = false;
         } else {
           // In another script: only if some form begins with its first two.
           const b = foldedAt(text, from + 1);
