@@ -53,6 +53,7 @@ function caseShape(text: string, from: number, end: number): string {
   return shape;
 }
 
+const SPACE_SLOT = 28;
 /**
  * Slot of a folded ASCII code in the start filters: letters, then digits, space,
  * apostrophe, others; 0 is for a code they cannot judge (`slotAt`).
@@ -61,7 +62,7 @@ const PREFIX_SLOT = new Uint8Array(128).fill(31);
 {
   for (let c = 97; c <= 122; c++) PREFIX_SLOT[c] = c - 96;
   for (let c = 48; c <= 57; c++) PREFIX_SLOT[c] = 27;
-  PREFIX_SLOT[SPACE] = 28;
+  PREFIX_SLOT[SPACE] = SPACE_SLOT;
   PREFIX_SLOT[APOSTROPHE] = 29;
 }
 
@@ -96,20 +97,28 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   const ends: (number[] | undefined)[] = [undefined];
   /**
    * For ASCII word starts, by the slots of their first folded characters (`slotAt`):
-   * whether some form may begin with the two, and with the three. Slot 0 lets a word in.
+   * whether some form may begin with the first two, and, by bits of the fourth's slot,
+   * with the first four. A slot 0 lets a word in, and so do two spaces third and fourth:
+   * the trie reads a run of spaces as one ("gas  line").
    */
   const pairs = new Uint8Array(32 * 32);
-  const triples = new Uint8Array(32 * 32 * 32);
-  const allow = (a: number, b: number, c: number) => {
-    for (const j of b < 0 ? pairs.keys() : [b]) {
+  const quads = new Int32Array(32 * 32 * 32);
+  /** Lets in the words that begin with these slots (-1: any). */
+  const allow = (a: number, b: number, c: number, d: number) => {
+    for (let j = b < 0 ? 0 : b; j < (b < 0 ? 32 : b + 1); j++) {
       pairs[a * 32 + j] = 1;
-      if (c < 0) triples.fill(1, (a * 32 + j) * 32, (a * 32 + j + 1) * 32);
-      else triples[(a * 32 + j) * 32 + c] = 1;
+      for (let k = c < 0 ? 0 : c; k < (c < 0 ? 32 : c + 1); k++) quads[(a * 32 + j) * 32 + k]! |= d < 0 ? -1 : 1 << d;
     }
   };
   for (let a = 0; a < 32; a++) {
-    allow(a, 0, -1);
-    for (let b = 0; b < 32; b++) triples[(a * 32 + b) * 32] = 1;
+    allow(a, 0, -1, -1);
+    for (let b = 0; b < 32; b++) {
+      quads[(a * 32 + b) * 32]! = -1;
+      // Not after a space second: a word start followed by two spaces was never let in (a
+      // form like "a b" is not found in "a  b"), and the mentions stay as they were.
+      if (b !== SPACE_SLOT) quads[(a * 32 + b) * 32 + SPACE_SLOT]! |= 1 << SPACE_SLOT;
+      for (let c = 0; c < 32; c++) quads[(a * 32 + b) * 32 + c]! |= 1;
+    }
   }
   /** The same for starts in other scripts: the first two folded code units of each form (`pairKey`), or the first alone. */
   const widePairs = new Set<number>();
@@ -131,15 +140,21 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       node = next;
     }
     (ends[node] ??= []).push(id);
-    const [a, b, c] = [0, 1, 2].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [number, number, number];
+    const [a, b, c, d] = [0, 1, 2, 3].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     if (a >= 128) {
       if (b < 0) wideAny.add(a);
       else widePairs.add(pairKey(a, b));
       return;
     }
     const sa = PREFIX_SLOT[a]!;
-    if (b < 0 || b >= 128 || c >= 128) allow(sa, -1, -1);
-    else allow(sa, PREFIX_SLOT[b]!, c < 0 ? -1 : PREFIX_SLOT[c]!);
+    const slot = (x: number) => (x < 0 || x >= 128 ? -1 : PREFIX_SLOT[x]!);
+    if (b < 0 || b >= 128 || c >= 128) allow(sa, -1, -1, -1);
+    else allow(sa, slot(b), slot(c), slot(d));
   });
   /** `slotAt` of each ASCII code unit, read without a call for most characters. */
   const asciiSlot = Uint8Array.from({ length: 128 }, (_, c) => slotAt(String.fromCharCode(c), 0));
@@ -239,12 +254,14 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         let enter = true;
         if (f < 128) {
           // A start in ASCII enters the trie only if some form may begin with its first two
-          // characters, then three (past the end reads as a space).
+          // characters, then four (past the end reads as a space).
           const b = text.charCodeAt(from + 1);
           const pair = PREFIX_SLOT[f]! * 32 + (b < 128 ? asciiSlot[b]! : slotAt(text, from + 1));
           if (pairs[pair] === 1) {
             const d = text.charCodeAt(from + 2);
-            enter = triples[pair * 32 + (d < 128 ? asciiSlot[d]! : slotAt(text, from + 2))] === 1;
+            const e = text.charCodeAt(from + 3);
+            const triple = pair * 32 + (d < 128 ? asciiSlot[d]! : slotAt(text, from + 2));
+            enter = ((quads[triple]! >> (e < 128 ? asciiSlot[e]! : slotAt(text, from + 3))) & 1) === 1;
           } else enter = false;
         } else {
           // In another script: only if some form begins with its first two.
