@@ -29,7 +29,22 @@ const SEEN_SLOTS = 1 << 15;
  */
 export interface VariantReader {
   offer(text: string, from: number, end: number, hash: number): void;
-  take(text: string, ...taken: (readonly { start: number; end: number }[])[]): Mention[];
+  /** `fixed` and `contextual`: the matcher's mentions and candidates, which the names found may not overlap. */
+  take(text: string, fixed: readonly Span[], contextual: readonly Span[]): Mention[];
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** What `take` finds in most blocks: nothing (shared, never changed). */
+const NONE: Mention[] = [];
+
+/** Whether a span of `list` overlaps `start`–`end`. */
+function overlaps(list: readonly Span[], start: number, end: number): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i]!.start < end && start < list[i]!.end) return true;
+  return false;
 }
 
 export function createVariantReader(variants: readonly (readonly [string, number])[]): VariantReader {
@@ -69,6 +84,15 @@ export function createVariantReader(variants: readonly (readonly [string, number
     return last;
   };
   const formKeys = new Map<string, string>();
+  // The forms a page repeats ("Qasim Sulemani") are folded once.
+  const keyOf = (form: string) => {
+    let key = formKeys.get(form);
+    if (key === undefined) {
+      if (formKeys.size > 5_000) formKeys.clear();
+      formKeys.set(form, (key = foldForSearch(form)));
+    }
+    return key;
+  };
   // Most capitalised words are no name's last word by their first letter or length alone
   // ("The", "He", "Washington"): the capitals whose fold begins a last word, alone or as
   // the first of "Gh", "Ph", "Dj", and the shortest last word.
@@ -96,26 +120,15 @@ export function createVariantReader(variants: readonly (readonly [string, number
       words[count++] = end;
     },
 
-    take(text, ...taken) {
-      const found: Mention[] = [];
+    take(text, fixed, contextual) {
       const n = count;
       count = 0;
-      const overlaps = (start: number, end: number) =>
-        taken.some((list) => list.some((m) => m.start < end && start < m.end));
-      // The forms a page repeats ("Qasim Sulemani") are folded once.
-      const keyOf = (form: string) => {
-        let key = formKeys.get(form);
-        if (key === undefined) {
-          if (formKeys.size > 5_000) formKeys.clear();
-          formKeys.set(form, (key = foldForSearch(form)));
-        }
-        return key;
-      };
+      let found = NONE;
       for (let k = 0; k < n; k += 2) {
         const from = words[k]!;
         const end = words[k + 1]!;
         // A form ending in a name the matcher found overlaps it: nothing to add (most hits).
-        if (overlaps(from, end)) continue;
+        if (overlaps(fixed, from, end) || overlaps(contextual, from, end)) continue;
         // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
         if (end + 1 < text.length && JOIN.test(text[end]!) && UPPER.test(text[end + 1]!)) continue;
         // The words of the run before it, nearest first, as far as a name can reach.
@@ -135,7 +148,9 @@ export function createVariantReader(variants: readonly (readonly [string, number
           // A surname after a first name the corpus does not know is someone else's.
           if (i === 0 && PREVIOUS.test(text.slice(Math.max(0, start - LONGEST_WORD - 1), start))) break;
           if (known.has(foldSpelling(form))) break;
-          if (!overlaps(start, end)) found.push({ entity, start, end });
+          if (overlaps(fixed, start, end) || overlaps(contextual, start, end)) break;
+          if (found === NONE) found = [];
+          found.push({ entity, start, end });
           break;
         }
       }
