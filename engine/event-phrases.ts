@@ -163,11 +163,11 @@ export function createPhraseFinder(
   }
   // The page groups each form and each entity names.
   const groupsOfForm: number[][] = [];
-  const groupsOfEntity = new Map<number, number[]>();
+  const groupsOfEntity: number[][] = [];
   pageKeys.forEach((key, k) => {
     const g = group(key);
     for (const id of g.words ?? []) (groupsOfForm[id] ??= []).push(k);
-    for (const e of g.entities) groupsOfEntity.set(e, [...(groupsOfEntity.get(e) ?? []), k]);
+    for (const e of g.entities) (groupsOfEntity[e] ??= []).push(k);
   });
   const rulesOf: (Rule[] | undefined)[] = forms.map((_, id) => byTrigger.get(id));
   const lexicon = createLexicon(forms);
@@ -182,8 +182,14 @@ export function createPhraseFinder(
    * words alone are there (a group that names an entity may come with the page's
    * context; words do not change). Most triggers ("talks", "war") have none.
    */
-  const mayApply = (trigger: Rule[]) =>
-    trigger.some((rule) => rule.printed.every((ids) => ids.some((id) => foundIn[id] === reads)));
+  const mayApply = (trigger: Rule[]) => {
+    for (const rule of trigger) if (rule.printed.every(foundAny)) return true;
+    return false;
+  };
+  const foundAny = (ids: number[]) => {
+    for (const id of ids) if (foundIn[id] === reads) return true;
+    return false;
+  };
 
   /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
   const named = (g: Group, words: Int32Array, mentions: readonly Mention[], from: number, to: number) => {
@@ -208,8 +214,8 @@ export function createPhraseFinder(
       const n = lexicon.scan(text, hits, spellings.offer);
       const variants = spellings.take(text, fixed, contextual);
       let groups = NO_GROUPS;
-      for (const m of fixed) groups = addGroups(groups, groupsOfEntity.get(m.entity));
-      for (const m of variants) groups = addGroups(groups, groupsOfEntity.get(m.entity));
+      for (const m of fixed) groups = addGroups(groups, groupsOfEntity[m.entity]);
+      for (const m of variants) groups = addGroups(groups, groupsOfEntity[m.entity]);
       if (++reads === 2 ** 31 - 1) {
         foundIn.fill(0);
         reads = 1;

@@ -68,7 +68,11 @@ export function createVariantReader(variants: readonly (readonly [string, number
     for (let k = slots[at]!; k !== 0; at = (at + 1) & (SEEN_SLOTS - 1), k = slots[at]!) {
       if (slotHash[at] !== hash) continue;
       const word = seenWords[k - 1]!;
-      if (word.length === end - from && text.startsWith(word, from)) return slotLast[at] === 1;
+      if (word.length !== end - from) continue;
+      // Compared in place: most words are short, and a call to startsWith costs more.
+      let j = 0;
+      while (j < word.length && word.charCodeAt(j) === text.charCodeAt(from + j)) j++;
+      if (j === word.length) return slotLast[at] === 1;
     }
     // Bounded, for endless pages: past half the table, start over.
     if (seenWords.length >= SEEN_SLOTS >> 1) {
