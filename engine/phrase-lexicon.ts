@@ -53,6 +53,17 @@ function caseShape(text: string, from: number, end: number): string {
   return shape;
 }
 
+/** Whether a span's `caseShape` is `shape`, read in place (a match of a capitalised form is checked this way every time). */
+function hasShape(text: string, from: number, end: number, shape: string): boolean {
+  let at = 0;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < TABLE_SIZE ? CASE[c]! : 0;
+    if (k !== 0 && (at >= shape.length || shape.charCodeAt(at++) !== 48 + k)) return false;
+  }
+  return at === shape.length;
+}
+
 const SPACE_SLOT = 28;
 /**
  * Slot of a folded ASCII code in the start filters: letters, then digits, space,
@@ -228,7 +239,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       if (after < len && classAt(text.charCodeAt(after)) === WORD) continue;
       for (const id of ids) {
         const shape = shapes[id];
-        if (shape !== null && caseShape(text, from, i) !== shape) continue;
+        if (typeof shape === 'string' && !hasShape(text, from, i, shape)) continue;
         out[n++] = from;
         out[n++] = after;
         out[n++] = id;
