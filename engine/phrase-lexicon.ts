@@ -97,15 +97,58 @@ function slotAt(text: string, at: number): number {
   return f >= 0 && f < 128 ? PREFIX_SLOT[f]! : 0;
 }
 
+/**
+ * A trie over folded code units (`keys`, '' for none), node 0 the root, laid out flat:
+ * each node's edges sorted by code in typed arrays; `ends` lists the keys' indices by the
+ * node they end at. Built from the keys in code-unit order, so that each node's children
+ * come in the order of their codes and nothing is sorted per node (this runs when the
+ * phrases load, before anything is optimised).
+ */
+function layTrie(keys: readonly string[]) {
+  const sorted = [...new Set(keys)].filter(Boolean).sort();
+  const size = sorted.reduce((n, key) => n + key.length, 1);
+  const parent = new Int32Array(size);
+  const code = new Uint16Array(size);
+  const nodeOf = new Map<string, number>();
+  /** The nodes on the path of the key before, by depth. */
+  const path = [0];
+  let nodes = 1;
+  let before = '';
+  for (const key of sorted) {
+    let common = 0;
+    while (common < before.length && key.charCodeAt(common) === before.charCodeAt(common)) common++;
+    for (let d = common; d < key.length; d++) {
+      parent[nodes] = path[d]!;
+      code[nodes] = key.charCodeAt(d);
+      path[d + 1] = nodes++;
+    }
+    nodeOf.set(key, path[key.length]!);
+    before = key;
+  }
+  const edgeStart = new Int32Array(nodes + 1);
+  for (let v = 1; v < nodes; v++) edgeStart[parent[v]! + 1]!++;
+  for (let v = 0; v < nodes; v++) edgeStart[v + 1]! += edgeStart[v]!;
+  const next = edgeStart.slice(0, nodes);
+  const edgeCode = new Uint16Array(nodes - 1);
+  const edgeTo = new Int32Array(nodes - 1);
+  for (let v = 1; v < nodes; v++) {
+    const at = next[parent[v]!]!++;
+    edgeCode[at] = code[v]!;
+    edgeTo[at] = v;
+  }
+  const ends: (number[] | undefined)[] = new Array<undefined>(nodes).fill(undefined);
+  keys.forEach((key, id) => {
+    if (key) (ends[nodeOf.get(key)!] ??= []).push(id);
+  });
+  return { edgeStart, edgeCode, edgeTo, ends };
+}
+
 /** A small integer for a pair of code units (collisions only let a word into the trie). */
 const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
 
 export function createLexicon(forms: readonly string[]): Lexicon {
-  // A trie over folded code units, node 0 the root; built with a Map per node, then laid
-  // out flat: each node's edges sorted by code in typed arrays, the root's ASCII edges in
-  // a table of their own (nearly every word start looks there first).
-  const kids: Map<number, number>[] = [new Map()];
-  const ends: (number[] | undefined)[] = [undefined];
+  const keys = forms.map((form) => normalizeText(form));
+  const { edgeStart, edgeCode, edgeTo, ends } = layTrie(keys);
   /**
    * For ASCII word starts, by the slots of their first folded characters (`slotAt`):
    * whether some form may begin with the first two, and, by bits of the fourth's slot,
@@ -114,13 +157,17 @@ export function createLexicon(forms: readonly string[]): Lexicon {
    */
   const pairs = new Uint8Array(32 * 32);
   const quads = new Int32Array(32 * 32 * 32);
-  /** Lets in the words that begin with these slots (-1: any). */
+  /** Lets in the words that begin with these slots (-1: any; any third means any fourth). */
   const allow = (a: number, b: number, c: number, d: number) => {
     for (let j = b < 0 ? 0 : b; j < (b < 0 ? 32 : b + 1); j++) {
       pairs[a * 32 + j] = 1;
-      for (let k = c < 0 ? 0 : c; k < (c < 0 ? 32 : c + 1); k++) quads[(a * 32 + j) * 32 + k]! |= d < 0 ? -1 : 1 << d;
+      const row = (a * 32 + j) * 32;
+      if (c < 0) quads.fill(-1, row, row + 32);
+      else quads[row + c]! |= d < 0 ? -1 : 1 << d;
     }
   };
+  // (Filled natively: this runs when the phrases load, before anything is optimised.)
+  quads.fill(1);
   for (let a = 0; a < 32; a++) {
     allow(a, 0, -1, -1);
     for (let b = 0; b < 32; b++) {
@@ -128,7 +175,6 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       // Not after a space second: a word start followed by two spaces was never let in (a
       // form like "a b" is not found in "a  b"), and the mentions stay as they were.
       if (b !== SPACE_SLOT) quads[(a * 32 + b) * 32 + SPACE_SLOT]! |= 1 << SPACE_SLOT;
-      for (let c = 0; c < 32; c++) quads[(a * 32 + b) * 32 + c]! |= 1;
     }
   }
   /** The same for starts in other scripts: the first two folded code units of each form (`pairKey`), or the first alone. */
@@ -136,21 +182,8 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   const wideAny = new Set<number>();
   /** For a form with capitals, the case shape it must be printed with. */
   const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
-  forms.forEach((form, id) => {
-    const key = normalizeText(form);
-    if (!key) return;
-    let node = 0;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      let next = kids[node]!.get(c);
-      if (next === undefined) {
-        next = kids.push(new Map()) - 1;
-        ends.push(undefined);
-        kids[node]!.set(c, next);
-      }
-      node = next;
-    }
-    (ends[node] ??= []).push(id);
+  for (const key of keys) {
+    if (!key) continue;
     const [a, b, c, d] = [0, 1, 2, 3].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [
       number,
       number,
@@ -160,29 +193,17 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     if (a >= 128) {
       if (b < 0) wideAny.add(a);
       else widePairs.add(pairKey(a, b));
-      return;
+      continue;
     }
     const sa = PREFIX_SLOT[a]!;
     const slot = (x: number) => (x < 0 || x >= 128 ? -1 : PREFIX_SLOT[x]!);
     if (b < 0 || b >= 128 || c >= 128) allow(sa, -1, -1, -1);
     else allow(sa, slot(b), slot(c), slot(d));
-  });
+  }
   /** `slotAt` of each ASCII code unit, read without a call for most characters. */
   const asciiSlot = Uint8Array.from({ length: 128 }, (_, c) => slotAt(String.fromCharCode(c), 0));
-  const edgeStart = new Int32Array(kids.length + 1);
-  kids.forEach((m, node) => (edgeStart[node + 1] = edgeStart[node]! + m.size));
-  const edgeCode = new Uint16Array(edgeStart[kids.length]!);
-  const edgeTo = new Int32Array(edgeStart[kids.length]!);
-  kids.forEach((m, node) => {
-    [...m]
-      .sort(([x], [y]) => x - y)
-      .forEach(([code, to], k) => {
-        edgeCode[edgeStart[node]! + k] = code;
-        edgeTo[edgeStart[node]! + k] = to;
-      });
-  });
   const rootAscii = new Int32Array(128).fill(-1);
-  for (const [code, to] of kids[0]!) if (code < 128) rootAscii[code] = to;
+  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) if (edgeCode[e]! < 128) rootAscii[edgeCode[e]!] = edgeTo[e]!;
   /** The child of `node` by folded code `c`, or -1. */
   const child = (node: number, c: number): number => {
     if (node === 0 && c < 128) return rootAscii[c]!;
