@@ -55,36 +55,34 @@ export function createVariantReader(variants: readonly (readonly [string, number
   const most = Math.max(0, ...[...byKey.keys()].map((key) => key.split(' ').length));
   /**
    * News repeats its capitalised words: each is folded once, then found again by its hash
-   * without being cut out of the text. An open-addressed table in typed arrays: a Map
-   * keyed by the hash would box every hash beyond the engine's small integers.
+   * without being cut out of the text. An open-addressed table in one typed array, each
+   * slot [hash, word number × 2 + whether it may end a name] (0 for none), so that a look-up
+   * reads one place: a Map keyed by the hash would box every hash beyond the engine's small
+   * integers.
    */
-  const slots = new Int32Array(SEEN_SLOTS);
-  /** By slot: the hash of the word there (a number[] would hold most hashes as heap numbers), and whether it may end a name. */
-  const slotHash = new Int32Array(SEEN_SLOTS);
-  const slotLast = new Uint8Array(SEEN_SLOTS);
+  const seen = new Int32Array(2 * SEEN_SLOTS);
   const seenWords: string[] = [];
   const isLast = (text: string, from: number, end: number, hash: number): boolean => {
     let at = hash & (SEEN_SLOTS - 1);
-    for (let k = slots[at]!; k !== 0; at = (at + 1) & (SEEN_SLOTS - 1), k = slots[at]!) {
-      if (slotHash[at] !== hash) continue;
-      const word = seenWords[k - 1]!;
+    for (let v = seen[2 * at + 1]!; v !== 0; at = (at + 1) & (SEEN_SLOTS - 1), v = seen[2 * at + 1]!) {
+      if (seen[2 * at] !== hash) continue;
+      const word = seenWords[(v >> 1) - 1]!;
       if (word.length !== end - from) continue;
       // Compared in place: most words are short, and a call to startsWith costs more.
       let j = 0;
       while (j < word.length && word.charCodeAt(j) === text.charCodeAt(from + j)) j++;
-      if (j === word.length) return slotLast[at] === 1;
+      if (j === word.length) return (v & 1) === 1;
     }
     // Bounded, for endless pages: past half the table, start over.
     if (seenWords.length >= SEEN_SLOTS >> 1) {
-      slots.fill(0);
+      seen.fill(0);
       seenWords.length = 0;
       return isLast(text, from, end, hash);
     }
     const word = text.slice(from, end);
     const last = lastWords.has(foldForSearch(word));
-    slots[at] = seenWords.push(word);
-    slotHash[at] = hash;
-    slotLast[at] = last ? 1 : 0;
+    seen[2 * at] = hash;
+    seen[2 * at + 1] = seenWords.push(word) * 2 + (last ? 1 : 0);
     return last;
   };
   const formKeys = new Map<string, string>();
