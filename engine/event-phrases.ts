@@ -280,8 +280,10 @@ export function createPhraseFinder(
       for (let h = 0; h < words.length; h += 3) {
         const ts = words[h]!;
         const te = words[h + 1]!;
-        const rules = rulesOf[words[h + 2]!]?.filter(possible);
-        if (!rules?.length || inMention(ts)) continue;
+        const all = rulesOf[words[h + 2]!];
+        // (Checked before listing: most triggers have no possible rule.)
+        if (!all?.some(possible) || inMention(ts)) continue;
+        const rules = all.filter(possible);
         // The run of phrase words around the trigger (whether a word may be in it is read
         // only as far as the run goes). The block's words are listed once, as far as its triggers reach.
         const from = ts - 240;
