@@ -19,6 +19,8 @@ import type { PhraseRule } from './table-format';
 interface Group {
   /** Lexicon forms (words as printed) that name the group; null for none. */
   words: Set<number> | null;
+  /** The same as a list. */
+  forms: number[];
   /** Entities whose mention counts. */
   entities: number[];
 }
@@ -123,6 +125,7 @@ export function createPhraseFinder(
     const printed = text.split('|').filter((f) => !f.startsWith('@'));
     return {
       words: printed.length ? new Set(printed.map(formId)) : null,
+      forms: printed.map(formId),
       entities: text
         .split('|')
         .filter((f) => f.startsWith('@'))
@@ -132,6 +135,8 @@ export function createPhraseFinder(
   const pageKeys: string[] = [];
   /** Rules by trigger form. */
   const byTrigger = new Map<number, Rule[]>();
+  /** Above every entity the rules' groups name. */
+  let entityLimit = 0;
   // Built when the phrases load: after the regional scripts' folds, on pages that need them.
   const allowed = new Set(`${PHRASE_WORDS} ${NATIVE_FUNCTION_WORDS} ${NATIVE_PHRASE_WORDS}`.split(' ').map(wordKey));
   const joinOnly = new Set(FUNCTION_WORDS.split(' ').map(wordKey));
@@ -141,10 +146,11 @@ export function createPhraseFinder(
       return at >= 0 ? at : pageKeys.push(key) - 1;
     });
     const groups = r.w.map(group);
+    for (const g of groups) for (const e of g.entities) entityLimit = Math.max(entityLimit, e + 1);
     const rule: Rule = {
       entity: r.e,
       with: groups,
-      printed: groups.filter((g) => !g.entities.length && g.words).map((g) => [...g.words!]),
+      printed: groups.filter((g) => !g.entities.length && g.words).map((g) => g.forms),
       onPage,
       unless: r.u ? new Set(r.u.split('|').map(formId)) : null,
       years: r.y,
@@ -188,6 +194,20 @@ export function createPhraseFinder(
   };
   const foundAny = (ids: number[]) => {
     for (const id of ids) if (foundIn[id] === reads) return true;
+    return false;
+  };
+
+  /**
+   * Per form and per entity a group names, the last `find` (`finds`) whose block names it:
+   * whether the block names a group at all is read from these. Most triggers ("talks",
+   * "war") have no rule whose participants are all in the block, and need no closer look.
+   */
+  const formIn = new Int32Array(forms.length);
+  const entityIn = new Int32Array(entityLimit);
+  let finds = 0;
+  const inBlock = (g: Group) => {
+    for (const e of g.entities) if (entityIn[e] === finds) return true;
+    for (const f of g.forms) if (formIn[f] === finds) return true;
     return false;
   };
 
@@ -243,16 +263,14 @@ export function createPhraseFinder(
     find(text, words, mentions, onPage) {
       const found: Mention[] = [];
       const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
-      // Whether the block names a group at all: most triggers ("talks", "war") have no rule
-      // whose participants are all in the block, and need no closer look.
-      const inBlock = new Map<Group, boolean>();
-      const possible = (rule: Rule) =>
-        rule.onPage.every(onPage) &&
-        rule.with.every((g) => {
-          let isNamed = inBlock.get(g);
-          if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, words, mentions, 0, text.length)));
-          return isNamed;
-        });
+      if (++finds === 2 ** 31 - 1) {
+        formIn.fill(0);
+        entityIn.fill(0);
+        finds = 1;
+      }
+      for (let h = 2; h < words.length; h += 3) formIn[words[h]!] = finds;
+      for (const m of mentions) if (m.entity < entityIn.length) entityIn[m.entity] = finds;
+      const possible = (rule: Rule) => rule.onPage.every(onPage) && rule.with.every(inBlock);
       const tokens: Token[] = [];
       /** Text before this is listed in `tokens`, from where its listing began. */
       let covered = 0;
