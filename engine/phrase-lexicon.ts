@@ -171,7 +171,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   for (let a = 0; a < 32; a++) {
     allow(a, 0, -1, -1);
     for (let b = 0; b < 32; b++) {
-      quads[(a * 32 + b) * 32]! = -1;
+      quads[(a * 32 + b) * 32] = -1;
       // Not after a space second: a word start followed by two spaces was never let in (a
       // form like "a b" is not found in "a  b"), and the mentions stay as they were.
       if (b !== SPACE_SLOT) quads[(a * 32 + b) * 32 + SPACE_SLOT]! |= 1 << SPACE_SLOT;
