@@ -143,6 +143,12 @@ function layTrie(keys: readonly string[]) {
   return { edgeStart, edgeCode, edgeTo, ends };
 }
 
+/** The code unit of a key at `k`, -1 past its end. */
+const codeAt = (key: string, k: number) => (k < key.length ? key.charCodeAt(k) : -1);
+
+/** A key's code unit's slot in the start filters, -1 (any) for none or one beyond ASCII. */
+const slotOf = (code: number) => (code < 0 || code >= 128 ? -1 : PREFIX_SLOT[code]!);
+
 /** A small integer for a pair of code units (collisions only let a word into the trie). */
 const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
 
@@ -184,21 +190,17 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
   for (const key of keys) {
     if (!key) continue;
-    const [a, b, c, d] = [0, 1, 2, 3].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [
-      number,
-      number,
-      number,
-      number,
-    ];
+    const a = codeAt(key, 0);
+    const b = codeAt(key, 1);
+    const c = codeAt(key, 2);
+    const d = codeAt(key, 3);
     if (a >= 128) {
       if (b < 0) wideAny.add(a);
       else widePairs.add(pairKey(a, b));
       continue;
     }
-    const sa = PREFIX_SLOT[a]!;
-    const slot = (x: number) => (x < 0 || x >= 128 ? -1 : PREFIX_SLOT[x]!);
-    if (b < 0 || b >= 128 || c >= 128) allow(sa, -1, -1, -1);
-    else allow(sa, slot(b), slot(c), slot(d));
+    if (b < 0 || b >= 128 || c >= 128) allow(PREFIX_SLOT[a]!, -1, -1, -1);
+    else allow(PREFIX_SLOT[a]!, slotOf(b), slotOf(c), slotOf(d));
   }
   /** `slotAt` of each ASCII code unit, read without a call for most characters. */
   const asciiSlot = Uint8Array.from({ length: 128 }, (_, c) => slotAt(String.fromCharCode(c), 0));
@@ -219,7 +221,8 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     return -1;
   };
   /** 1 where a node ends a form: most steps stop at this byte. */
-  const terminal = Uint8Array.from(ends, (ids) => (ids ? 1 : 0));
+  const terminal = new Uint8Array(ends.length);
+  for (let node = 0; node < ends.length; node++) if (ends[node]) terminal[node] = 1;
 
   /** Walks the trie from a word start at `from`; writes every form that ends at a word end. */
   const walk = (text: string, from: number, out: number[], n: number): number => {
