@@ -287,10 +287,13 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         const from = i;
         const f = c < TABLE_SIZE ? FOLD[c]! : c;
         let enter = true;
+        i++;
         if (f < 128) {
           // A start in ASCII enters the trie only if some form may begin with its first two
           // characters, then four (past the end reads as a space).
           const b = text.charCodeAt(from + 1);
+          // (A lower-case letter read here is not read again on the way to the word's end.)
+          if (b >= 97 && b <= 122 && c >= 97 && c <= 122) i++;
           const pair = PREFIX_SLOT[f]! * 32 + (b < 128 ? asciiSlot[b]! : slotAt(text, from + 1));
           if (pairs[pair] === 1) {
             const d = text.charCodeAt(from + 2);
@@ -305,7 +308,6 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         }
         if (enter) n = walk(text, from, out, n);
         // To the end of the word (marks stay inside it); a capitalised one is hashed on the way.
-        i++;
         if (onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
           let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
           for (; i < len; i++) {
