@@ -88,7 +88,7 @@ function foldedAt(text: string, at: number): number {
   if (k === MARK || k === IGNORE) return -1;
   if (k === SPACE_CLASS || k === LINE_BREAK) return SPACE_CODE;
   if (k === APOSTROPHE_CLASS) return APOSTROPHE_CODE;
-  return c < TABLE_SIZE ? FOLD[c]! : c;
+  return k === WORD && c < TABLE_SIZE ? FOLD[c]! : c;
 }
 
 /** The start filters' slot of the code at `at`: 0 for a mark, an invisible character or a fold beyond ASCII. */
@@ -146,8 +146,15 @@ function layTrie(keys: readonly string[]) {
 /** The code unit of a key at `k`, -1 past its end. */
 const codeAt = (key: string, k: number) => (k < key.length ? key.charCodeAt(k) : -1);
 
-/** A key's code unit's slot in the start filters, -1 (any) for none or one beyond ASCII. */
-const slotOf = (code: number) => (code < 0 || code >= 128 ? -1 : PREFIX_SLOT[code]!);
+/** A set of one slot, of an ASCII code unit of a key, as a bit. */
+const slotBit = (code: number) => 1 << PREFIX_SLOT[code]!;
+/** Every slot. */
+const ANY = -1;
+/**
+ * The slots that may follow a word's end: 0 (cannot judge), space, apostrophe, others
+ * (`slotAt` reads a character of another class as itself, so no letter's slot).
+ */
+const WORD_END = 1 | (0b1111 << 28);
 
 /** A small integer for a pair of code units (collisions only let a word into the trie). */
 const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
@@ -158,24 +165,26 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   /**
    * For ASCII word starts, by the slots of their first folded characters (`slotAt`):
    * whether some form may begin with the first two, and, by bits of the fourth's slot,
-   * with the first four. A slot 0 lets a word in, and so do two spaces third and fourth:
-   * the trie reads a run of spaces as one ("gas  line").
+   * with the first four; a form shorter than that only before a word's end. A slot 0
+   * lets a word in, and so do two spaces third and fourth: the trie reads a run of spaces
+   * as one ("gas  line").
    */
   const pairs = new Uint8Array(32 * 32);
   const quads = new Int32Array(32 * 32 * 32);
-  /** Lets in the words that begin with these slots (-1: any; any third means any fourth). */
-  const allow = (a: number, b: number, c: number, d: number) => {
-    for (let j = b < 0 ? 0 : b; j < (b < 0 ? 32 : b + 1); j++) {
+  /** Lets in the words that begin with these slots (sets of slots by bit). */
+  const allow = (a: number, second: number, third: number, fourth: number) => {
+    for (let j = 0; j < 32; j++) {
+      if (((second >> j) & 1) === 0) continue;
       pairs[a * 32 + j] = 1;
       const row = (a * 32 + j) * 32;
-      if (c < 0) quads.fill(-1, row, row + 32);
-      else quads[row + c]! |= d < 0 ? -1 : 1 << d;
+      if (third === ANY && fourth === ANY) quads.fill(-1, row, row + 32);
+      else for (let k = 0; k < 32; k++) if ((third >> k) & 1) quads[row + k]! |= fourth;
     }
   };
   // (Filled natively: this runs when the phrases load, before anything is optimised.)
   quads.fill(1);
   for (let a = 0; a < 32; a++) {
-    allow(a, 0, -1, -1);
+    allow(a, 1, ANY, ANY);
     for (let b = 0; b < 32; b++) {
       quads[(a * 32 + b) * 32] = -1;
       // Not after a space second: a word start followed by two spaces was never let in (a
@@ -199,8 +208,12 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       else widePairs.add(pairKey(a, b));
       continue;
     }
-    if (b < 0 || b >= 128 || c >= 128) allow(PREFIX_SLOT[a]!, -1, -1, -1);
-    else allow(PREFIX_SLOT[a]!, slotOf(b), slotOf(c), slotOf(d));
+    const sa = PREFIX_SLOT[a]!;
+    if (b >= 128 || c >= 128) allow(sa, ANY, ANY, ANY);
+    else if (b < 0) allow(sa, WORD_END, ANY, ANY);
+    else if (c < 0) allow(sa, slotBit(b), WORD_END, ANY);
+    else if (d < 0) allow(sa, slotBit(b), slotBit(c), WORD_END);
+    else allow(sa, slotBit(b), slotBit(c), d >= 128 ? ANY : slotBit(d));
   }
   /** `slotAt` of each ASCII code unit, read without a call for most characters. */
   const asciiSlot = Uint8Array.from({ length: 128 }, (_, c) => slotAt(String.fromCharCode(c), 0));
