@@ -12,7 +12,6 @@ import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './
 import { NodeQueue } from './node-queue';
 import { afterFirstFrame } from './first-frame';
 import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
-import { shadowRootsIn } from './shadow-roots';
 import { initialScan, sliceEnded, sliceStarted } from './scan-report';
 import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
@@ -207,6 +206,8 @@ export class PageScanner {
     return this.#queue.length === 0 && this.#pendingBlocks.length === 0;
   }
 
+  readonly #observeRoot = (root: Node): void => this.#observe(root);
+
   #observe(root: Node): void {
     if (this.#observedRoots.has(root)) return;
     this.#observedRoots.add(root);
@@ -324,10 +325,13 @@ export class PageScanner {
         return;
       }
     }
-    this.#watchShadowRoots(node);
+    // A shadow root read on its own (a big host's, see readLargeElement) is watched as
+    // the roots found inside what is read are.
+    if (node.nodeType === 11) this.#observe(node);
     const blocks = collectTextBlocks(node, {
       skip: this.#options.skip,
       isHidden: () => false, // visibility is checked once per block below: far cheaper than per element
+      onShadowRoot: this.#observeRoot,
     });
     // A rescanned owner replaces all the blocks it had, including an owner whose text
     // is now gone (it produces no block, but is the node being read).
@@ -394,10 +398,6 @@ export class PageScanner {
       if (inline === undefined) known.set(el, (inline = isInlineDisplay(view.getComputedStyle(el).display)));
       return inline;
     };
-  }
-
-  #watchShadowRoots(node: Node): void {
-    for (const root of shadowRootsIn(node)) this.#observe(root);
   }
 
   /** Hands a batch of collected blocks to the engine and marks the result. */
