@@ -11,8 +11,8 @@
  * listed first), and the page shows the inner name over the phrase.
  */
 import type { Mention } from './block-analysis';
-import { normalizeText } from './normalize';
 import { createLexicon } from './phrase-lexicon';
+import { PhraseTokens, WordKeys, wordKey } from './phrase-tokens';
 import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
 
@@ -89,17 +89,8 @@ const FUNCTION_WORDS =
   'the a an of on in at by to for with against between and that which its their his her this last then into over near after during across paid made s ' +
   NATIVE_FUNCTION_WORDS;
 
-/** How a word is looked up among the phrase words: ASCII by its lower case, other scripts folded as the matcher folds. */
-function wordKey(word: string): string {
-  return /^[ -~]*$/.test(word) ? word.toLowerCase() : normalizeText(word);
-}
-
 const NO_GROUPS: number[] = [];
 
-/** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
-const JOINERS = /^[-‐‑–—'’“”"/«»]$/;
-/** A word: letters with their marks (Devanagari vowel signs), digits, the Persian half-space inside it. */
-const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu;
 const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
@@ -130,8 +121,10 @@ export function createPhraseFinder(
   /** Rules by trigger form. */
   const byTrigger = new Map<number, Rule[]>();
   // Built when the phrases load: after the regional scripts' folds, on pages that need them.
-  const allowed = new Set(`${PHRASE_WORDS} ${NATIVE_FUNCTION_WORDS} ${NATIVE_PHRASE_WORDS}`.split(' ').map(wordKey));
-  const joinOnly = new Set(FUNCTION_WORDS.split(' ').map(wordKey));
+  const allowedKeys = new Set(
+    `${PHRASE_WORDS} ${NATIVE_FUNCTION_WORDS} ${NATIVE_PHRASE_WORDS}`.split(' ').map(wordKey),
+  );
+  const joinOnly = new WordKeys(FUNCTION_WORDS.split(' ').map(wordKey));
   for (const r of rules) {
     const onPage = (r.p ?? []).map((key) => {
       const at = pageKeys.indexOf(key);
@@ -145,7 +138,7 @@ export function createPhraseFinder(
       years: r.y,
     };
     for (const t of r.t.split(' ')) {
-      allowed.add(wordKey(t));
+      allowedKeys.add(wordKey(t));
       const id = formId(t);
       const list = byTrigger.get(id);
       if (list) list.push(rule);
@@ -153,7 +146,7 @@ export function createPhraseFinder(
     }
     for (const g of [...r.w, ...(r.p ?? [])]) {
       for (const f of g.split('|'))
-        if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(wordKey(w));
+        if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowedKeys.add(wordKey(w));
     }
   }
   // The page groups each form and each entity names.
@@ -167,6 +160,9 @@ export function createPhraseFinder(
   const rulesOf: (Rule[] | undefined)[] = forms.map((_, id) => byTrigger.get(id));
   const lexicon = createLexicon(forms);
   const spellings = createVariantReader(variants);
+  const allowed = new WordKeys(allowedKeys);
+  /** The words of the block being read by `find`, reused by every block. */
+  const tokens = new PhraseTokens();
   /** Scratch for the lexicon's hits, reused by every block. */
   const hits: number[] = [];
 
@@ -214,7 +210,12 @@ export function createPhraseFinder(
 
     find(text, words, mentions, onPage) {
       const found: Mention[] = [];
-      const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
+      // Names never overlap one another (only the phrases found here contain names): the
+      // one that starts last at or before `at` is the only one that can hold it.
+      const inMention = (at: number) => {
+        const m = mentions[firstFrom(mentions, at + 1) - 1];
+        return m !== undefined && at < m.end;
+      };
       // Whether the block names a group at all: most triggers ("talks", "war") have no rule
       // whose participants are all in the block, and need no closer look.
       const inBlock = new Map<Group, boolean>();
@@ -225,29 +226,20 @@ export function createPhraseFinder(
           if (isNamed === undefined) inBlock.set(g, (isNamed = !!named(g, words, mentions, 0, text.length)));
           return isNamed;
         });
-      const tokens: Token[] = [];
-      /** Text before this is listed in `tokens`, from where its listing began. */
-      let covered = 0;
-      const cover = (from: number, to: number) => {
-        if (covered >= to) return;
-        TOKEN.lastIndex = Math.max(0, from, covered);
-        let m = TOKEN.exec(text);
-        for (; m && m.index < to; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length });
-        covered = m ? m.index : text.length;
-      };
+      tokens.reset(text);
       /** Whether a word may be in a phrase: read once per word of the block. */
       const passes = (k: number) => {
-        const token = tokens[k]!;
-        if (token.pass !== undefined) return token.pass;
-        const w = text.slice(token.start, token.end);
-        const prev = tokens[k - 1];
-        return (token.pass =
-          !!inMention(token.start) ||
-          /^[\p{Lu}\p{N}]/u.test(w) ||
-          allowed.has(wordKey(w)) ||
-          JOINERS.test(w) ||
-          // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
-          (w === '.' && prev?.end === token.start && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
+        const known = tokens.passes[k]!;
+        if (known >= 0) return known === 1;
+        const start = tokens.starts[k]!;
+        const pass =
+          inMention(start) ||
+          tokens.capitalOrNumber(k) ||
+          allowed.has(text, start, tokens.ends[k]!) ||
+          tokens.isJoiner(k) ||
+          tokens.isAbbreviationDot(k);
+        tokens.passes[k] = pass ? 1 : 0;
+        return pass;
       };
       for (let h = 0; h < words.length; h += 3) {
         const ts = words[h]!;
@@ -257,15 +249,16 @@ export function createPhraseFinder(
         // The run of phrase words around the trigger (whether a word may be in it is read
         // only as far as the run goes). The block's words are listed once, as far as its triggers reach.
         const from = ts - 240;
-        cover(from, te + 240);
-        const at = firstFrom(tokens, ts);
-        if (tokens[at]?.start !== ts) continue;
+        tokens.cover(from, te + 240);
+        const at = tokens.firstFrom(ts);
+        if (at >= tokens.length || tokens.starts[at] !== ts) continue;
+        const starts = tokens.starts;
         let lo = at;
-        while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.start >= from && passes(lo - 1)) lo--;
+        while (lo > 0 && at - lo < REACH && starts[lo - 1]! >= from && passes(lo - 1)) lo--;
         let hi = at;
-        while (hi < tokens.length - 1 && hi - at < REACH && tokens[hi + 1]!.start < te + 240 && passes(hi + 1)) hi++;
-        const L = tokens[lo]!.start;
-        const R = tokens[hi]!.end;
+        while (hi < tokens.length - 1 && hi - at < REACH && tokens.starts[hi + 1]! < te + 240 && passes(hi + 1)) hi++;
+        const L = tokens.starts[lo]!;
+        const R = tokens.ends[hi]!;
 
         let best: Mention | null = null;
         let bestScore = 0;
@@ -297,19 +290,17 @@ export function createPhraseFinder(
         }
         if (!best || tie) continue;
         // Widen over the modifiers and nouns around it, never past a joining word.
-        const list = tokens;
-        const word = (k: number) => text.slice(list[k]!.start, list[k]!.end);
-        const content = (k: number) => passes(k) && !joinOnly.has(wordKey(word(k)));
+        const content = (k: number) => passes(k) && !joinOnly.has(text, tokens.starts[k]!, tokens.ends[k]!);
         let a = lo;
-        while (a < hi && list[a]!.start < best.start) a++;
+        while (a < hi && tokens.starts[a]! < best.start) a++;
         while (a > lo && content(a - 1)) a--;
-        while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;
+        while (tokens.isJoiner(a) && tokens.starts[a]! < best.start) a++;
         let z = lo;
-        while (z < hi && list[z]!.end < best.end) z++;
+        while (z < hi && tokens.ends[z]! < best.end) z++;
         while (z >= 0 && z < hi && content(z + 1)) z++;
-        while (z > 0 && JOINERS.test(word(z)) && tokens[z]!.end > best.end) z--;
-        best.start = Math.min(best.start, tokens[a]!.start);
-        if (z >= 0) best.end = Math.max(best.end, tokens[z]!.end);
+        while (z > 0 && tokens.isJoiner(z) && tokens.ends[z]! > best.end) z--;
+        best.start = Math.min(best.start, tokens.starts[a]!);
+        if (z >= 0) best.end = Math.max(best.end, tokens.ends[z]!);
         // A name the phrase cuts into is inside it whole.
         for (const m of mentions) {
           if (m.start < best.start && m.end > best.start) best.start = m.start;
@@ -332,14 +323,7 @@ export function createPhraseFinder(
   };
 }
 
-interface Token {
-  start: number;
-  end: number;
-  /** Whether the word may be in a phrase, once read (`find`). */
-  pass?: boolean;
-}
-
-/** The first of `list` (sorted by start: mentions, tokens) that starts at or after `at`. */
+/** The first of `list` (mentions, sorted by start) that starts at or after `at`. */
 function firstFrom(list: readonly { start: number }[], at: number): number {
   let lo = 0;
   let hi = list.length;
