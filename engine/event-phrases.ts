@@ -42,7 +42,7 @@ export interface BlockReading {
    * The phrase words found, triples [start, end, form] by start, when the block holds an
    * event trigger; null otherwise (then `find` has nothing to add).
    */
-  words: Int32Array | null;
+  words: readonly number[] | null;
 }
 
 /**
@@ -54,7 +54,12 @@ export interface PhraseFinder {
   /** Reads a block: `fixed` and `contextual` are the matcher's mentions and candidates. */
   read(text: string, fixed: readonly Mention[], contextual: readonly { start: number; end: number }[]): BlockReading;
   /** `mentions` (sorted, from one block) with its event phrases, sorted by start, outer first. */
-  find(text: string, words: Int32Array, mentions: readonly Mention[], onPage: (group: number) => boolean): Mention[];
+  find(
+    text: string,
+    words: readonly number[],
+    mentions: readonly Mention[],
+    onPage: (group: number) => boolean,
+  ): Mention[];
 }
 
 /**
@@ -167,7 +172,7 @@ export function createPhraseFinder(
   const hits: number[] = [];
 
   /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
-  const named = (g: Group, words: Int32Array, mentions: readonly Mention[], from: number, to: number) => {
+  const named = (g: Group, words: readonly number[], mentions: readonly Mention[], from: number, to: number) => {
     if (g.entities.length) {
       for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) {
         const m = mentions[i]!;
@@ -203,9 +208,8 @@ export function createPhraseFinder(
         add(groupsOfForm[id]);
       }
       if (!trigger) return { variants, groups, words: null };
-      const words = new Int32Array(n);
-      for (let h = 0; h < n; h++) words[h] = hits[h]!;
-      return { variants, groups, words };
+      // A plain array: a typed array per block is a buffer the browser allocates outside the heap, at a cost.
+      return { variants, groups, words: hits.slice(0, n) };
     },
 
     find(text, words, mentions, onPage) {
@@ -336,7 +340,7 @@ function firstFrom(list: readonly { start: number }[], at: number): number {
 }
 
 /** The first word (a triple of `BlockReading.words`) that starts at or after `at`, by index. */
-function firstWordFrom(words: Int32Array, at: number): number {
+function firstWordFrom(words: readonly number[], at: number): number {
   let lo = 0;
   let hi = words.length / 3;
   while (lo < hi) {
@@ -348,7 +352,7 @@ function firstWordFrom(words: Int32Array, at: number): number {
 }
 
 /** Whether a form of `forms` starts in `words` between `from` and `to`. */
-function namesAny(words: Int32Array, forms: Set<number>, from: number, to: number): boolean {
+function namesAny(words: readonly number[], forms: Set<number>, from: number, to: number): boolean {
   for (let h = 0; h < words.length; h += 3) {
     if (words[h]! >= from && words[h]! < to && forms.has(words[h + 2]!)) return true;
   }
