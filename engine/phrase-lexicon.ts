@@ -53,31 +53,9 @@ function caseShape(text: string, from: number, end: number): string {
   return shape;
 }
 
-/** Slot of a folded ASCII code in the three-character prefix filter: letters, then digits, space, apostrophe, others. */
-const PREFIX_SLOT = new Uint8Array(128).fill(31);
-{
-  for (let c = 97; c <= 122; c++) PREFIX_SLOT[c] = c - 96;
-  for (let c = 48; c <= 57; c++) PREFIX_SLOT[c] = 27;
-  PREFIX_SLOT[SPACE] = 28;
-  PREFIX_SLOT[APOSTROPHE] = 29;
-}
-
-/**
- * The folded code at `at` as the trie reads it (a space past the end), or -1 for a mark
- * or an invisible character (whose word the start filters cannot judge).
- */
-function foldedAt(text: string, at: number): number {
-  if (at >= text.length) return SPACE_CODE;
-  const c = text.charCodeAt(at);
-  const k = classAt(c);
-  if (k === MARK || k === IGNORE) return -1;
-  if (k === SPACE_CLASS || k === LINE_BREAK) return SPACE_CODE;
-  if (k === APOSTROPHE_CLASS) return APOSTROPHE_CODE;
-  return c < TABLE_SIZE ? FOLD[c]! : c;
-}
-
-/** A small integer for a pair of code units (collisions only let a word into the trie). */
-const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
+/** FNV-1a step: the first-word filter's hash and the capitalised words' hash. */
+const FNV_PRIME = 0x01000193;
+const FNV_START = 0x811c9dc5;
 
 export function createLexicon(forms: readonly string[]): Lexicon {
   // A trie over folded code units, node 0 the root; built with a Map per node, then laid
@@ -86,14 +64,11 @@ export function createLexicon(forms: readonly string[]): Lexicon {
   const kids: Map<number, number>[] = [new Map()];
   const ends: (number[] | undefined)[] = [undefined];
   /**
-   * For ASCII word starts: whether some form begins with the three folded characters
-   * (by `PREFIX_SLOT`), or is as short as two and begins with the two.
+   * The hashes of the forms' first words (folded, as the trie reads them), open-addressed:
+   * a word start enters the trie only if its word has one of them. The pass hashes each
+   * word as it reads to the word's end anyway, so most starts cost one probe.
    */
-  const prefixes = new Uint8Array(32 * 32 * 32);
-  const shortPairs = new Uint8Array(128 * 128);
-  /** The same for starts in other scripts: the first two folded code units of each form (`pairKey`), or the first alone. */
-  const widePairs = new Set<number>();
-  const wideAny = new Set<number>();
+  const firstWords: number[] = [];
   /** For a form with capitals, the case shape it must be printed with. */
   const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
   forms.forEach((form, id) => {
@@ -111,17 +86,26 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       node = next;
     }
     (ends[node] ??= []).push(id);
-    const [a, b, c] = [0, 1, 2].map((k) => (k < key.length ? key.charCodeAt(k) : -1)) as [number, number, number];
-    if (a >= 128) {
-      if (b < 0) wideAny.add(a);
-      else widePairs.add(pairKey(a, b));
-      return;
-    }
-    if (b < 0) for (let k = 0; k < 128; k++) shortPairs[a * 128 + k] = 1;
-    else if (b < 128 && c < 0) shortPairs[a * 128 + b] = 1;
-    else if (b < 128 && c < 128) prefixes[(PREFIX_SLOT[a]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[c]!] = 1;
-    else for (let k = 0; k < 32; k++) for (let j = 0; j < 32; j++) prefixes[(PREFIX_SLOT[a]! * 32 + k) * 32 + j] = 1;
+    let h = FNV_START;
+    let i = 0;
+    for (; i < key.length && classAt(key.charCodeAt(i)) === WORD; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+    // A form that does not begin with a letter or digit never starts at a word start.
+    if (i > 0) firstWords.push(h);
   });
+  let mask = 15;
+  while (mask < 2 * firstWords.length) mask = 2 * mask + 1;
+  /** 0 is an empty slot; a hash of 0 is stored as 1 (a collision only lets a word in). */
+  const firstWordSlots = new Int32Array(mask + 1);
+  for (const h of firstWords) {
+    let at = h & mask;
+    while (firstWordSlots[at] !== 0 && firstWordSlots[at] !== (h || 1)) at = (at + 1) & mask;
+    firstWordSlots[at] = h || 1;
+  }
+  const mayBegin = (h: number): boolean => {
+    const key = h || 1;
+    for (let at = h & mask; firstWordSlots[at] !== 0; at = (at + 1) & mask) if (firstWordSlots[at] === key) return true;
+    return false;
+  };
   const edgeStart = new Int32Array(kids.length + 1);
   kids.forEach((m, node) => (edgeStart[node + 1] = edgeStart[node]! + m.size));
   const edgeCode = new Uint16Array(edgeStart[kids.length]!);
@@ -214,46 +198,29 @@ export function createLexicon(forms: readonly string[]): Lexicon {
           continue;
         }
         const from = i;
-        const f = c < TABLE_SIZE ? FOLD[c]! : c;
-        let enter = true;
-        if (f < 128) {
-          // A start in ASCII enters the trie only if some form begins with its first three characters.
-          const b = foldedAt(text, from + 1);
-          if (b >= 0 && b < 128) {
-            const d = foldedAt(text, from + 2);
-            enter =
-              shortPairs[f * 128 + b] === 1 ||
-              d < 0 ||
-              d >= 128 ||
-              prefixes[(PREFIX_SLOT[f]! * 32 + PREFIX_SLOT[b]!) * 32 + PREFIX_SLOT[d]!] === 1;
+        // To the end of the word (marks stay inside it), hashing its folded letters for the
+        // first-word filter and, for a capitalised word, its code units for the spelling reader.
+        const capital = onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
+        let word = Math.imul(FNV_START ^ (c < TABLE_SIZE ? FOLD[c]! : c), FNV_PRIME);
+        let raw = capital ? Math.imul(FNV_START ^ c, FNV_PRIME) : 0;
+        let k: number = WORD;
+        for (i++; i < len; i++) {
+          const d = text.charCodeAt(i);
+          if (d >= 97 && d <= 122) {
+            word = Math.imul(word ^ d, FNV_PRIME);
+            if (capital) raw = Math.imul(raw ^ d, FNV_PRIME);
+            continue;
           }
-        } else {
-          // In another script: only if some form begins with its first two.
-          const b = foldedAt(text, from + 1);
-          enter = b < 0 || wideAny.has(f) || widePairs.has(pairKey(f, b));
+          k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
+          if (k !== WORD && k !== MARK) break;
+          // The trie reads a letter folded and passes over a mark.
+          if (k === WORD) word = Math.imul(word ^ (d < TABLE_SIZE ? FOLD[d]! : d), FNV_PRIME);
+          if (capital) raw = Math.imul(raw ^ d, FNV_PRIME);
         }
-        if (enter) n = walk(text, from, out, n);
-        // To the end of the word (marks stay inside it); a capitalised one is hashed on the way.
-        i++;
-        if (onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
-          let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
-          for (; i < len; i++) {
-            const d = text.charCodeAt(i);
-            if (!(d >= 97 && d <= 122)) {
-              const k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
-              if (k !== WORD && k !== MARK) break;
-            }
-            h = Math.imul(h ^ d, 0x01000193);
-          }
-          onCapital(text, from, i, h);
-        } else {
-          for (; i < len; i++) {
-            const d = text.charCodeAt(i);
-            if (d >= 97 && d <= 122) continue;
-            const k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
-            if (k !== WORD && k !== MARK) break;
-          }
-        }
+        // An invisible character does not end the word for the trie (a Persian half-space,
+        // a soft hyphen): such a word cannot be judged by its hash and is let in.
+        if ((i < len && k === IGNORE) || mayBegin(word)) n = walk(text, from, out, n);
+        if (capital) onCapital(text, from, i, raw);
       }
       return n;
     },
