@@ -20,19 +20,26 @@ const KNOWN = 128;
 /** In a word (`[\p{L}\p{M}\p{N}\u200c\u200d]`). */
 const WORDLIKE = LETTER | MARK | NUMBER | JOINER;
 
-/** Categories by code unit (0 until first seen), and by code point beyond the BMP. */
-const CATEGORIES = new Uint8Array(0x10000);
-const ASTRAL = new Map<number, number>();
-// ASCII without a regular expression (compiling five costs more than a page's English needs).
-for (let c = 0; c < 128; c++) {
-  const letter = (c | 32) >= 97 && (c | 32) <= 122;
-  CATEGORIES[c] =
-    KNOWN |
-    (letter ? LETTER : 0) |
-    (c >= 65 && c <= 90 ? UPPER : 0) |
-    (c >= 48 && c <= 57 ? NUMBER : 0) |
-    (c === 32 || (c >= 9 && c <= 13) ? SPACE : 0);
-}
+/**
+ * Categories by code unit (0 until first seen), and by code point beyond the BMP. ASCII
+ * is set without a regular expression (compiling five costs more than a page's English
+ * needs). Pure, so that a bundle which imports this module without using it (the content
+ * script, through detect.ts) drops it.
+ */
+const CATEGORIES = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 128; c++) {
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    table[c] =
+      KNOWN |
+      (letter ? LETTER : 0) |
+      (c >= 65 && c <= 90 ? UPPER : 0) |
+      (c >= 48 && c <= 57 ? NUMBER : 0) |
+      (c === 32 || (c >= 9 && c <= 13) ? SPACE : 0);
+  }
+  return table;
+})();
+const ASTRAL = /* @__PURE__ */ new Map<number, number>();
 
 function categorise(ch: string): number {
   let k = KNOWN;
@@ -119,7 +126,7 @@ function asciiHash(text: string, from: number, end: number): number {
 }
 
 /** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
-const JOINERS = new Set([...'-‐‑–—\'’“”"/«»'].map((c) => c.charCodeAt(0)));
+const JOINERS = /* @__PURE__ */ (() => new Set([...'-‐‑–—\'’“”"/«»'].map((c) => c.charCodeAt(0))))();
 
 /**
  * One block's words, listed on demand (`cover`) as far as its triggers reach, from

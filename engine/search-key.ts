@@ -51,24 +51,23 @@ const NUMBER_WORDS: Record<string, string> = {
   hundred: '100',
 };
 
-const C = (s: string) => s.charCodeAt(0);
-const a_ = C('a'),
-  d_ = C('d'),
-  e_ = C('e'),
-  f_ = C('f'),
-  g_ = C('g'),
-  h_ = C('h'),
-  i_ = C('i'),
-  j_ = C('j'),
-  k_ = C('k'),
-  o_ = C('o'),
-  p_ = C('p'),
-  q_ = C('q'),
-  u_ = C('u'),
-  v_ = C('v'),
-  w_ = C('w'),
-  y_ = C('y'),
-  z_ = C('z');
+const a_ = 'a'.charCodeAt(0),
+  d_ = 'd'.charCodeAt(0),
+  e_ = 'e'.charCodeAt(0),
+  f_ = 'f'.charCodeAt(0),
+  g_ = 'g'.charCodeAt(0),
+  h_ = 'h'.charCodeAt(0),
+  i_ = 'i'.charCodeAt(0),
+  j_ = 'j'.charCodeAt(0),
+  k_ = 'k'.charCodeAt(0),
+  o_ = 'o'.charCodeAt(0),
+  p_ = 'p'.charCodeAt(0),
+  q_ = 'q'.charCodeAt(0),
+  u_ = 'u'.charCodeAt(0),
+  v_ = 'v'.charCodeAt(0),
+  w_ = 'w'.charCodeAt(0),
+  y_ = 'y'.charCodeAt(0),
+  z_ = 'z'.charCodeAt(0);
 
 /** The one-letter rules: e, y → i; o → u; q → k; w → v. */
 function singleLetter(c: number): number {
