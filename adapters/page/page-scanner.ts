@@ -444,7 +444,7 @@ export class PageScanner {
             endContainer: span.endNode,
             endOffset: span.endOffset,
           });
-          marks.push({ entity: m.entity, kind: this.#detector.kinds[m.entity]!, block: key, range });
+          marks.push({ entity: m.entity, kind: this.#detector.kinds[m.entity]!, block: key, range, holder: record.owner });
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();
