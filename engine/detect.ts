@@ -108,7 +108,7 @@ interface BlockState {
   text: string;
   analysis: BlockAnalysis;
   /** The phrase words the block holds when it has an event trigger (`BlockReading.words`). */
-  words: Int32Array | null;
+  words: readonly number[] | null;
   /** The page groups the block names (`BlockReading.groups`). */
   groups: number[];
   /** Names under another spelling (`BlockReading.variants`), sorted. */

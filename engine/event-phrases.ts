@@ -11,8 +11,8 @@
  * listed first), and the page shows the inner name over the phrase.
  */
 import type { Mention } from './block-analysis';
-import { normalizeText } from './normalize';
 import { createLexicon } from './phrase-lexicon';
+import { PhraseTokens, WordKeys, wordKey } from './phrase-tokens';
 import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
 
@@ -47,7 +47,7 @@ export interface BlockReading {
    * event trigger with a rule whose words are all there; null otherwise (then `find` has
    * nothing to add).
    */
-  words: Int32Array | null;
+  words: readonly number[] | null;
 }
 
 /**
@@ -59,7 +59,12 @@ export interface PhraseFinder {
   /** Reads a block: `fixed` and `contextual` are the matcher's mentions and candidates. */
   read(text: string, fixed: readonly Mention[], contextual: readonly { start: number; end: number }[]): BlockReading;
   /** `mentions` (sorted, from one block) with its event phrases, sorted by start, outer first. */
-  find(text: string, words: Int32Array, mentions: readonly Mention[], onPage: (group: number) => boolean): Mention[];
+  find(
+    text: string,
+    words: readonly number[],
+    mentions: readonly Mention[],
+    onPage: (group: number) => boolean,
+  ): Mention[];
 }
 
 /**
@@ -94,17 +99,8 @@ const FUNCTION_WORDS =
   'the a an of on in at by to for with against between and that which its their his her this last then into over near after during across paid made s ' +
   NATIVE_FUNCTION_WORDS;
 
-/** How a word is looked up among the phrase words: ASCII by its lower case, other scripts folded as the matcher folds. */
-function wordKey(word: string): string {
-  return /^[ -~]*$/.test(word) ? word.toLowerCase() : normalizeText(word);
-}
-
 const NO_GROUPS: number[] = [];
 
-/** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
-const JOINERS = /^[-‐‑–—'’“”"/«»]$/;
-/** A word: letters with their marks (Devanagari vowel signs), digits, the Persian half-space inside it. */
-const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu;
 const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
@@ -138,8 +134,10 @@ export function createPhraseFinder(
   /** Above every entity the rules' groups name. */
   let entityLimit = 0;
   // Built when the phrases load: after the regional scripts' folds, on pages that need them.
-  const allowed = new Set(`${PHRASE_WORDS} ${NATIVE_FUNCTION_WORDS} ${NATIVE_PHRASE_WORDS}`.split(' ').map(wordKey));
-  const joinOnly = new Set(FUNCTION_WORDS.split(' ').map(wordKey));
+  const allowedKeys = new Set(
+    `${PHRASE_WORDS} ${NATIVE_FUNCTION_WORDS} ${NATIVE_PHRASE_WORDS}`.split(' ').map(wordKey),
+  );
+  const joinOnly = new WordKeys(FUNCTION_WORDS.split(' ').map(wordKey));
   for (const r of rules) {
     const onPage = (r.p ?? []).map((key) => {
       const at = pageKeys.indexOf(key);
@@ -156,7 +154,7 @@ export function createPhraseFinder(
       years: r.y,
     };
     for (const t of r.t.split(' ')) {
-      allowed.add(wordKey(t));
+      allowedKeys.add(wordKey(t));
       const id = formId(t);
       const list = byTrigger.get(id);
       if (list) list.push(rule);
@@ -164,7 +162,7 @@ export function createPhraseFinder(
     }
     for (const g of [...r.w, ...(r.p ?? [])]) {
       for (const f of g.split('|'))
-        if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowed.add(wordKey(w));
+        if (f === f.toLowerCase()) for (const w of f.split(/[\s-]+/)) allowedKeys.add(wordKey(w));
     }
   }
   // The page groups each form and each entity names.
@@ -178,6 +176,9 @@ export function createPhraseFinder(
   const rulesOf: (Rule[] | undefined)[] = forms.map((_, id) => byTrigger.get(id));
   const lexicon = createLexicon(forms);
   const spellings = createVariantReader(variants);
+  const allowed = new WordKeys(allowedKeys);
+  /** The words of the block being read by `find`, reused by every block. */
+  const tokens = new PhraseTokens();
   /** Scratch for the lexicon's hits, reused by every block. */
   const hits: number[] = [];
   /** Per form, the last read (`reads`) that found it. */
@@ -212,7 +213,7 @@ export function createPhraseFinder(
   };
 
   /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
-  const named = (g: Group, words: Int32Array, mentions: readonly Mention[], from: number, to: number) => {
+  const named = (g: Group, words: readonly number[], mentions: readonly Mention[], from: number, to: number) => {
     if (g.entities.length) {
       for (let i = firstFrom(mentions, from); i < mentions.length && mentions[i]!.start < to; i++) {
         const m = mentions[i]!;
@@ -255,14 +256,18 @@ export function createPhraseFinder(
         }
       }
       if (!trigger) return { variants, groups, words: null };
-      const words = new Int32Array(n);
-      for (let h = 0; h < n; h++) words[h] = hits[h]!;
-      return { variants, groups, words };
+      // A plain array: a typed array per block is a buffer the browser allocates outside the heap, at a cost.
+      return { variants, groups, words: hits.slice(0, n) };
     },
 
     find(text, words, mentions, onPage) {
       const found: Mention[] = [];
-      const inMention = (at: number) => mentions.find((m) => m.start <= at && at < m.end);
+      // Names never overlap one another (only the phrases found here contain names): the
+      // one that starts last at or before `at` is the only one that can hold it.
+      const inMention = (at: number) => {
+        const m = mentions[firstFrom(mentions, at + 1) - 1];
+        return m !== undefined && at < m.end;
+      };
       if (++finds === 2 ** 31 - 1) {
         formIn.fill(0);
         entityIn.fill(0);
@@ -271,29 +276,20 @@ export function createPhraseFinder(
       for (let h = 2; h < words.length; h += 3) formIn[words[h]!] = finds;
       for (const m of mentions) if (m.entity < entityIn.length) entityIn[m.entity] = finds;
       const possible = (rule: Rule) => rule.onPage.every(onPage) && rule.with.every(inBlock);
-      const tokens: Token[] = [];
-      /** Text before this is listed in `tokens`, from where its listing began. */
-      let covered = 0;
-      const cover = (from: number, to: number) => {
-        if (covered >= to) return;
-        TOKEN.lastIndex = Math.max(0, from, covered);
-        let m = TOKEN.exec(text);
-        for (; m && m.index < to; m = TOKEN.exec(text)) tokens.push({ start: m.index, end: m.index + m[0].length });
-        covered = m ? m.index : text.length;
-      };
+      tokens.reset(text);
       /** Whether a word may be in a phrase: read once per word of the block. */
       const passes = (k: number) => {
-        const token = tokens[k]!;
-        if (token.pass !== undefined) return token.pass;
-        const w = text.slice(token.start, token.end);
-        const prev = tokens[k - 1];
-        return (token.pass =
-          !!inMention(token.start) ||
-          /^[\p{Lu}\p{N}]/u.test(w) ||
-          allowed.has(wordKey(w)) ||
-          JOINERS.test(w) ||
-          // "Dr. Masoud Pezeshkian", "Gen. Asim Munir": an abbreviation's dot.
-          (w === '.' && prev?.end === token.start && /^\p{Lu}\p{L}{0,2}$/u.test(text.slice(prev.start, prev.end))));
+        const known = tokens.passes[k]!;
+        if (known >= 0) return known === 1;
+        const start = tokens.starts[k]!;
+        const pass =
+          inMention(start) ||
+          tokens.capitalOrNumber(k) ||
+          allowed.has(text, start, tokens.ends[k]!) ||
+          tokens.isJoiner(k) ||
+          tokens.isAbbreviationDot(k);
+        tokens.passes[k] = pass ? 1 : 0;
+        return pass;
       };
       for (let h = 0; h < words.length; h += 3) {
         const ts = words[h]!;
@@ -305,15 +301,16 @@ export function createPhraseFinder(
         // The run of phrase words around the trigger (whether a word may be in it is read
         // only as far as the run goes). The block's words are listed once, as far as its triggers reach.
         const from = ts - 240;
-        cover(from, te + 240);
-        const at = firstFrom(tokens, ts);
-        if (tokens[at]?.start !== ts) continue;
+        tokens.cover(from, te + 240);
+        const at = tokens.firstFrom(ts);
+        if (at >= tokens.length || tokens.starts[at] !== ts) continue;
+        const starts = tokens.starts;
         let lo = at;
-        while (lo > 0 && at - lo < REACH && tokens[lo - 1]!.start >= from && passes(lo - 1)) lo--;
+        while (lo > 0 && at - lo < REACH && starts[lo - 1]! >= from && passes(lo - 1)) lo--;
         let hi = at;
-        while (hi < tokens.length - 1 && hi - at < REACH && tokens[hi + 1]!.start < te + 240 && passes(hi + 1)) hi++;
-        const L = tokens[lo]!.start;
-        const R = tokens[hi]!.end;
+        while (hi < tokens.length - 1 && hi - at < REACH && tokens.starts[hi + 1]! < te + 240 && passes(hi + 1)) hi++;
+        const L = tokens.starts[lo]!;
+        const R = tokens.ends[hi]!;
 
         let best: Mention | null = null;
         let bestScore = 0;
@@ -345,19 +342,17 @@ export function createPhraseFinder(
         }
         if (!best || tie) continue;
         // Widen over the modifiers and nouns around it, never past a joining word.
-        const list = tokens;
-        const word = (k: number) => text.slice(list[k]!.start, list[k]!.end);
-        const content = (k: number) => passes(k) && !joinOnly.has(wordKey(word(k)));
+        const content = (k: number) => passes(k) && !joinOnly.has(text, tokens.starts[k]!, tokens.ends[k]!);
         let a = lo;
-        while (a < hi && list[a]!.start < best.start) a++;
+        while (a < hi && tokens.starts[a]! < best.start) a++;
         while (a > lo && content(a - 1)) a--;
-        while (JOINERS.test(word(a)) && tokens[a]!.start < best.start) a++;
+        while (tokens.isJoiner(a) && tokens.starts[a]! < best.start) a++;
         let z = lo;
-        while (z < hi && list[z]!.end < best.end) z++;
+        while (z < hi && tokens.ends[z]! < best.end) z++;
         while (z >= 0 && z < hi && content(z + 1)) z++;
-        while (z > 0 && JOINERS.test(word(z)) && tokens[z]!.end > best.end) z--;
-        best.start = Math.min(best.start, tokens[a]!.start);
-        if (z >= 0) best.end = Math.max(best.end, tokens[z]!.end);
+        while (z > 0 && tokens.isJoiner(z) && tokens.ends[z]! > best.end) z--;
+        best.start = Math.min(best.start, tokens.starts[a]!);
+        if (z >= 0) best.end = Math.max(best.end, tokens.ends[z]!);
         // A name the phrase cuts into is inside it whole.
         for (const m of mentions) {
           if (m.start < best.start && m.end > best.start) best.start = m.start;
@@ -388,14 +383,7 @@ function addGroups(groups: number[], list: readonly number[] | undefined): numbe
   return groups;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  /** Whether the word may be in a phrase, once read (`find`). */
-  pass?: boolean;
-}
-
-/** The first of `list` (sorted by start: mentions, tokens) that starts at or after `at`. */
+/** The first of `list` (mentions, sorted by start) that starts at or after `at`. */
 function firstFrom(list: readonly { start: number }[], at: number): number {
   let lo = 0;
   let hi = list.length;
@@ -408,7 +396,7 @@ function firstFrom(list: readonly { start: number }[], at: number): number {
 }
 
 /** The first word (a triple of `BlockReading.words`) that starts at or after `at`, by index. */
-function firstWordFrom(words: Int32Array, at: number): number {
+function firstWordFrom(words: readonly number[], at: number): number {
   let lo = 0;
   let hi = words.length / 3;
   while (lo < hi) {
@@ -420,7 +408,7 @@ function firstWordFrom(words: Int32Array, at: number): number {
 }
 
 /** Whether a form of `forms` starts in `words` between `from` and `to`. */
-function namesAny(words: Int32Array, forms: Set<number>, from: number, to: number): boolean {
+function namesAny(words: readonly number[], forms: Set<number>, from: number, to: number): boolean {
   for (let h = 0; h < words.length; h += 3) {
     if (words[h]! >= from && words[h]! < to && forms.has(words[h + 2]!)) return true;
   }

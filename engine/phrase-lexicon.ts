@@ -64,39 +64,6 @@ function hasShape(text: string, from: number, end: number, shape: string): boole
   return at === shape.length;
 }
 
-const SPACE_SLOT = 28;
-/**
- * Slot of a folded ASCII code in the start filters: letters, then digits, space,
- * apostrophe, others; 0 is for a code they cannot judge (`slotAt`).
- */
-const PREFIX_SLOT = new Uint8Array(128).fill(31);
-{
-  for (let c = 97; c <= 122; c++) PREFIX_SLOT[c] = c - 96;
-  for (let c = 48; c <= 57; c++) PREFIX_SLOT[c] = 27;
-  PREFIX_SLOT[SPACE] = SPACE_SLOT;
-  PREFIX_SLOT[APOSTROPHE] = 29;
-}
-
-/**
- * The folded code at `at` as the trie reads it (a space past the end), or -1 for a mark
- * or an invisible character (whose word the start filters cannot judge).
- */
-function foldedAt(text: string, at: number): number {
-  if (at >= text.length) return SPACE_CODE;
-  const c = text.charCodeAt(at);
-  const k = classAt(c);
-  if (k === MARK || k === IGNORE) return -1;
-  if (k === SPACE_CLASS || k === LINE_BREAK) return SPACE_CODE;
-  if (k === APOSTROPHE_CLASS) return APOSTROPHE_CODE;
-  return k === WORD && c < TABLE_SIZE ? FOLD[c]! : c;
-}
-
-/** The start filters' slot of the code at `at`: 0 for a mark, an invisible character or a fold beyond ASCII. */
-function slotAt(text: string, at: number): number {
-  const f = foldedAt(text, at);
-  return f >= 0 && f < 128 ? PREFIX_SLOT[f]! : 0;
-}
-
 /**
  * A trie over folded code units (`keys`, '' for none), node 0 the root, laid out flat:
  * each node's edges sorted by code in typed arrays; `ends` lists the keys' indices by the
@@ -143,80 +110,43 @@ function layTrie(keys: readonly string[]) {
   return { edgeStart, edgeCode, edgeTo, ends };
 }
 
-/** The code unit of a key at `k`, -1 past its end. */
-const codeAt = (key: string, k: number) => (k < key.length ? key.charCodeAt(k) : -1);
-
-/** A set of one slot, of an ASCII code unit of a key, as a bit. */
-const slotBit = (code: number) => 1 << PREFIX_SLOT[code]!;
-/** Every slot. */
-const ANY = -1;
-/**
- * The slots that may follow a word's end: 0 (cannot judge), space, apostrophe, others
- * (`slotAt` reads a character of another class as itself, so no letter's slot).
- */
-const WORD_END = 1 | (0b1111 << 28);
-
-/** A small integer for a pair of code units (collisions only let a word into the trie). */
-const pairKey = (a: number, b: number) => a * 4096 + (b & 4095);
+/** FNV-1a step: the first-word filter's hash and the capitalised words' hash. */
+const FNV_PRIME = 0x01000193;
+const FNV_START = 0x811c9dc5;
 
 export function createLexicon(forms: readonly string[]): Lexicon {
   const keys = forms.map((form) => normalizeText(form));
   const { edgeStart, edgeCode, edgeTo, ends } = layTrie(keys);
   /**
-   * For ASCII word starts, by the slots of their first folded characters (`slotAt`):
-   * whether some form may begin with the first two, and, by bits of the fourth's slot,
-   * with the first four; a form shorter than that only before a word's end. A slot 0
-   * lets a word in, and so do two spaces third and fourth: the trie reads a run of spaces
-   * as one ("gas  line").
+   * The hashes of the forms' first words (folded, as the trie reads them), open-addressed:
+   * a word start enters the trie only if its word has one of them. The pass hashes each
+   * word as it reads to the word's end anyway, so most starts cost one probe.
    */
-  const pairs = new Uint8Array(32 * 32);
-  const quads = new Int32Array(32 * 32 * 32);
-  /** Lets in the words that begin with these slots (sets of slots by bit). */
-  const allow = (a: number, second: number, third: number, fourth: number) => {
-    for (let j = 0; j < 32; j++) {
-      if (((second >> j) & 1) === 0) continue;
-      pairs[a * 32 + j] = 1;
-      const row = (a * 32 + j) * 32;
-      if (third === ANY && fourth === ANY) quads.fill(-1, row, row + 32);
-      else for (let k = 0; k < 32; k++) if ((third >> k) & 1) quads[row + k]! |= fourth;
-    }
-  };
-  // (Filled natively: this runs when the phrases load, before anything is optimised.)
-  quads.fill(1);
-  for (let a = 0; a < 32; a++) {
-    allow(a, 1, ANY, ANY);
-    for (let b = 0; b < 32; b++) {
-      quads[(a * 32 + b) * 32] = -1;
-      // Not after a space second: a word start followed by two spaces was never let in (a
-      // form like "a b" is not found in "a  b"), and the mentions stay as they were.
-      if (b !== SPACE_SLOT) quads[(a * 32 + b) * 32 + SPACE_SLOT]! |= 1 << SPACE_SLOT;
-    }
-  }
-  /** The same for starts in other scripts: the first two folded code units of each form (`pairKey`), or the first alone. */
-  const widePairs = new Set<number>();
-  const wideAny = new Set<number>();
+  const firstWords: number[] = [];
   /** For a form with capitals, the case shape it must be printed with. */
   const shapes = forms.map((f) => (f === f.toLowerCase() ? null : caseShape(f, 0, f.length)));
   for (const key of keys) {
     if (!key) continue;
-    const a = codeAt(key, 0);
-    const b = codeAt(key, 1);
-    const c = codeAt(key, 2);
-    const d = codeAt(key, 3);
-    if (a >= 128) {
-      if (b < 0) wideAny.add(a);
-      else widePairs.add(pairKey(a, b));
-      continue;
-    }
-    const sa = PREFIX_SLOT[a]!;
-    if (b >= 128 || c >= 128) allow(sa, ANY, ANY, ANY);
-    else if (b < 0) allow(sa, WORD_END, ANY, ANY);
-    else if (c < 0) allow(sa, slotBit(b), WORD_END, ANY);
-    else if (d < 0) allow(sa, slotBit(b), slotBit(c), WORD_END);
-    else allow(sa, slotBit(b), slotBit(c), d >= 128 ? ANY : slotBit(d));
+    let h = FNV_START;
+    let i = 0;
+    for (; i < key.length && classAt(key.charCodeAt(i)) === WORD; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+    // A form that does not begin with a letter or digit never starts at a word start.
+    if (i > 0) firstWords.push(h);
   }
-  /** `slotAt` of each ASCII code unit, read without a call for most characters. */
-  const asciiSlot = Uint8Array.from({ length: 128 }, (_, c) => slotAt(String.fromCharCode(c), 0));
+  let mask = 15;
+  while (mask < 2 * firstWords.length) mask = 2 * mask + 1;
+  /** 0 is an empty slot; a hash of 0 is stored as 1 (a collision only lets a word in). */
+  const firstWordSlots = new Int32Array(mask + 1);
+  for (const h of firstWords) {
+    let at = h & mask;
+    while (firstWordSlots[at] !== 0 && firstWordSlots[at] !== (h || 1)) at = (at + 1) & mask;
+    firstWordSlots[at] = h || 1;
+  }
+  const mayBegin = (h: number): boolean => {
+    const key = h || 1;
+    for (let at = h & mask; firstWordSlots[at] !== 0; at = (at + 1) & mask) if (firstWordSlots[at] === key) return true;
+    return false;
+  };
   const rootAscii = new Int32Array(128).fill(-1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) if (edgeCode[e]! < 128) rootAscii[edgeCode[e]!] = edgeTo[e]!;
   /** The child of `node` by folded code `c`, or -1. */
@@ -298,48 +228,29 @@ export function createLexicon(forms: readonly string[]): Lexicon {
           continue;
         }
         const from = i;
-        const f = c < TABLE_SIZE ? FOLD[c]! : c;
-        let enter = true;
-        i++;
-        if (f < 128) {
-          // A start in ASCII enters the trie only if some form may begin with its first two
-          // characters, then four (past the end reads as a space).
-          const b = text.charCodeAt(from + 1);
-          // (A lower-case letter read here is not read again on the way to the word's end.)
-          if (b >= 97 && b <= 122 && c >= 97 && c <= 122) i++;
-          const pair = PREFIX_SLOT[f]! * 32 + (b < 128 ? asciiSlot[b]! : slotAt(text, from + 1));
-          if (pairs[pair] === 1) {
-            const d = text.charCodeAt(from + 2);
-            const e = text.charCodeAt(from + 3);
-            const triple = pair * 32 + (d < 128 ? asciiSlot[d]! : slotAt(text, from + 2));
-            enter = ((quads[triple]! >> (e < 128 ? asciiSlot[e]! : slotAt(text, from + 3))) & 1) === 1;
-          } else enter = false;
-        } else {
-          // In another script: only if some form begins with its first two.
-          const b = foldedAt(text, from + 1);
-          enter = b < 0 || wideAny.has(f) || widePairs.has(pairKey(f, b));
-        }
-        if (enter) n = walk(text, from, out, n);
-        // To the end of the word (marks stay inside it); a capitalised one is hashed on the way.
-        if (onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
-          let h = Math.imul(0x811c9dc5 ^ c, 0x01000193);
-          for (; i < len; i++) {
-            const d = text.charCodeAt(i);
-            if (!(d >= 97 && d <= 122)) {
-              const k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
-              if (k !== WORD && k !== MARK) break;
-            }
-            h = Math.imul(h ^ d, 0x01000193);
+        // To the end of the word (marks stay inside it), hashing its folded letters for the
+        // first-word filter and, for a capitalised word, its code units for the spelling reader.
+        const capital = onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
+        let word = Math.imul(FNV_START ^ (c < TABLE_SIZE ? FOLD[c]! : c), FNV_PRIME);
+        let raw = capital ? Math.imul(FNV_START ^ c, FNV_PRIME) : 0;
+        let k: number = WORD;
+        for (i++; i < len; i++) {
+          const d = text.charCodeAt(i);
+          if (d >= 97 && d <= 122) {
+            word = Math.imul(word ^ d, FNV_PRIME);
+            if (capital) raw = Math.imul(raw ^ d, FNV_PRIME);
+            continue;
           }
-          onCapital(text, from, i, h);
-        } else {
-          for (; i < len; i++) {
-            const d = text.charCodeAt(i);
-            if (d >= 97 && d <= 122) continue;
-            const k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
-            if (k !== WORD && k !== MARK) break;
-          }
+          k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
+          if (k !== WORD && k !== MARK) break;
+          // The trie reads a letter folded and passes over a mark.
+          if (k === WORD) word = Math.imul(word ^ (d < TABLE_SIZE ? FOLD[d]! : d), FNV_PRIME);
+          if (capital) raw = Math.imul(raw ^ d, FNV_PRIME);
         }
+        // An invisible character does not end the word for the trie (a Persian half-space,
+        // a soft hyphen): such a word cannot be judged by its hash and is let in.
+        if ((i < len && k === IGNORE) || mayBegin(word)) n = walk(text, from, out, n);
+        if (capital) onCapital(text, from, i, raw);
       }
       return n;
     },

@@ -51,24 +51,23 @@ const NUMBER_WORDS: Record<string, string> = {
   hundred: '100',
 };
 
-const C = (s: string) => s.charCodeAt(0);
-const a_ = C('a'),
-  d_ = C('d'),
-  e_ = C('e'),
-  f_ = C('f'),
-  g_ = C('g'),
-  h_ = C('h'),
-  i_ = C('i'),
-  j_ = C('j'),
-  k_ = C('k'),
-  o_ = C('o'),
-  p_ = C('p'),
-  q_ = C('q'),
-  u_ = C('u'),
-  v_ = C('v'),
-  w_ = C('w'),
-  y_ = C('y'),
-  z_ = C('z');
+const a_ = 'a'.charCodeAt(0),
+  d_ = 'd'.charCodeAt(0),
+  e_ = 'e'.charCodeAt(0),
+  f_ = 'f'.charCodeAt(0),
+  g_ = 'g'.charCodeAt(0),
+  h_ = 'h'.charCodeAt(0),
+  i_ = 'i'.charCodeAt(0),
+  j_ = 'j'.charCodeAt(0),
+  k_ = 'k'.charCodeAt(0),
+  o_ = 'o'.charCodeAt(0),
+  p_ = 'p'.charCodeAt(0),
+  q_ = 'q'.charCodeAt(0),
+  u_ = 'u'.charCodeAt(0),
+  v_ = 'v'.charCodeAt(0),
+  w_ = 'w'.charCodeAt(0),
+  y_ = 'y'.charCodeAt(0),
+  z_ = 'z'.charCodeAt(0);
 
 /** The one-letter rules: e, y → i; o → u; q → k; w → v. */
 function singleLetter(c: number): number {
@@ -98,9 +97,9 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
   const from: number[] = [];
   const to: number[] = [];
   // The word being read: folded code units and their source ranges.
-  let word: number[] = [];
-  let wFrom: number[] = [];
-  let wTo: number[] = [];
+  const word: number[] = [];
+  const wFrom: number[] = [];
+  const wTo: number[] = [];
 
   const flush = () => {
     if (word.length === 0) return;
@@ -112,9 +111,8 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
       }
     }
     emitWord(word, wFrom, wTo);
-    word = [];
-    wFrom = [];
-    wTo = [];
+    // Emptied in place: the popup folds every field and a page's words are folded one by one.
+    word.length = wFrom.length = wTo.length = 0;
   };
 
   const emitWord = (w: number[], wf: number[], wt: number[]) => {
@@ -155,14 +153,13 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
       }
       const emit = digraph >= 0 ? digraph : singleLetter(c);
       const span = digraph >= 0 ? 2 : 1;
-      const end = wt[i + span - 1]!;
       if (out.length > start && out[out.length - 1] === emit && isAsciiLetter(emit)) {
-        if (withMap) to[to.length - 1] = end;
+        if (withMap) to[to.length - 1] = wt[i + span - 1]!;
       } else {
         out.push(emit);
         if (withMap) {
           from.push(wf[i]!);
-          to.push(end);
+          to.push(wt[i + span - 1]!);
         }
       }
       i += span - 1;
@@ -174,12 +171,14 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
     const cls = charClass(c);
     if (cls === CharClass.Word) {
       word.push(foldChar(c));
-      wFrom.push(i);
-      wTo.push(i + 1);
+      if (withMap) {
+        wFrom.push(i);
+        wTo.push(i + 1);
+      }
     } else if (cls === CharClass.Mark || cls === CharClass.Ignore || cls === CharClass.Apostrophe) {
       // Inside a word: Khamene'i = Khamenei, and a combining accent stays with its letter
       // (an apostrophe is not part of the letter before it: Larijani's).
-      if (word.length > 0 && cls !== CharClass.Apostrophe) wTo[wTo.length - 1] = i + 1;
+      if (withMap && word.length > 0 && cls !== CharClass.Apostrophe) wTo[wTo.length - 1] = i + 1;
     } else {
       flush();
     }

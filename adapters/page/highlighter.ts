@@ -48,6 +48,11 @@ export interface Mark {
   entity: number;
   kind: EntityKind;
   range: AbstractRange;
+  /**
+   * The block element whose text holds the mark (the scanner's owner): which part of the
+   * page it is in is asked of it, once per block, not of the range's node per mark.
+   */
+  holder: Element;
 }
 
 interface HighlightRegistry {
@@ -178,7 +183,7 @@ export class Highlighter {
 
   /** Puts a mark in the highlight its mode and place (`first` of its group or not) call for. */
   #show(mark: Mark, first: boolean): void {
-    if (first && this.article?.isConnected) first = !this.#isOutside(mark.range.startContainer);
+    if (first && this.article?.isConnected) first = !this.#isOutside(mark.holder);
     const visible = this.#mode === 'all' || (this.#mode === 'first' && first);
     const faint = this.#mode === 'first' && !first;
     const loud = this.#loud.get(mark.kind);
@@ -189,22 +194,18 @@ export class Highlighter {
     else quiet?.delete(mark.range);
   }
 
-  #isOutside(node: Node): boolean {
-    const holder = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (!holder) return false;
+  #isOutside(holder: Element): boolean {
     let outside = this.#outside.get(holder);
     if (outside === undefined) this.#outside.set(holder, (outside = !this.article!.contains(holder)));
     return outside;
   }
 
   #keyOf(mark: Mark): string {
-    return `${mark.entity} ${this.#partOf(mark.range.startContainer)}`;
+    return `${mark.entity} ${this.#partOf(mark.holder)}`;
   }
 
-  /** The page part a mark is in, by the element holding its text (one lookup per element). */
-  #partOf(node: Node): number {
-    const holder = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    if (!holder) return 0;
+  /** The page part a mark is in, by the block holding its text (one lookup per block). */
+  #partOf(holder: Element): number {
     let id = this.#parts.get(holder);
     if (id === undefined) {
       const part = holder.closest(PART);

@@ -13,6 +13,8 @@ export interface PageMention {
   kind: EntityKind;
   block: number;
   range: StaticRange;
+  /** The block element the mention's text belongs to (`Mark.holder`). */
+  holder: Element;
 }
 
 export class MentionIndex {

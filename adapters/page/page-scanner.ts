@@ -12,7 +12,6 @@ import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './
 import { NodeQueue } from './node-queue';
 import { afterFirstFrame } from './first-frame';
 import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
-import { shadowRootsIn } from './shadow-roots';
 import { initialScan, sliceEnded, sliceStarted } from './scan-report';
 import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
@@ -92,7 +91,7 @@ export class PageScanner {
   #observer: MutationObserver | null = null;
   readonly #observedRoots = new Set<Node>();
   #running = false;
-  /** Total time spent scanning, for the benchmark and the bounded-share rule. */
+  /** Total time spent reading the page (slices of the first pass and later, phrase re-reads), for the benchmark. */
   busyMs = 0;
   /** The initial scan, reported for the benchmark (scan-report.ts). */
   readonly #initialScan = initialScan();
@@ -206,6 +205,8 @@ export class PageScanner {
   get idle(): boolean {
     return this.#queue.length === 0 && this.#pendingBlocks.length === 0;
   }
+
+  readonly #observeRoot = (root: Node): void => this.#observe(root);
 
   #observe(root: Node): void {
     if (this.#observedRoots.has(root)) return;
@@ -324,10 +325,13 @@ export class PageScanner {
         return;
       }
     }
-    this.#watchShadowRoots(node);
+    // A shadow root read on its own (a big host's, see readLargeElement) is watched as
+    // the roots found inside what is read are.
+    if (node.nodeType === 11) this.#observe(node);
     const blocks = collectTextBlocks(node, {
       skip: this.#options.skip,
       isHidden: () => false, // visibility is checked once per block below: far cheaper than per element
+      onShadowRoot: this.#observeRoot,
     });
     // A rescanned owner replaces all the blocks it had, including an owner whose text
     // is now gone (it produces no block, but is the node being read).
@@ -396,10 +400,6 @@ export class PageScanner {
     };
   }
 
-  #watchShadowRoots(node: Node): void {
-    for (const root of shadowRootsIn(node)) this.#observe(root);
-  }
-
   /** Hands a batch of collected blocks to the engine and marks the result. */
   #detectSome(): boolean {
     let count = 0;
@@ -444,7 +444,13 @@ export class PageScanner {
             endContainer: span.endNode,
             endOffset: span.endOffset,
           });
-          marks.push({ entity: m.entity, kind: this.#detector.kinds[m.entity]!, block: key, range });
+          marks.push({
+            entity: m.entity,
+            kind: this.#detector.kinds[m.entity]!,
+            block: key,
+            range,
+            holder: record.owner,
+          });
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();
@@ -476,6 +482,8 @@ export class PageScanner {
             this.#options.onChange();
           }
           const spent = this.#clock.performance.now() - start;
+          // Reading the page, as the first pass's slices are (the benchmark counts both).
+          this.busyMs += spent;
           if (this.#session.describing) this.#clock.setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
         };
         slice();

@@ -44,6 +44,11 @@ export interface TextBlockOptions {
   isBlock?: (el: Element) => boolean;
   /** Key of the first block; later blocks count up from it. Default 0. */
   firstKey?: number;
+  /**
+   * Told of each open shadow root the walk enters (the scanner watches them): found on
+   * the way, instead of a second search of the subtree.
+   */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 const ELEMENT_NODE = 1;
@@ -202,6 +207,7 @@ export function collectTextBlocks(root: Node, options: TextBlockOptions = {}): P
   const isHidden = options.isHidden ?? isHiddenByAttributes;
   const skip = options.skip;
   const customBlock = options.isBlock;
+  const onShadowRoot = options.onShadowRoot;
   const builder = new BlockBuilder(options.firstKey ?? 0);
   // Each DOM read is a call into the browser: an element's name is read once, its
   // attributes only if it has any (one call; most elements of an article carry none),
@@ -233,6 +239,7 @@ export function collectTextBlocks(root: Node, options: TextBlockOptions = {}): P
           if (block || name === 'br') builder.flush();
           const shadow = el.shadowRoot;
           if (shadow) {
+            onShadowRoot?.(shadow);
             builder.flush();
             walk(shadow);
             builder.flush();
@@ -263,6 +270,7 @@ export function collectTextBlocks(root: Node, options: TextBlockOptions = {}): P
   else {
     const shadow = root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
     if (shadow) {
+      onShadowRoot?.(shadow);
       walk(shadow);
       builder.flush();
     }

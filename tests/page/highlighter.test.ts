@@ -10,7 +10,7 @@ describe('Highlighter without the Custom Highlight API', () => {
     expect(highlighter.supported).toBe(false);
     const range = document.createRange();
     range.selectNodeContents(document.querySelector('p')!);
-    const mark: Mark = { entity: 0, kind: 'person', range };
+    const mark: Mark = { entity: 0, kind: 'person', range, holder: document.querySelector('p')! };
     highlighter.attach();
     highlighter.add(mark);
     highlighter.setCurrent(range);
@@ -50,7 +50,7 @@ describe('Highlighter: quiet by default', () => {
       const range = document.createRange();
       range.setStart(texts[i]!, 0);
       range.setEnd(texts[i]!, 3);
-      return { entity, kind: 'person', range };
+      return { entity, kind: 'person', range, holder: texts[i]!.parentElement! };
     };
     return [at(0, 1), at(1, 1), at(2, 2), at(3, 1)];
   }
@@ -69,6 +69,18 @@ describe('Highlighter: quiet by default', () => {
     h.remove(all[0]!);
     expect(shown('person', all)).toEqual([1, 2, 3]);
     expect(shown('person-quiet', all)).toEqual([]);
+  });
+
+  it('once the main article is known, keeps first mentions outside it quiet', () => {
+    const all = marks();
+    const h = new Highlighter(document);
+    h.attach();
+    for (const m of all) h.add(m);
+    expect(shown('person', all)).toEqual([0, 2, 3]);
+    h.setArticle(document.querySelector('article'));
+    // The rail's first Larijani (mark 3) is outside the article: faint, by the block holding it.
+    expect(shown('person', all)).toEqual([0, 2]);
+    expect(shown('person-quiet', all)).toEqual([1, 3]);
   });
 
   it('switches between all, first mentions and none at once', () => {

@@ -6,7 +6,7 @@ function mention(entity: number, block: number, start: [Node, number], end: [Nod
   const range = document.createRange();
   range.setStart(start[0], start[1]);
   range.setEnd(end[0], end[1]);
-  return { entity, kind: 'person', block, range };
+  return { entity, kind: 'person', block, range, holder: start[0].parentElement! };
 }
 
 describe('MentionIndex', () => {

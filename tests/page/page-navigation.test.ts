@@ -15,7 +15,7 @@ function page(): NavigablePage & { calls: string[]; flashed: number[] } {
     const range = document.createRange(); // happy-dom has no StaticRange
     range.setStart(node, from);
     range.setEnd(node, to);
-    return { entity, kind: 'person', block, range };
+    return { entity, kind: 'person', block, range, holder: node.parentElement! };
   };
   const index = new MentionIndex();
   // Blocks given out of order: reading order comes from the document.

@@ -46,6 +46,15 @@ describe('phrase lexicon', () => {
     expect(found('حملہوں')).toEqual([]);
   });
 
+  it('reads a word on through its marks and invisible characters, as the matcher does', () => {
+    // A combining accent, a soft hyphen, a Persian half-space inside the word.
+    expect(found('the kille\u0301d and kill\u00ading')).toEqual(['killing@16:kill\u00ading']);
+    expect(found('Wa\u0301r, W\u200bar', ['war'])).toEqual(['war@0:Wa\u0301r', 'war@6:W\u200bar']);
+    expect(found('سفر رئیس\u200cجمهوری', ['رئیس\u200cجمهوری'])).toEqual(['رئیس\u200cجمهوری@4:رئیس\u200cجمهوری']);
+    // The word the hash reads ends where the trie's does: not inside a longer word.
+    expect(found('warfare and war-time', ['war'])).toEqual(['war@12:war']);
+  });
+
   it('hands on each capitalised word with the same hash for the same word', () => {
     const text = 'Sulemani met Sulemani and Soleimani in Baghdad, said the US.';
     const words: [string, number][] = [];

@@ -1,22 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { shadowRootsIn } from '../../adapters/page/shadow-roots';
+import { collectTextBlocks } from '../../adapters/page/text-blocks';
 import { ownerOf } from '../../adapters/page/block-owners';
 
-describe('shadowRootsIn', () => {
-  it('finds open shadow roots in a subtree, the element’s own and nested ones, in discovery order', () => {
-    document.body.innerHTML = '<div id="host"></div><section><span id="other"></span></section>';
+describe('collectTextBlocks, told of shadow roots', () => {
+  it('reports every open shadow root it reads, the root’s own and nested ones, in reading order', () => {
+    document.body.innerHTML =
+      '<div id="host"></div><section><span id="other"></span></section><button><span id="unread"></span></button>';
     const host = document.getElementById('host')!;
     const own = host.attachShadow({ mode: 'open' });
     own.innerHTML = '<p>Outer <b id="inner">x</b></p>';
     const nested = own.getElementById('inner')!.attachShadow({ mode: 'open' });
     nested.innerHTML = '<p>Inner</p>';
     const other = document.getElementById('other')!.attachShadow({ mode: 'open' });
+    // Inside a control: its text is not read, so its root is not watched either.
+    document.getElementById('unread')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Label</p>';
 
-    expect(shadowRootsIn(document)).toEqual([own, other, nested]);
-    expect(shadowRootsIn(host)).toEqual([own, nested]);
-    // A root being read is not listed again: only those inside it.
-    expect(shadowRootsIn(own)).toEqual([nested]);
-    expect(shadowRootsIn(document.createTextNode('text'))).toEqual([]);
+    const seen = (root: Node) => {
+      const roots: ShadowRoot[] = [];
+      collectTextBlocks(root, { onShadowRoot: (r) => roots.push(r) });
+      return roots;
+    };
+    expect(seen(document.body)).toEqual([own, nested, other]);
+    expect(seen(host)).toEqual([own, nested]);
+    // A root being read is not reported again: only those inside it.
+    expect(seen(own)).toEqual([nested]);
+    expect(seen(document.createTextNode('text'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,237 @@
+/**
+ * The words around an event trigger as the phrase reader (event-phrases.ts) walks them:
+ * a word (letters with their marks and digits, Persian half-spaces inside), an
+ * abbreviation ("U.S.", "e.g"), or any other single character but a space. They are
+ * listed in typed arrays and read by code unit through a table of Unicode categories
+ * filled as characters are first seen. A regular expression listed them before, with a
+ * match, a token object and a cut-out string per word: on a page with a trigger in most
+ * paragraphs that was most of the reader's garbage, and most of its time.
+ */
+import { normalizeText } from './normalize';
+
+const LETTER = 1;
+const MARK = 2;
+const NUMBER = 4;
+const UPPER = 8;
+const SPACE = 16;
+/** Zero-width non-joiner and joiner (the Persian half-space): inside a word. */
+const JOINER = 32;
+const KNOWN = 128;
+/** In a word (`[\p{L}\p{M}\p{N}\u200c\u200d]`). */
+const WORDLIKE = LETTER | MARK | NUMBER | JOINER;
+
+/**
+ * Categories by code unit (0 until first seen), and by code point beyond the BMP. ASCII
+ * is set without a regular expression (compiling five costs more than a page's English
+ * needs). Pure, so that a bundle which imports this module without using it (the content
+ * script, through detect.ts) drops it.
+ */
+const CATEGORIES = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 128; c++) {
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    table[c] =
+      KNOWN |
+      (letter ? LETTER : 0) |
+      (c >= 65 && c <= 90 ? UPPER : 0) |
+      (c >= 48 && c <= 57 ? NUMBER : 0) |
+      (c === 32 || (c >= 9 && c <= 13) ? SPACE : 0);
+  }
+  return table;
+})();
+const ASTRAL = /* @__PURE__ */ new Map<number, number>();
+
+function categorise(ch: string): number {
+  let k = KNOWN;
+  if (/\p{L}/u.test(ch)) k |= LETTER;
+  if (/\p{M}/u.test(ch)) k |= MARK;
+  if (/\p{N}/u.test(ch)) k |= NUMBER;
+  if (/\p{Lu}/u.test(ch)) k |= UPPER;
+  if (/\s/u.test(ch)) k |= SPACE;
+  if (ch === '\u200c' || ch === '\u200d') k |= JOINER;
+  return k;
+}
+
+const isLead = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isTrail = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** The categories of the code point at `i` (a surrogate pair read whole). */
+function categoryAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (isLead(c) && isTrail(text.charCodeAt(i + 1))) {
+    const cp = text.codePointAt(i)!;
+    let k = ASTRAL.get(cp);
+    if (k === undefined) ASTRAL.set(cp, (k = categorise(String.fromCodePoint(cp))));
+    return k;
+  }
+  let k = CATEGORIES[c]!;
+  if (k === 0) CATEGORIES[c] = k = categorise(String.fromCharCode(c));
+  return k;
+}
+
+/** Code units of the code point at `i`. */
+const widthAt = (text: string, i: number) => (isLead(text.charCodeAt(i)) && isTrail(text.charCodeAt(i + 1)) ? 2 : 1);
+
+/** How a phrase word is looked up: ASCII by its lower case, other scripts folded as the matcher folds. */
+export function wordKey(word: string): string {
+  return /^[ -~]*$/.test(word) ? word.toLowerCase() : normalizeText(word);
+}
+
+/** A set of `wordKey`s, asked about a span of text without cutting it out when the span is ASCII. */
+export class WordKeys {
+  readonly #all: Set<string>;
+  /** Open-addressed by the hash of the lower-cased ASCII key: index + 1 into `#ascii`, 0 for empty. */
+  readonly #slots: Int32Array;
+  readonly #mask: number;
+  readonly #ascii: string[] = [];
+
+  constructor(keys: Iterable<string>) {
+    this.#all = new Set(keys);
+    let size = 16;
+    while (size < 2 * this.#all.size) size <<= 1;
+    this.#slots = new Int32Array(size);
+    this.#mask = size - 1;
+    for (const key of this.#all) {
+      if (!/^[!-~]+$/.test(key)) continue;
+      let at = asciiHash(key, 0, key.length) & this.#mask;
+      while (this.#slots[at] !== 0) at = (at + 1) & this.#mask;
+      this.#slots[at] = this.#ascii.push(key);
+    }
+  }
+
+  /** Whether `wordKey(text.slice(from, end))` is in the set. */
+  has(text: string, from: number, end: number): boolean {
+    for (let i = from; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e) return this.#all.has(wordKey(text.slice(from, end)));
+    }
+    for (let at = asciiHash(text, from, end) & this.#mask; this.#slots[at] !== 0; at = (at + 1) & this.#mask) {
+      const key = this.#ascii[this.#slots[at]! - 1]!;
+      if (key.length !== end - from) continue;
+      let i = 0;
+      while (i < key.length && lowerAscii(text.charCodeAt(from + i)) === key.charCodeAt(i)) i++;
+      if (i === key.length) return true;
+    }
+    return false;
+  }
+}
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** FNV-1a over the lower-cased code units of an ASCII span. */
+function asciiHash(text: string, from: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
+  return h >>> 0;
+}
+
+/** Punctuation inside a phrase: hyphens, dashes, apostrophes, quotes, slashes. */
+const JOINERS = /* @__PURE__ */ (() => new Set([...'-‐‑–—\'’“”"/«»'].map((c) => c.charCodeAt(0))))();
+
+/**
+ * One block's words, listed on demand (`cover`) as far as its triggers reach, from
+ * where each listing begins: as a global regular expression `/\p{L}(?:\.\p{L})+\.?|
+ * [\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu` would list them from that index.
+ */
+export class PhraseTokens {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  /** Whether each word may be in a phrase, once read: -1 unread, 0, 1 (event-phrases.ts). */
+  passes = new Int8Array(256);
+  length = 0;
+  #text = '';
+  /** Text before this is listed, from where its listing began. */
+  #covered = 0;
+
+  reset(text: string): void {
+    this.#text = text;
+    this.length = 0;
+    this.#covered = 0;
+  }
+
+  /** Lists the words that start in [from, to), from `from` or where listing stopped, whichever is later. */
+  cover(from: number, to: number): void {
+    if (this.#covered >= to) return;
+    const text = this.#text;
+    let i = Math.max(0, from, this.#covered);
+    // As a /u expression does: an index inside a surrogate pair starts at the pair.
+    if (i > 0 && i < text.length && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
+    for (;;) {
+      while (i < text.length && categoryAt(text, i) & SPACE) i += widthAt(text, i);
+      if (i >= text.length || i >= to) break;
+      const end = tokenEnd(text, i);
+      this.#push(i, end);
+      i = end;
+    }
+    this.#covered = Math.min(i, text.length);
+  }
+
+  /** The first word that starts at or after `at`. */
+  firstFrom(at: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Whether word `k` begins with a capital letter or a digit. */
+  capitalOrNumber(k: number): boolean {
+    return (categoryAt(this.#text, this.starts[k]!) & (UPPER | NUMBER)) !== 0;
+  }
+
+  /** Whether word `k` is one joining punctuation mark (`JOINERS`). */
+  isJoiner(k: number): boolean {
+    const s = this.starts[k]!;
+    return this.ends[k] === s + 1 && JOINERS.has(this.#text.charCodeAt(s));
+  }
+
+  /** "Dr. Masoud Pezeshkian", "Gen. Asim Munir": word `k` is a dot right after an abbreviation (a capital and up to two letters). */
+  isAbbreviationDot(k: number): boolean {
+    const text = this.#text;
+    const s = this.starts[k]!;
+    if (k === 0 || this.ends[k] !== s + 1 || text.charCodeAt(s) !== 46 || this.ends[k - 1] !== s) return false;
+    let i = this.starts[k - 1]!;
+    if (!(categoryAt(text, i) & UPPER)) return false;
+    let letters = 0;
+    for (i += widthAt(text, i); i < s; i += widthAt(text, i), letters++) {
+      if (!(categoryAt(text, i) & LETTER) || letters === 2) return false;
+    }
+    return true;
+  }
+
+  #push(start: number, end: number): void {
+    if (this.length === this.starts.length) {
+      const grow = <T extends Int32Array | Int8Array>(a: T, b: T) => (b.set(a), b);
+      this.starts = grow(this.starts, new Int32Array(2 * this.length));
+      this.ends = grow(this.ends, new Int32Array(2 * this.length));
+      this.passes = grow(this.passes, new Int8Array(2 * this.length));
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.passes[this.length++] = -1;
+  }
+}
+
+/** The end of the word starting at `i` (not a space). */
+function tokenEnd(text: string, i: number): number {
+  const first = categoryAt(text, i);
+  const w = widthAt(text, i);
+  // An abbreviation: a letter, then a dot and a letter, again and again; a last dot may follow.
+  if (first & LETTER) {
+    let end = i + w;
+    let dots = 0;
+    while (text.charCodeAt(end) === 46 && end + 1 < text.length && categoryAt(text, end + 1) & LETTER) {
+      end += 1 + widthAt(text, end + 1);
+      dots++;
+    }
+    if (dots > 0) return text.charCodeAt(end) === 46 ? end + 1 : end;
+  }
+  if (!(first & WORDLIKE)) return i + w;
+  let end = i + w;
+  while (end < text.length && categoryAt(text, end) & WORDLIKE) end += widthAt(text, end);
+  return end;
+}

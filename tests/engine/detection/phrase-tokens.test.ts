@@ -1,0 +1,142 @@
+// @vitest-environment node
+/**
+ * The words around a trigger (engine/phrase-tokens.ts) are listed as the regular
+ * expression they replace listed them, from any index: checked on hand-picked cases and
+ * on random text over an alphabet of the awkward characters (marks, half-spaces,
+ * abbreviations, surrogate pairs, lone surrogates, other scripts).
+ */
+import { describe, expect, it } from 'vitest';
+import { PhraseTokens, WordKeys, wordKey } from '../../../engine/phrase-tokens';
+
+const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu;
+
+/** The regular expression's words, listed in steps [from, to) as the phrase reader listed them before. */
+function byExpression(text: string, steps: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  let covered = 0;
+  for (const [from, to] of steps) {
+    if (covered >= to) continue;
+    TOKEN.lastIndex = Math.max(0, from, covered);
+    let m = TOKEN.exec(text);
+    for (; m && m.index < to; m = TOKEN.exec(text)) out.push([m.index, m.index + m[0].length]);
+    covered = m ? m.index : text.length;
+  }
+  return out;
+}
+
+function listed(tokens: PhraseTokens): [number, number][] {
+  const out: [number, number][] = [];
+  for (let k = 0; k < tokens.length; k++) out.push([tokens.starts[k]!, tokens.ends[k]!]);
+  return out;
+}
+
+const words = (text: string) => {
+  const t = new PhraseTokens();
+  t.reset(text);
+  t.cover(0, text.length);
+  return listed(t).map(([s, e]) => text.slice(s, e));
+};
+
+describe('phrase tokens', () => {
+  it('lists words, abbreviations and single marks of punctuation', () => {
+    expect(words('Dr. Masoud Pezeshkian’s U.S.-led visit, e.g 12-day')).toEqual([
+      'Dr',
+      '.',
+      'Masoud',
+      'Pezeshkian',
+      '’',
+      's',
+      'U.S.',
+      '-',
+      'led',
+      'visit',
+      ',',
+      'e.g',
+      '12',
+      '-',
+      'day',
+    ]);
+    expect(words('رئیس‌جمهوری «مسعود» आतंकी 😀x')).toEqual(['رئیس‌جمهوری', '«', 'مسعود', '»', 'आतंकी', '😀', 'x']);
+  });
+
+  it('reads what the phrase reader asks of a word', () => {
+    const text = 'Gen. Asim Munir and his. 12 — “the” Dr.x Genl.';
+    const t = new PhraseTokens();
+    t.reset(text);
+    t.cover(0, text.length);
+    const at = (w: string, nth = 0) => {
+      let k = -1;
+      for (let seen = -1; seen < nth;) if (text.slice(t.starts[++k]!, t.ends[k]!) === w) seen++;
+      return k;
+    };
+    expect(t.capitalOrNumber(at('Asim'))).toBe(true);
+    expect(t.capitalOrNumber(at('12'))).toBe(true);
+    expect(t.capitalOrNumber(at('and'))).toBe(false);
+    expect(t.isAbbreviationDot(at('.'))).toBe(true); // after "Gen"
+    expect(t.isAbbreviationDot(at('.', 1))).toBe(false); // after "his": not capitalised
+    expect(t.isAbbreviationDot(at('.', 2))).toBe(true); // after "Dr"
+    expect(t.isAbbreviationDot(at('.', 3))).toBe(false); // after "Genl": too long
+    expect(t.isJoiner(at('—'))).toBe(true);
+    expect(t.isJoiner(at('“'))).toBe(true);
+    expect(t.isJoiner(at('the'))).toBe(false);
+  });
+
+  it('matches the regular expression on random text, from any index, in pieces', () => {
+    const alphabet = [
+      ..."aAbZabaB.. . .-'’“/«»",
+      'é',
+      '\u0301', // combining acute
+      '\u200c',
+      '\u200d',
+      '7',
+      'ب',
+      'ि',
+      'क',
+      '\u00a0',
+      '\n',
+      '😀',
+      '𝐀', // a letter outside the BMP
+      '\ud83d', // a lone lead surrogate
+      '\ude00', // a lone trail surrogate
+      '\u2028',
+      '\ufeff',
+      '\u0000',
+      '٣',
+    ];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const keys = new WordKeys(['the', 'u.s', 'and', 'aab', 'é', 'ب'].map(wordKey));
+    const reference = new Set(['the', 'u.s', 'and', 'aab', 'é', 'ب'].map(wordKey));
+    const t = new PhraseTokens();
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      for (let i = 0, n = 1 + random(40); i < n; i++) text += alphabet[random(alphabet.length)];
+      const from = random(text.length + 2) - 1;
+      const mid = random(text.length + 3);
+      const to = mid + random(4);
+      t.reset(text);
+      // Listed in two steps, as `find` does for two triggers of one block (the second reaching further).
+      const steps: [number, number][] = [
+        [from, mid],
+        [from + random(3), to],
+      ];
+      for (const [a, b] of steps) t.cover(a, b);
+      const expected = byExpression(text, steps);
+      expect(listed(t), JSON.stringify({ text, from, to })).toEqual(expected);
+      for (let k = 0; k < t.length; k++) {
+        const [s, e] = [t.starts[k]!, t.ends[k]!];
+        const w = text.slice(s, e);
+        const previous = k > 0 ? text.slice(t.starts[k - 1]!, t.ends[k - 1]!) : '';
+        expect(t.capitalOrNumber(k), w).toBe(/^[\p{Lu}\p{N}]/u.test(w));
+        expect(t.isJoiner(k), w).toBe(/^[-‐‑–—'’“”"/«»]$/.test(w));
+        expect(t.isAbbreviationDot(k), `${previous}|${w}`).toBe(
+          w === '.' && k > 0 && t.ends[k - 1] === s && /^\p{Lu}\p{L}{0,2}$/u.test(previous),
+        );
+        expect(keys.has(text, s, e), w).toBe(reference.has(wordKey(w)));
+      }
+    }
+  });
+});
