@@ -17,7 +17,8 @@ export interface Lexicon {
    * Writes triples [start, end, form] (offsets into `text`, form = index into the list
    * the lexicon was built from) to the front of `out`, by start, and returns how many
    * numbers it wrote. With `onCapital`, also reports each word that starts with a capital
-   * Latin letter, with a hash of its code units (FNV-1a: equal words, equal hashes).
+   * Latin letter, with a hash of it (of its folded letters, FNV-1a: equal words, equal
+   * hashes; "IRAN" and "Iran" share one too).
    */
   scan(
     text: string,
@@ -110,7 +111,7 @@ function layTrie(keys: readonly string[]) {
   return { edgeStart, edgeCode, edgeTo, ends };
 }
 
-/** FNV-1a step: the first-word filter's hash and the capitalised words' hash. */
+/** FNV-1a step: the hash of a word's folded letters (for the first-word filter, and handed on with a capitalised word). */
 const FNV_PRIME = 0x01000193;
 const FNV_START = 0x811c9dc5;
 
@@ -229,28 +230,26 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         }
         const from = i;
         // To the end of the word (marks stay inside it), hashing its folded letters for the
-        // first-word filter and, for a capitalised word, its code units for the spelling reader.
-        const capital = onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
+        // first-word filter; a capitalised word is handed on with the same hash.
         let word = Math.imul(FNV_START ^ (c < TABLE_SIZE ? FOLD[c]! : c), FNV_PRIME);
-        let raw = capital ? Math.imul(FNV_START ^ c, FNV_PRIME) : 0;
         let k: number = WORD;
         for (i++; i < len; i++) {
           const d = text.charCodeAt(i);
           if (d >= 97 && d <= 122) {
             word = Math.imul(word ^ d, FNV_PRIME);
-            if (capital) raw = Math.imul(raw ^ d, FNV_PRIME);
             continue;
           }
           k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
           if (k !== WORD && k !== MARK) break;
           // The trie reads a letter folded and passes over a mark.
           if (k === WORD) word = Math.imul(word ^ (d < TABLE_SIZE ? FOLD[d]! : d), FNV_PRIME);
-          if (capital) raw = Math.imul(raw ^ d, FNV_PRIME);
         }
         // An invisible character does not end the word for the trie (a Persian half-space,
         // a soft hyphen): such a word cannot be judged by its hash and is let in.
         if ((i < len && k === IGNORE) || mayBegin(word)) n = walk(text, from, out, n);
-        if (capital) onCapital(text, from, i, raw);
+        if (onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
+          onCapital(text, from, i, word);
+        }
       }
       return n;
     },
