@@ -134,8 +134,10 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     // A form that does not begin with a letter or digit never starts at a word start.
     if (i > 0) firstWords.push(h);
   }
+  // Sparse (an eighth full at most, 16 KB for the bundled phrases): nearly every word is
+  // none of them, and its probe then ends at the first, empty slot.
   let mask = 15;
-  while (mask < 2 * firstWords.length) mask = 2 * mask + 1;
+  while (mask < 8 * firstWords.length) mask = 2 * mask + 1;
   /** 0 is an empty slot; a hash of 0 is stored as 1 (a collision only lets a word in). */
   const firstWordSlots = new Int32Array(mask + 1);
   for (const h of firstWords) {
