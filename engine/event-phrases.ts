@@ -190,11 +190,16 @@ export function createPhraseFinder(
    * context; words do not change). Most triggers ("talks", "war") have none.
    */
   const mayApply = (trigger: Rule[]) => {
-    for (const rule of trigger) if (rule.printed.every(foundAny)) return true;
+    for (let r = 0; r < trigger.length; r++) if (allFound(trigger[r]!.printed)) return true;
     return false;
   };
+  /** Whether each list has a form found in the block read last (indexed loops: no iterator garbage before this is optimised). */
+  const allFound = (lists: number[][]) => {
+    for (let i = 0; i < lists.length; i++) if (!foundAny(lists[i]!)) return false;
+    return true;
+  };
   const foundAny = (ids: number[]) => {
-    for (const id of ids) if (foundIn[id] === reads) return true;
+    for (let i = 0; i < ids.length; i++) if (foundIn[ids[i]!] === reads) return true;
     return false;
   };
 
@@ -207,8 +212,8 @@ export function createPhraseFinder(
   const entityIn = new Int32Array(entityLimit);
   let finds = 0;
   const inBlock = (g: Group) => {
-    for (const e of g.entities) if (entityIn[e] === finds) return true;
-    for (const f of g.forms) if (formIn[f] === finds) return true;
+    for (let i = 0; i < g.entities.length; i++) if (entityIn[g.entities[i]!] === finds) return true;
+    for (let i = 0; i < g.forms.length; i++) if (formIn[g.forms[i]!] === finds) return true;
     return false;
   };
 
@@ -235,8 +240,8 @@ export function createPhraseFinder(
       const n = lexicon.scan(text, hits, spellings.offer);
       const variants = spellings.take(text, fixed, contextual);
       let groups = NO_GROUPS;
-      for (const m of fixed) groups = addGroups(groups, groupsOfEntity[m.entity]);
-      for (const m of variants) groups = addGroups(groups, groupsOfEntity[m.entity]);
+      for (let i = 0; i < fixed.length; i++) groups = addGroups(groups, groupsOfEntity[fixed[i]!.entity]);
+      for (let i = 0; i < variants.length; i++) groups = addGroups(groups, groupsOfEntity[variants[i]!.entity]);
       if (++reads === 2 ** 31 - 1) {
         foundIn.fill(0);
         reads = 1;
@@ -274,8 +279,13 @@ export function createPhraseFinder(
         finds = 1;
       }
       for (let h = 2; h < words.length; h += 3) formIn[words[h]!] = finds;
-      for (const m of mentions) if (m.entity < entityIn.length) entityIn[m.entity] = finds;
-      const possible = (rule: Rule) => rule.onPage.every(onPage) && rule.with.every(inBlock);
+      for (let i = 0; i < mentions.length; i++)
+        if (mentions[i]!.entity < entityIn.length) entityIn[mentions[i]!.entity] = finds;
+      const possible = (rule: Rule) => {
+        for (let i = 0; i < rule.onPage.length; i++) if (!onPage(rule.onPage[i]!)) return false;
+        for (let i = 0; i < rule.with.length; i++) if (!inBlock(rule.with[i]!)) return false;
+        return true;
+      };
       tokens.reset(text);
       /** Whether a word may be in a phrase: read once per word of the block. */
       const passes = (k: number) => {
@@ -379,7 +389,7 @@ export function createPhraseFinder(
 function addGroups(groups: number[], list: readonly number[] | undefined): number[] {
   if (!list) return groups;
   if (groups === NO_GROUPS) groups = [];
-  for (const k of list) if (!groups.includes(k)) groups.push(k);
+  for (let i = 0; i < list.length; i++) if (!groups.includes(list[i]!)) groups.push(list[i]!);
   return groups;
 }
 

@@ -207,7 +207,8 @@ export function createLexicon(forms: readonly string[]): Lexicon {
       let after = i;
       while (after < len && classAt(text.charCodeAt(after)) === MARK) after++;
       if (after < len && classAt(text.charCodeAt(after)) === WORD) continue;
-      for (const id of ids) {
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
         const shape = shapes[id];
         if (typeof shape === 'string' && !hasShape(text, from, i, shape)) continue;
         out[n++] = from;
