@@ -48,7 +48,7 @@ export function isFurniture(el: Element, pageChars = Infinity): boolean {
   if (role) return FURNITURE_ROLES.has(role);
   if (el.localName === 'main' || el.localName === 'article') return false;
   const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  return FURNITURE_NAMES.test(names) && !CONTENT_NAMES.test(names) && (el.textContent ?? '').length * 2 < pageChars;
+  return FURNITURE_NAMES.test(names) && !CONTENT_NAMES.test(names) && textLength(el) * 2 < pageChars;
 }
 
 /**
@@ -59,7 +59,7 @@ export function findMainArticle(doc: Document): Element | null {
   const body = doc.body;
   if (!body) return null;
   const scores = new Map<Element, number>();
-  const pageChars = (body.textContent ?? '').length;
+  const pageChars = textLength(body);
   const furniture = new Map<Element, boolean>();
   const inFurniture = (el: Element): boolean => {
     const chain: Element[] = [];
@@ -147,9 +147,22 @@ function* paragraphs(body: HTMLElement): Generator<Element> {
   }
 }
 
+/**
+ * The length of a node's text, as `textContent.length`, without building the string:
+ * on a long page `textContent` of the body or of a big container took tens of ms each and
+ * left megabytes of garbage.
+ */
+function textLength(root: Node): number {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let length = 0;
+  // (The node type is checked again: linkedom's walker shows every node.)
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === 3) length += (n as Text).length;
+  return length;
+}
+
 /** Share of an element's text that is link text. */
 function linkDensity(el: Element): number {
-  const length = (el.textContent ?? '').length;
+  const length = textLength(el);
   if (!length) return 0;
   let links = 0;
   for (const a of el.querySelectorAll('a')) links += (a.textContent ?? '').length;
