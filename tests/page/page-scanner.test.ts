@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PageScanner, type ScanClock } from '../../adapters/page/page-scanner';
 import type { Highlighter } from '../../adapters/page/highlighter';
-import type { DetectionSession, PageDetector, TextBlock, Update } from '../../engine/detect';
+import type { DetectionSession, PageDetector, PhraseFinder, TextBlock, Update } from '../../engine/detect';
 import { TIMING } from '../../adapters/page/timing';
 
 /**
@@ -104,6 +104,37 @@ afterEach(() => {
 describe('PageScanner slicing (fake clock)', () => {
   // 1/32 ms a block: a batch of 64 blocks is 2 ms, four batches fill a slice's budget.
   const cost = () => 1 / 32;
+
+  it('counts the phrase re-reads of the blocks read before the phrases came in its busy time', async () => {
+    document.body.innerHTML = Array.from({ length: 40 }, (_, i) => `<p>Paragraph ${i} about Ada.</p>`).join('');
+    const time = fakeClock();
+    const names = fakeDetector(time.spend, cost);
+    // Five re-reads of 2 ms each, then nothing is left to describe.
+    let left = 5;
+    const session: DetectionSession = {
+      ...names.session(),
+      describe: () => {
+        time.spend(2);
+        left--;
+        return { blocks: [] };
+      },
+      get describing() {
+        return left > 0;
+      },
+    };
+    const { highlighter } = fakeHighlighter();
+    const scanner = new PageScanner(document, { ...names, session: () => session }, highlighter, {
+      skip: () => false,
+      onChange: () => {},
+      loadPhrases: () => Promise.resolve({} as PhraseFinder),
+      clock: time.clock,
+    });
+    stop = () => scanner.stop();
+    scanner.start();
+    await time.advance(10_000);
+    expect(left).toBe(0);
+    expect(scanner.busyMs).toBeCloseTo(40 / 32 + 5 * 2);
+  });
 
   it('reads a big page in several slices, each within the budget, yielding between them', async () => {
     const { scanner, advance, slices, shown } = setup(1200, cost);
