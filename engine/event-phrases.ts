@@ -17,9 +17,7 @@ import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
 
 interface Group {
-  /** Lexicon forms (words as printed) that name the group; null for none. */
-  words: Set<number> | null;
-  /** The same as a list. */
+  /** Lexicon forms (words as printed) that name the group, each once; none for a group of entities only. */
   forms: number[];
   /** Entities whose mention counts. */
   entities: number[];
@@ -120,8 +118,7 @@ export function createPhraseFinder(
   const group = (text: string): Group => {
     const printed = text.split('|').filter((f) => !f.startsWith('@'));
     return {
-      words: printed.length ? new Set(printed.map(formId)) : null,
-      forms: printed.map(formId),
+      forms: [...new Set(printed.map(formId))],
       entities: text
         .split('|')
         .filter((f) => f.startsWith('@'))
@@ -148,7 +145,7 @@ export function createPhraseFinder(
     const rule: Rule = {
       entity: r.e,
       with: groups,
-      printed: groups.filter((g) => !g.entities.length && g.words).map((g) => g.forms),
+      printed: groups.filter((g) => !g.entities.length && g.forms.length).map((g) => g.forms),
       onPage,
       unless: r.u ? new Set(r.u.split('|').map(formId)) : null,
       years: r.y,
@@ -170,7 +167,7 @@ export function createPhraseFinder(
   const groupsOfEntity: number[][] = [];
   pageKeys.forEach((key, k) => {
     const g = group(key);
-    for (const id of g.words ?? []) (groupsOfForm[id] ??= []).push(k);
+    for (const id of g.forms) (groupsOfForm[id] ??= []).push(k);
     for (const e of g.entities) (groupsOfEntity[e] ??= []).push(k);
   });
   const rulesOf: (Rule[] | undefined)[] = forms.map((_, id) => byTrigger.get(id));
@@ -225,12 +222,12 @@ export function createPhraseFinder(
         if (m.end <= to && g.entities.includes(m.entity)) return m;
       }
     }
-    if (!g.words) return null;
+    if (!g.forms.length) return null;
     let best: { start: number; end: number } | null = null;
     for (let h = 3 * firstWordFrom(words, from); h < words.length; h += 3) {
       const start = words[h]!;
       if (best && start > best.start) break;
-      if (g.words.has(words[h + 2]!) && (!best || words[h + 1]! > best.end)) best = { start, end: words[h + 1]! };
+      if (g.forms.includes(words[h + 2]!) && (!best || words[h + 1]! > best.end)) best = { start, end: words[h + 1]! };
     }
     return best && best.end <= to ? best : null;
   };
