@@ -176,8 +176,9 @@ export function createPhraseFinder(
   const allowed = new WordKeys(allowedKeys);
   /** The words of the block being read by `find`, reused by every block. */
   const tokens = new PhraseTokens();
-  /** Scratch for the lexicon's hits, reused by every block. */
+  /** Scratch for the lexicon's hits and the block's capitalised words, reused by every block. */
   const hits: number[] = [];
+  const capitals: number[] = [];
   /** Per form, the last read (`reads`) that found it. */
   const foundIn = new Int32Array(forms.length);
   let reads = 0;
@@ -234,8 +235,8 @@ export function createPhraseFinder(
 
   return {
     read(text, fixed, contextual) {
-      const n = lexicon.scan(text, hits, spellings.offer);
-      const variants = spellings.take(text, fixed, contextual);
+      const n = lexicon.scan(text, hits, capitals);
+      const variants = spellings.read(text, capitals, lexicon.capitalCount, fixed, contextual);
       let groups = NO_GROUPS;
       for (let i = 0; i < fixed.length; i++) groups = addGroups(groups, groupsOfEntity[fixed[i]!.entity]);
       for (let i = 0; i < variants.length; i++) groups = addGroups(groups, groupsOfEntity[variants[i]!.entity]);

@@ -16,15 +16,15 @@ export interface Lexicon {
   /**
    * Writes triples [start, end, form] (offsets into `text`, form = index into the list
    * the lexicon was built from) to the front of `out`, by start, and returns how many
-   * numbers it wrote. With `onCapital`, also reports each word that starts with a capital
-   * Latin letter, with a hash of it (of its folded letters, FNV-1a: equal words, equal
-   * hashes; "IRAN" and "Iran" share one too).
+   * numbers it wrote. With `capitals`, also lists each word that starts with a capital
+   * Latin letter there, as triples [from, end, hash] (the hash of its folded letters,
+   * FNV-1a: equal words, equal hashes; "IRAN" and "Iran" share one too); `capitalCount`
+   * then says how many numbers. Listed, not handed to a callback: a call per word costs
+   * more than the word in a page's first scan, before the code is optimised.
    */
-  scan(
-    text: string,
-    out: number[],
-    onCapital?: (text: string, from: number, end: number, hash: number) => void,
-  ): number;
+  scan(text: string, out: number[], capitals?: number[]): number;
+  /** How many numbers the last `scan` wrote to `capitals`. */
+  readonly capitalCount: number;
 }
 
 // Module-local copies: the scan is a hot loop (see automaton.ts on imported bindings).
@@ -191,8 +191,11 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         else {
           if (cls === SPACE_CLASS || cls === LINE_BREAK) {
             c = SPACE_CODE;
-            for (let k = classAt(text.charCodeAt(next)); next < len && (k === SPACE_CLASS || k === LINE_BREAK);) {
-              k = classAt(text.charCodeAt(++next));
+            // Read only within the text: a read past its end returns NaN, and the optimised code would start over.
+            while (next < len) {
+              const k = classAt(text.charCodeAt(next));
+              if (k !== SPACE_CLASS && k !== LINE_BREAK) break;
+              next++;
             }
           } else if (cls === APOSTROPHE_CLASS) c = APOSTROPHE_CODE;
         }
@@ -219,9 +222,14 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     return n;
   };
 
+  let capitalCount = 0;
   return {
-    scan(text, out, onCapital) {
+    get capitalCount() {
+      return capitalCount;
+    },
+    scan(text, out, capitals) {
       let n = 0;
+      let caps = 0;
       const len = text.length;
       let i = 0;
       while (i < len) {
@@ -250,10 +258,13 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         // An invisible character does not end the word for the trie (a Persian half-space,
         // a soft hyphen): such a word cannot be judged by its hash and is let in.
         if ((i < len && k === IGNORE) || mayBegin(word)) n = walk(text, from, out, n);
-        if (onCapital !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
-          onCapital(text, from, i, word);
+        if (capitals !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
+          capitals[caps++] = from;
+          capitals[caps++] = i;
+          capitals[caps++] = word;
         }
       }
+      capitalCount = caps;
       return n;
     },
   };

@@ -23,14 +23,21 @@ const SEEN_SLOTS = 1 << 15;
 
 /**
  * Reads the names under other spellings in a block, from its capitalised words as the
- * phrase lexicon's pass reports them (phrase-lexicon.ts: `onCapital`): each word is
- * offered with `offer`, and `take` returns the names ending in the words offered since
- * the last `take`.
+ * phrase lexicon's pass lists them (phrase-lexicon.ts: `capitals`).
  */
 export interface VariantReader {
-  offer(text: string, from: number, end: number, hash: number): void;
-  /** `fixed` and `contextual`: the matcher's mentions and candidates, which the names found may not overlap. */
-  take(text: string, fixed: readonly Span[], contextual: readonly Span[]): Mention[];
+  /**
+   * The names ending in the block's capitalised words: `capitals` holds `count` numbers,
+   * triples [from, end, hash]. `fixed` and `contextual`: the matcher's mentions and
+   * candidates, which the names found may not overlap.
+   */
+  read(
+    text: string,
+    capitals: readonly number[],
+    count: number,
+    fixed: readonly Span[],
+    contextual: readonly Span[],
+  ): Mention[];
 }
 
 interface Span {
@@ -38,7 +45,7 @@ interface Span {
   end: number;
 }
 
-/** What `take` finds in most blocks: nothing (shared, never changed). */
+/** What `read` finds in most blocks: nothing (shared, never changed). */
 const NONE: Mention[] = [];
 
 /** Whether a span of `list` overlaps `start`–`end`. */
@@ -106,25 +113,29 @@ export function createVariantReader(variants: readonly (readonly [string, number
     for (const n of 'ahj') if (firsts.has(foldForSearch(String.fromCharCode(c) + n)[0])) mayStart[c] = 1;
   }
   const shortest = Math.min(...[...lastWords].map((w) => w.length));
-  /** Offered words that may end a name: [from, end] pairs. */
+  /** The block's capitalised words that may end a name: [from, end] pairs. */
   const words: number[] = [];
-  let count = 0;
   return {
-    offer(text, from, end, hash) {
-      // No name is that long: a run of letters without spaces is not read word by word.
-      if (end - from > LONGEST_WORD || end - from < shortest || mayStart[text.charCodeAt(from)] !== 1) return;
-      // Nor is a word the run goes on after ("Shahbaz Sharif"): `take` would pass over it (this is its cheap case).
-      const join = text.charCodeAt(end);
-      const next = text.charCodeAt(end + 1);
-      if ((join === 32 || join === 45 || join === 0x2010) && next >= 65 && next <= 90) return;
-      if (!isLast(text, from, end, hash)) return;
-      words[count++] = from;
-      words[count++] = end;
-    },
-
-    take(text, fixed, contextual) {
-      const n = count;
-      count = 0;
+    read(text, capitals, count, fixed, contextual) {
+      const len = text.length;
+      let n = 0;
+      for (let k = 0; k < count; k += 3) {
+        const from = capitals[k]!;
+        const end = capitals[k + 1]!;
+        // No name is that long: a run of letters without spaces is not read word by word.
+        if (end - from > LONGEST_WORD || end - from < shortest || mayStart[text.charCodeAt(from)] !== 1) continue;
+        // Nor is a word the run goes on after ("Shahbaz Sharif"): the loop below would pass
+        // over it (this is its cheap case). Read only within the text: a read past its end
+        // returns NaN, and the optimised code would start over.
+        if (end + 1 < len) {
+          const join = text.charCodeAt(end);
+          const next = text.charCodeAt(end + 1);
+          if ((join === 32 || join === 45 || join === 0x2010) && next >= 65 && next <= 90) continue;
+        }
+        if (!isLast(text, from, end, capitals[k + 2]!)) continue;
+        words[n++] = from;
+        words[n++] = end;
+      }
       let found = NONE;
       for (let k = 0; k < n; k += 2) {
         const from = words[k]!;
