@@ -182,6 +182,19 @@ export function createPhraseFinder(
   /** Per form, the last read (`reads`) that found it. */
   const foundIn = new Int32Array(forms.length);
   let reads = 0;
+  /** Per page group, the last read (`reads`) that listed it for its block. */
+  const groupIn = new Int32Array(pageKeys.length);
+  /** `groups` with those of `list` this read has not listed yet (a new array in place of the shared empty one). */
+  const addGroups = (groups: number[], list: readonly number[]): number[] => {
+    for (let i = 0; i < list.length; i++) {
+      const g = list[i]!;
+      if (groupIn[g] === reads) continue;
+      groupIn[g] = reads;
+      if (groups === NO_GROUPS) groups = [];
+      groups.push(g);
+    }
+    return groups;
+  };
   /**
    * Whether a rule of the trigger may ever apply in the block read last: its groups of
    * words alone are there (a group that names an entity may come with the page's
@@ -215,6 +228,21 @@ export function createPhraseFinder(
     return false;
   };
 
+  /** Whether a rule may apply: its page groups are on the page, and its groups in the block `find` reads. */
+  const isPossible = (rule: Rule, onPage: (group: number) => boolean): boolean => {
+    for (let i = 0; i < rule.onPage.length; i++) if (!onPage(rule.onPage[i]!)) return false;
+    for (let i = 0; i < rule.with.length; i++) if (!inBlock(rule.with[i]!)) return false;
+    return true;
+  };
+  /** Whether a trigger in `words` has a rule that may apply. */
+  const anyPossible = (words: readonly number[], onPage: (group: number) => boolean): boolean => {
+    for (let h = 2; h < words.length; h += 3) {
+      const rules = rulesOf[words[h]!];
+      if (rules !== undefined) for (let r = 0; r < rules.length; r++) if (isPossible(rules[r]!, onPage)) return true;
+    }
+    return false;
+  };
+
   /** The first form of `g` in `words` from `from`, or its first mention; null unless within `to`. */
   const named = (g: Group, words: readonly number[], mentions: readonly Mention[], from: number, to: number) => {
     if (g.entities.length) {
@@ -237,19 +265,27 @@ export function createPhraseFinder(
     read(text, fixed, contextual) {
       const n = lexicon.scan(text, hits, capitals);
       const variants = spellings.read(text, capitals, lexicon.capitalCount, fixed, contextual);
-      let groups = NO_GROUPS;
-      for (let i = 0; i < fixed.length; i++) groups = addGroups(groups, groupsOfEntity[fixed[i]!.entity]);
-      for (let i = 0; i < variants.length; i++) groups = addGroups(groups, groupsOfEntity[variants[i]!.entity]);
       if (++reads === 2 ** 31 - 1) {
         foundIn.fill(0);
+        groupIn.fill(0);
         reads = 1;
+      }
+      let groups = NO_GROUPS;
+      for (let i = 0; i < fixed.length; i++) {
+        const list = groupsOfEntity[fixed[i]!.entity];
+        if (list !== undefined) groups = addGroups(groups, list);
+      }
+      for (let i = 0; i < variants.length; i++) {
+        const list = groupsOfEntity[variants[i]!.entity];
+        if (list !== undefined) groups = addGroups(groups, list);
       }
       let trigger = false;
       for (let h = 2; h < n; h += 3) {
         const id = hits[h]!;
         foundIn[id] = reads;
         if (rulesOf[id]) trigger = true;
-        groups = addGroups(groups, groupsOfForm[id]);
+        const list = groupsOfForm[id];
+        if (list !== undefined) groups = addGroups(groups, list);
       }
       if (trigger) {
         trigger = false;
@@ -279,11 +315,10 @@ export function createPhraseFinder(
       for (let h = 2; h < words.length; h += 3) formIn[words[h]!] = finds;
       for (let i = 0; i < mentions.length; i++)
         if (mentions[i]!.entity < entityIn.length) entityIn[mentions[i]!.entity] = finds;
-      const possible = (rule: Rule) => {
-        for (let i = 0; i < rule.onPage.length; i++) if (!onPage(rule.onPage[i]!)) return false;
-        for (let i = 0; i < rule.with.length; i++) if (!inBlock(rule.with[i]!)) return false;
-        return true;
-      };
+      // Most blocks end here: no trigger has a rule whose participants are all there, and
+      // the closures and the word list below are never made.
+      if (!anyPossible(words, onPage)) return mentions.slice();
+      const possible = (rule: Rule) => isPossible(rule, onPage);
       tokens.reset(text);
       /** Whether a word may be in a phrase: read once per word of the block. */
       const passes = (k: number) => {
@@ -381,14 +416,6 @@ export function createPhraseFinder(
       return [...mentions, ...found].sort((x, y) => x.start - y.start || y.end - x.end);
     },
   };
-}
-
-/** `groups` with those of `list` it lacks (a new array in place of the shared empty one). */
-function addGroups(groups: number[], list: readonly number[] | undefined): number[] {
-  if (!list) return groups;
-  if (groups === NO_GROUPS) groups = [];
-  for (let i = 0; i < list.length; i++) if (!groups.includes(list[i]!)) groups.push(list[i]!);
-  return groups;
 }
 
 /** The first of `list` (mentions, sorted by start) that starts at or after `at`. */
