@@ -320,7 +320,9 @@ export class PageScanner {
     if (node.nodeType === 1) {
       const el = node as Element;
       if (this.#options.skip(el)) return;
-      if (el.getElementsByTagName('*').length > SPLIT_ABOVE_ELEMENTS && hasBlockChildren(el)) {
+      // Block children first: a paragraph has none, and counting its elements costs a
+      // collection per read.
+      if (hasBlockChildren(el) && el.getElementsByTagName('*').length > SPLIT_ABOVE_ELEMENTS) {
         this.#readLargeElement(el);
         return;
       }
