@@ -68,7 +68,7 @@ export class Highlighter {
   #sheet: CSSStyleSheet | null = null;
   #mode: MarkMode = 'first';
   /** Marks by entity and page part, the first in reading order first. */
-  readonly #groups = new Map<string, Mark[]>();
+  readonly #groups = new Map<number, Mark[]>();
   readonly #parts = new WeakMap<Element, number>();
   #nextPart = 1;
   /** The page's main article; null: the whole page reads as one. */
@@ -200,8 +200,9 @@ export class Highlighter {
     return outside;
   }
 
-  #keyOf(mark: Mark): string {
-    return `${mark.entity} ${this.#partOf(mark.holder)}`;
+  /** A number, not a string: a key per mark made a string per mark. Entity indices stay below 2^21. */
+  #keyOf(mark: Mark): number {
+    return this.#partOf(mark.holder) * 0x200000 + mark.entity;
   }
 
   /** The page part a mark is in, by the block holding its text (one lookup per block). */
