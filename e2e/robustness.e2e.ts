@@ -90,9 +90,13 @@ test('robustness: a page of 100,000 nodes is read in short slices, top first, an
   const started = Date.now();
   await waitForMarks(main, ['Ali Larijani'], 3000);
   const firstMs = Date.now() - started;
-  await waitForMarks(main, [...named.values()], 20_000);
+  // Marks are registered near the viewport: each named row is marked once the reader gets there.
+  await eventually('the first pass', () => scanMeasure(page), 20_000);
+  for (const [row, name] of named) {
+    await page.locator(`#r${row}`).scrollIntoViewIfNeeded();
+    await waitForMarks(main, [name], 5000);
+  }
   const allMs = Date.now() - started;
-  await page.locator('#r12499').scrollIntoViewIfNeeded();
   await hoverCard(page, main, '#r12499', 'Shehbaz Sharif', 'Shehbaz Sharif');
   await closeCard(page, main);
   const time = await stopProfile();
@@ -100,7 +104,7 @@ test('robustness: a page of 100,000 nodes is read in short slices, top first, an
   const scan = await scanMeasure(page);
   assertSliced(scan);
   console.log(
-    `    100k nodes: ${nodes} nodes, top marked after ~${firstMs} ms, all after ~${allMs} ms; ` +
+    `    100k nodes: ${nodes} nodes, top marked after ~${firstMs} ms, every named row marked on reaching it after ~${allMs} ms; ` +
       `Backstory ran ${Math.round(time.oursMs)} ms, longest run ${Math.round(time.longestMs)} ms; ` +
       `${verdict.longTasks} long tasks after load, longest ${Math.round(verdict.longestTask)} ms` +
       (scan
@@ -189,7 +193,10 @@ async function tickerMarks(page: Page, ageMs: number): Promise<{ named: number; 
       }
       const now = performance.now();
       const named = [...document.querySelectorAll<HTMLLIElement>('#ticker li[data-named]')];
-      const old = named.filter((li) => now - Number(li.dataset.at) >= age);
+      // Marks are registered for what the reader can see (and a screen around it): the
+      // ticker clips the items it pushes below its box, so those are not.
+      const bottom = document.getElementById('ticker')!.getBoundingClientRect().bottom;
+      const old = named.filter((li) => now - Number(li.dataset.at) >= age && li.getBoundingClientRect().top < bottom);
       return { named: named.length, unmarked: old.filter((li) => !markedItems.has(li)).map((li) => li.id), ranges };
     },
     ageMs,
@@ -213,8 +220,8 @@ test('robustness: a ticker inserting a node every 10 ms for 30 s: bounded share,
     (await page.evaluate(() => (window as unknown as { ticker: { count: number } }).ticker.count)) - ticksBefore;
   await page.evaluate(() => (window as unknown as { ticker: { stop(): void } }).ticker.stop());
   for (const [i, s] of samples.entries()) {
-    // Every named item that has been on the page for a second is marked by now.
-    assert.deepEqual(s.unmarked, [], `sample ${i + 1}: every named item older than 1 s is marked`);
+    // Every named item in view that has been on the page for a second is marked by now.
+    assert.deepEqual(s.unmarked, [], `sample ${i + 1}: every named item in view older than 1 s is marked`);
     // Items that left the page leave no marks behind: at most one per named item, plus the lede.
     assert.ok(s.ranges <= s.named + 1, `sample ${i + 1}: ${s.ranges} marks for ${s.named} named items on the page`);
   }

@@ -21,10 +21,38 @@ describe('Highlighter without the Custom Highlight API', () => {
   });
 });
 
+/**
+ * A stand-in for the browser's IntersectionObserver that the test drives (happy-dom's never
+ * reports): `report` says a block came within the margin or left it. With `onScreen`, every
+ * block is reported near as soon as it is observed, as on a short page.
+ */
+class FakeObserver {
+  static last: FakeObserver | null = null;
+  static onScreen = true;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: (entries: object[]) => void) {
+    FakeObserver.last = this;
+  }
+  observe(el: Element): void {
+    this.observed.add(el);
+    if (FakeObserver.onScreen) this.report(el, true);
+  }
+  unobserve(el: Element): void {
+    this.observed.delete(el);
+  }
+  disconnect(): void {
+    this.observed.clear();
+  }
+  report(target: Element, isIntersecting: boolean, height = 20): void {
+    this.callback([{ target, isIntersecting, boundingClientRect: { height } }]);
+  }
+}
+
 describe('Highlighter: quiet by default', () => {
   // A stand-in for the Custom Highlight API: highlights are sets of ranges in a registry.
   const registry = new Map<string, Set<AbstractRange>>();
   const css = Object.getOwnPropertyDescriptor(window, 'CSS');
+  const observer = Object.getOwnPropertyDescriptor(window, 'IntersectionObserver');
   beforeAll(() => {
     Object.defineProperty(window, 'Highlight', {
       configurable: true,
@@ -33,11 +61,16 @@ describe('Highlighter: quiet by default', () => {
       },
     });
     Object.defineProperty(window, 'CSS', { configurable: true, value: { highlights: registry } });
+    Object.defineProperty(window, 'IntersectionObserver', { configurable: true, value: FakeObserver });
   });
-  afterEach(() => registry.clear());
+  afterEach(() => {
+    registry.clear();
+    FakeObserver.onScreen = true;
+  });
   afterAll(() => {
     delete (window as { Highlight?: unknown }).Highlight;
     if (css) Object.defineProperty(window, 'CSS', css);
+    if (observer) Object.defineProperty(window, 'IntersectionObserver', observer);
   });
 
   /** A mark on the `i`-th text node of the body's paragraphs. */
@@ -81,6 +114,37 @@ describe('Highlighter: quiet by default', () => {
     // The rail's first Larijani (mark 3) is outside the article: faint, by the block holding it.
     expect(shown('person', all)).toEqual([0, 2]);
     expect(shown('person-quiet', all)).toEqual([1, 3]);
+  });
+
+  it('registers only the marks of blocks near the viewport, and the others as they come near', () => {
+    FakeObserver.onScreen = false;
+    const all = marks();
+    const h = new Highlighter(document);
+    h.attach();
+    for (const m of all) h.add(m);
+    const io = FakeObserver.last!;
+    // Nothing near yet: nothing for the browser to rebuild on each frame.
+    expect(shown('person', all)).toEqual([]);
+    expect(io.observed.size).toBe(4);
+    // The second paragraph comes near: its mark, quiet (the first Larijani is elsewhere).
+    io.report(all[1]!.holder, true);
+    expect(shown('person', all)).toEqual([]);
+    expect(shown('person-quiet', all)).toEqual([1]);
+    io.report(all[0]!.holder, true);
+    expect(shown('person', all)).toEqual([0]);
+    // Leaving the margin takes the marks out; the choice of which is first stays.
+    io.report(all[0]!.holder, false);
+    expect(shown('person', all)).toEqual([]);
+    expect(shown('person-quiet', all)).toEqual([1]);
+    // A block with no box of its own (display: contents) never intersects: shown anyway.
+    io.report(all[2]!.holder, false, 0);
+    expect(shown('person', all)).toEqual([2]);
+    // A block's last mark gone, it is no longer watched.
+    h.remove(all[1]!);
+    expect(io.observed.has(all[1]!.holder)).toBe(false);
+    expect(shown('person-quiet', all)).toEqual([]);
+    h.detach();
+    expect(io.observed.size).toBe(0);
   });
 
   it('switches between all, first mentions and none at once', () => {
