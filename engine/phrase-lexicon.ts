@@ -145,11 +145,6 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     while (firstWordSlots[at] !== 0 && firstWordSlots[at] !== (h || 1)) at = (at + 1) & mask;
     firstWordSlots[at] = h || 1;
   }
-  const mayBegin = (h: number): boolean => {
-    const key = h || 1;
-    for (let at = h & mask; firstWordSlots[at] !== 0; at = (at + 1) & mask) if (firstWordSlots[at] === key) return true;
-    return false;
-  };
   const rootAscii = new Int32Array(128).fill(-1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) if (edgeCode[e]! < 128) rootAscii[edgeCode[e]!] = edgeTo[e]!;
   /** The child of `node` by folded code `c`, or -1. */
@@ -257,7 +252,18 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         }
         // An invisible character does not end the word for the trie (a Persian half-space,
         // a soft hyphen): such a word cannot be judged by its hash and is let in.
-        if ((i < len && k === IGNORE) || mayBegin(word)) n = walk(text, from, out, n);
+        // The first-word probe, inline: it runs for every word of the page.
+        let begins = i < len && k === IGNORE;
+        if (!begins) {
+          const key = word || 1;
+          for (let at = word & mask; firstWordSlots[at] !== 0; at = (at + 1) & mask) {
+            if (firstWordSlots[at] === key) {
+              begins = true;
+              break;
+            }
+          }
+        }
+        if (begins) n = walk(text, from, out, n);
         if (capitals !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
           capitals[caps++] = from;
           capitals[caps++] = i;

@@ -69,22 +69,17 @@ export function createVariantReader(variants: readonly (readonly [string, number
    */
   const seen = new Int32Array(2 * SEEN_SLOTS);
   const seenWords: string[] = [];
-  const isLast = (text: string, from: number, end: number, hash: number): boolean => {
-    let at = hash & (SEEN_SLOTS - 1);
-    for (let v = seen[2 * at + 1]!; v !== 0; at = (at + 1) & (SEEN_SLOTS - 1), v = seen[2 * at + 1]!) {
-      if (seen[2 * at] !== hash) continue;
-      const word = seenWords[(v >> 1) - 1]!;
-      if (word.length !== end - from) continue;
-      // Compared in place: most words are short, and a call to startsWith costs more.
-      let j = 0;
-      while (j < word.length && word.charCodeAt(j) === text.charCodeAt(from + j)) j++;
-      if (j === word.length) return (v & 1) === 1;
-    }
+  /**
+   * Folds a word not seen yet and remembers whether it may end a name, in the empty slot
+   * `at` its probe ended at (the probe is the reading loop's, inline: it runs for most
+   * capitalised words of a page).
+   */
+  const remember = (text: string, from: number, end: number, hash: number, at: number): boolean => {
     // Bounded, for endless pages: past half the table, start over.
     if (seenWords.length >= SEEN_SLOTS >> 1) {
       seen.fill(0);
       seenWords.length = 0;
-      return isLast(text, from, end, hash);
+      at = hash & (SEEN_SLOTS - 1);
     }
     const word = text.slice(from, end);
     const last = lastWords.has(foldForSearch(word));
@@ -132,7 +127,22 @@ export function createVariantReader(variants: readonly (readonly [string, number
           const next = text.charCodeAt(end + 1);
           if ((join === 32 || join === 45 || join === 0x2010) && next >= 65 && next <= 90) continue;
         }
-        if (!isLast(text, from, end, capitals[k + 2]!)) continue;
+        const hash = capitals[k + 2]!;
+        let at = hash & (SEEN_SLOTS - 1);
+        let last = -1;
+        for (let v = seen[2 * at + 1]!; v !== 0; at = (at + 1) & (SEEN_SLOTS - 1), v = seen[2 * at + 1]!) {
+          if (seen[2 * at] !== hash) continue;
+          const word = seenWords[(v >> 1) - 1]!;
+          if (word.length !== end - from) continue;
+          // Compared in place: most words are short, and a call to startsWith costs more.
+          let j = 0;
+          while (j < word.length && word.charCodeAt(j) === text.charCodeAt(from + j)) j++;
+          if (j === word.length) {
+            last = v & 1;
+            break;
+          }
+        }
+        if (last === 0 || (last < 0 && !remember(text, from, end, hash, at))) continue;
         words[n++] = from;
         words[n++] = end;
       }

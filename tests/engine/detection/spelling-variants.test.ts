@@ -37,4 +37,17 @@ describe('names under other spellings', () => {
     expect(read('Sulemani Street is closed.')).toEqual([]);
     expect(read('Sadegh Amoli Larijany spoke, and so did Sadegh Amoli Larijani.')).toEqual([]);
   });
+
+  it('keeps reading right on an endless page, past the words it can remember at once', () => {
+    // More distinct capitalised words than the reader keeps (16,384): it starts over, and
+    // words seen before and after still read as they should.
+    const filler = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `Mab${(from + i).toString(36)}`).join(' and ');
+    for (let round = 0; round < 3; round++) {
+      expect(read(`Soleymani spoke. ${filler(round * 9000, 9000)} and Sulemani.`)).toEqual([
+        'qasem-soleimani:Soleymani',
+        'qasem-soleimani:Sulemani',
+      ]);
+    }
+  });
 });
