@@ -234,11 +234,16 @@ export function createPhraseFinder(
     for (let i = 0; i < rule.with.length; i++) if (!inBlock(rule.with[i]!)) return false;
     return true;
   };
-  /** Whether a trigger in `words` has a rule that may apply. */
-  const anyPossible = (words: readonly number[], onPage: (group: number) => boolean): boolean => {
+  /** Whether a trigger in `words`, outside the names, has a rule that may apply (as `find` reads them). */
+  const anyPossible = (
+    words: readonly number[],
+    mentions: readonly Mention[],
+    onPage: (group: number) => boolean,
+  ): boolean => {
     for (let h = 2; h < words.length; h += 3) {
       const rules = rulesOf[words[h]!];
-      if (rules !== undefined) for (let r = 0; r < rules.length; r++) if (isPossible(rules[r]!, onPage)) return true;
+      if (rules === undefined || insideMention(mentions, words[h - 2]!)) continue;
+      for (let r = 0; r < rules.length; r++) if (isPossible(rules[r]!, onPage)) return true;
     }
     return false;
   };
@@ -301,12 +306,7 @@ export function createPhraseFinder(
 
     find(text, words, mentions, onPage) {
       const found: Mention[] = [];
-      // Names never overlap one another (only the phrases found here contain names): the
-      // one that starts last at or before `at` is the only one that can hold it.
-      const inMention = (at: number) => {
-        const m = mentions[firstFrom(mentions, at + 1) - 1];
-        return m !== undefined && at < m.end;
-      };
+      const inMention = (at: number) => insideMention(mentions, at);
       if (++finds === 2 ** 31 - 1) {
         formIn.fill(0);
         entityIn.fill(0);
@@ -317,7 +317,7 @@ export function createPhraseFinder(
         if (mentions[i]!.entity < entityIn.length) entityIn[mentions[i]!.entity] = finds;
       // Most blocks end here: no trigger has a rule whose participants are all there, and
       // the closures and the word list below are never made.
-      if (!anyPossible(words, onPage)) return mentions.slice();
+      if (!anyPossible(words, mentions, onPage)) return mentions.slice();
       const possible = (rule: Rule) => isPossible(rule, onPage);
       tokens.reset(text);
       /** Whether a word may be in a phrase: read once per word of the block. */
@@ -416,6 +416,16 @@ export function createPhraseFinder(
       return [...mentions, ...found].sort((x, y) => x.start - y.start || y.end - x.end);
     },
   };
+}
+
+/**
+ * Whether a name holds position `at`. Names never overlap one another (only the phrases
+ * `find` adds contain names): the one that starts last at or before `at` is the only one
+ * that can hold it.
+ */
+function insideMention(mentions: readonly Mention[], at: number): boolean {
+  const m = mentions[firstFrom(mentions, at + 1) - 1];
+  return m !== undefined && at < m.end;
 }
 
 /** The first of `list` (mentions, sorted by start) that starts at or after `at`. */
