@@ -296,7 +296,11 @@ export function createPhraseFinder(
         trigger = false;
         for (let h = 2; h < n && !trigger; h += 3) {
           const rules = rulesOf[hits[h]!];
-          if (rules) trigger = mayApply(rules);
+          // A trigger inside a name the matcher fixed or a spelling found ("Operation
+          // Sindoor", "the Pakistan Army") stays inside it whatever the page's context:
+          // \`find\` passes over it, so it alone does not keep the block's words.
+          if (rules && !insideMention(fixed, hits[h - 2]!) && !insideMention(variants, hits[h - 2]!))
+            trigger = mayApply(rules);
         }
       }
       if (!trigger) return { variants, groups, words: null };

@@ -152,6 +152,21 @@ describe('events described by a phrase', () => {
     expect(whole.describing).toBe(false);
   });
 
+  it('keeps no words for a block whose only trigger is inside a name: no later context can link it', () => {
+    const sources: MatcherSource[] = [
+      { id: 'kargil-war-memorial', name: 'Kargil War Memorial', kind: 'place', aliases: [], ambiguous: [] },
+      SOURCES[2]!,
+    ];
+    const table = compileMatcherTable(sources);
+    const finder = createPhraseFinder(table.phrases ?? []);
+    const inside = 'The four-day exhibition at the Kargil War Memorial opened.';
+    const name = { entity: 0, start: inside.indexOf('Kargil'), end: inside.indexOf(' opened') };
+    expect(finder.read(inside, [name], []).words).toBeNull();
+    // Outside a name the same words are kept, for the page's context to complete.
+    const outside = 'The four-day war ended.';
+    expect(finder.read(outside, [], []).words).not.toBeNull();
+  });
+
   it("an event's name that ends in a person's surname does not compete with him for it", () => {
     const sources: MatcherSource[] = [
       SOURCES[0]!,
