@@ -142,11 +142,20 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** `/`, `.`, `-`: what joins the parts of a date or a number. */
 const isJoiner = (c: number): boolean => c === 47 || c === 46 || c === 45;
 
-/** "9/11" in "9/11/13" or "19/9/11": a name made of digits, read inside a date or number. */
+/**
+ * "9/11" in "9/11/13" or "19/9/11": a name made of digits, read inside a date or number.
+ * Reads only within the text: a read past either end deoptimised `analyseBlock`.
+ */
 function insideNumber(text: string, start: number, end: number): boolean {
   return (
-    (isDigit(text.charCodeAt(end - 1)) && isJoiner(text.charCodeAt(end)) && isDigit(text.charCodeAt(end + 1))) ||
-    (isDigit(text.charCodeAt(start)) && isJoiner(text.charCodeAt(start - 1)) && isDigit(text.charCodeAt(start - 2)))
+    (end + 1 < text.length &&
+      isDigit(text.charCodeAt(end - 1)) &&
+      isJoiner(text.charCodeAt(end)) &&
+      isDigit(text.charCodeAt(end + 1))) ||
+    (start >= 2 &&
+      isDigit(text.charCodeAt(start)) &&
+      isJoiner(text.charCodeAt(start - 1)) &&
+      isDigit(text.charCodeAt(start - 2)))
   );
 }
 
