@@ -114,10 +114,14 @@ export class Highlighter {
       this.#watch = new win.IntersectionObserver(
         (entries) => {
           for (const { target, isIntersecting, boundingClientRect } of entries) {
+            const held = this.#held.get(target) ?? [];
             // A block with no box of its own (display: contents) never intersects: its marks stay registered.
-            if (isIntersecting || !boundingClientRect.height) this.#near.add(target);
-            else this.#near.delete(target);
-            for (const m of this.#held.get(target) ?? []) this.#show(m, this.#groups.get(this.#keyOf(m))?.[0] === m);
+            if (isIntersecting || !boundingClientRect.height) {
+              this.#near.add(target);
+              for (const m of held) this.#show(m, this.#groups.get(this.#keyOf(m))?.[0] === m);
+            }
+            // Only a block that was near has marks to take out.
+            else if (this.#near.delete(target)) for (const m of held) this.#hide(m);
           }
         },
         { rootMargin: '100% 0px' },
@@ -147,8 +151,7 @@ export class Highlighter {
   }
 
   remove(mark: Mark): void {
-    this.#loud.get(mark.kind)?.delete(mark.range);
-    this.#quiet.get(mark.kind)?.delete(mark.range);
+    if (this.#isNear(mark.holder)) this.#hide(mark);
     const held = this.#held.get(mark.holder);
     if (held?.includes(mark)) {
       held.splice(held.indexOf(mark), 1);
@@ -220,18 +223,32 @@ export class Highlighter {
     this.#sheet = null;
   }
 
-  /** Puts a mark in the highlight its mode and place (`first` of its group or not) call for. */
+  /**
+   * Puts a mark in the highlight its mode and place (`first` of its group or not) call for.
+   * A mark whose block is far is in neither: it never went in while the block was far, and
+   * the block's move away took its marks out (`#hide`). So far marks cost no call into the
+   * browser here, and most marks of a long page are far.
+   */
   #show(mark: Mark, first: boolean): void {
+    if (!this.#isNear(mark.holder)) return;
     if (first && this.article?.isConnected) first = !this.#isOutside(mark.holder);
     const visible = this.#mode === 'all' || (this.#mode === 'first' && first);
     const faint = this.#mode === 'first' && !first;
-    const near = !this.#watch || this.#near.has(mark.holder);
     const loud = this.#loud.get(mark.kind);
     const quiet = this.#quiet.get(mark.kind);
-    if (visible && near) loud?.add(mark.range);
+    if (visible) loud?.add(mark.range);
     else loud?.delete(mark.range);
-    if (faint && near) quiet?.add(mark.range);
+    if (faint) quiet?.add(mark.range);
     else quiet?.delete(mark.range);
+  }
+
+  #hide(mark: Mark): void {
+    this.#loud.get(mark.kind)?.delete(mark.range);
+    this.#quiet.get(mark.kind)?.delete(mark.range);
+  }
+
+  #isNear(holder: Element): boolean {
+    return !this.#watch || this.#near.has(holder);
   }
 
   #isOutside(holder: Element): boolean {

@@ -51,6 +51,8 @@ class FakeObserver {
 describe('Highlighter: quiet by default', () => {
   // A stand-in for the Custom Highlight API: highlights are sets of ranges in a registry.
   const registry = new Map<string, Set<AbstractRange>>();
+  /** Calls into the highlights' sets: each is a call into the browser. */
+  let calls = 0;
   const css = Object.getOwnPropertyDescriptor(window, 'CSS');
   const observer = Object.getOwnPropertyDescriptor(window, 'IntersectionObserver');
   beforeAll(() => {
@@ -58,6 +60,14 @@ describe('Highlighter: quiet by default', () => {
       configurable: true,
       value: class extends Set<AbstractRange> {
         priority = 0;
+        override add(range: AbstractRange): this {
+          calls++;
+          return super.add(range);
+        }
+        override delete(range: AbstractRange): boolean {
+          calls++;
+          return super.delete(range);
+        }
       },
     });
     Object.defineProperty(window, 'CSS', { configurable: true, value: { highlights: registry } });
@@ -145,6 +155,39 @@ describe('Highlighter: quiet by default', () => {
     expect(shown('person-quiet', all)).toEqual([]);
     h.detach();
     expect(io.observed.size).toBe(0);
+  });
+
+  it('makes no call into the browser for a mark whose block is far, until the block comes near', () => {
+    FakeObserver.onScreen = false;
+    const all = marks();
+    const h = new Highlighter(document);
+    h.attach();
+    calls = 0;
+    // Added out of reading order: the first mark displaces the second as its group's lead.
+    for (const i of [1, 3, 2, 0]) h.add(all[i]!);
+    const io = FakeObserver.last!;
+    io.report(all[3]!.holder, false); // far from the start: nothing to take out
+    h.setMode('all');
+    h.setArticle(document.querySelector('article'));
+    h.setMode('first');
+    h.remove(all[2]!);
+    expect(calls).toBe(0);
+    io.report(all[0]!.holder, true);
+    expect(calls).toBeGreaterThan(0);
+    expect(shown('person', all)).toEqual([0]);
+    calls = 0;
+    io.report(all[0]!.holder, false);
+    expect(calls).toBe(2); // out of both of its kind's highlights
+    expect(shown('person', all)).toEqual([]);
+    calls = 0;
+    h.remove(all[0]!);
+    expect(calls).toBe(0);
+    // The next Larijani leads now, and shows when its block comes near.
+    io.report(all[1]!.holder, true);
+    expect(shown('person', all)).toEqual([1]);
+    h.remove(all[1]!);
+    expect(shown('person', all)).toEqual([]);
+    h.detach();
   });
 
   it('switches between all, first mentions and none at once', () => {
