@@ -142,7 +142,7 @@ export class Highlighter {
     const key = this.#keyOf(mark);
     const group = this.#groups.get(key);
     if (!group) this.#groups.set(key, [mark]);
-    else if (before(mark.range, group[0]!.range)) {
+    else if (before(mark, group[0]!)) {
       // The first in reading order leads its group: the one it displaces turns quiet.
       group.unshift(mark);
       this.#show(group[1]!, false);
@@ -168,7 +168,7 @@ export class Highlighter {
     if (!group!.length) this.#groups.delete(key);
     else if (at === 0) {
       let next = 0;
-      group!.forEach((m, i) => before(m.range, group![next]!.range) && (next = i));
+      group!.forEach((m, i) => before(m, group![next]!) && (next = i));
       group!.unshift(...group!.splice(next, 1));
       this.#show(group![0]!, true);
     }
@@ -275,10 +275,20 @@ export class Highlighter {
   }
 }
 
-/** Whether range `a` starts before range `b` in the document. */
-function before(a: AbstractRange, b: AbstractRange): boolean {
-  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
-  return (a.startContainer.compareDocumentPosition(b.startContainer) & 4) !== 0; // b FOLLOWING a
+/**
+ * Whether mark `a` starts before mark `b` in the document. Marks of two blocks neither of
+ * which holds the other come in their blocks' order: asked of the blocks, the marks'
+ * ranges are not made (they are made on demand, mention-index.ts).
+ */
+function before(a: Mark, b: Mark): boolean {
+  if (a.holder !== b.holder) {
+    const position = a.holder.compareDocumentPosition(b.holder);
+    if (!(position & 24)) return (position & 4) !== 0; // not 8|16 (one contains the other); 4: b FOLLOWING a
+  }
+  const r = a.range;
+  const s = b.range;
+  if (r.startContainer === s.startContainer) return r.startOffset < s.startOffset;
+  return (r.startContainer.compareDocumentPosition(s.startContainer) & 4) !== 0;
 }
 
 function registry(win: Window & typeof globalThis): HighlightRegistry | null {

@@ -190,6 +190,65 @@ describe('Highlighter: quiet by default', () => {
     h.detach();
   });
 
+  it('orders marks by their blocks, making no range for marks of blocks apart', () => {
+    FakeObserver.onScreen = false;
+    document.body.innerHTML = `
+      <p>Larijani one</p>
+      <div>Larijani head <p>Larijani inner</p> Larijani tail</div>
+      <p>Larijani last</p>`;
+    const [one, div, last] = [...document.body.children];
+    const inner = div!.querySelector('p')!;
+    let made = 0;
+    const at = (holder: Element, node: Node): Mark => {
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, 8);
+      // Ranges are made on demand (mention-index.ts): count the asking.
+      return {
+        entity: 1,
+        kind: 'person',
+        holder,
+        get range() {
+          made++;
+          return range;
+        },
+      };
+    };
+    const all = [
+      at(one!, one!.firstChild!),
+      at(div!, div!.firstChild!),
+      at(inner, inner.firstChild!),
+      at(div!, div!.lastChild!),
+      at(last!, last!.firstChild!),
+    ];
+    const h = new Highlighter(document);
+    h.attach();
+    h.add(all[4]!);
+    h.add(all[3]!);
+    expect(made).toBe(0);
+    // A block inside another, or two marks of one block: their ranges tell.
+    h.add(all[2]!);
+    expect(made).toBeGreaterThan(0);
+    h.add(all[1]!);
+    h.add(all[0]!);
+    const io = FakeObserver.last!;
+    for (const el of [one!, div!, inner, last!]) io.report(el, true);
+    const loud = () => all.filter((m) => registry.get('backstory-person')?.has(m.range)).map((m) => all.indexOf(m));
+    expect(loud()).toEqual([0]);
+    // Each leader gone, the next in reading order leads: the div's head, then the paragraph
+    // inside it, then the div's tail.
+    for (const [gone, next] of [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ] as const) {
+      h.remove(all[gone]!);
+      expect(loud()).toEqual([next]);
+    }
+    h.detach();
+  });
+
   it('switches between all, first mentions and none at once', () => {
     const all = marks();
     const h = new Highlighter(document);
