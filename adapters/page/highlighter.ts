@@ -117,8 +117,9 @@ export class Highlighter {
             const held = this.#held.get(target) ?? [];
             // A block with no box of its own (display: contents) never intersects: its marks stay registered.
             if (isIntersecting || !boundingClientRect.height) {
+              const fresh = !this.#near.has(target);
               this.#near.add(target);
-              for (const m of held) this.#show(m, this.#groups.get(this.#keyOf(m))?.[0] === m);
+              for (const m of held) this.#show(m, this.#groups.get(this.#keyOf(m))?.[0] === m, fresh);
             }
             // Only a block that was near has marks to take out.
             else if (this.#near.delete(target)) for (const m of held) this.#hide(m);
@@ -133,12 +134,6 @@ export class Highlighter {
 
   add(mark: Mark): void {
     if (!this.#sheet) return;
-    const held = this.#held.get(mark.holder);
-    if (held) held.push(mark);
-    else {
-      this.#held.set(mark.holder, [mark]);
-      this.#watch?.observe(mark.holder);
-    }
     const key = this.#keyOf(mark);
     const group = this.#groups.get(key);
     if (!group) this.#groups.set(key, [mark]);
@@ -147,7 +142,14 @@ export class Highlighter {
       group.unshift(mark);
       this.#show(group[1]!, false);
     } else group.push(mark);
-    this.#show(mark, this.#groups.get(key)![0] === mark);
+    this.#show(mark, this.#groups.get(key)![0] === mark, true);
+    // Held once it has its place: a block found near shows its marks as their groups say.
+    const held = this.#held.get(mark.holder);
+    if (held) held.push(mark);
+    else {
+      this.#held.set(mark.holder, [mark]);
+      this.#watch?.observe(mark.holder);
+    }
   }
 
   remove(mark: Mark): void {
@@ -227,9 +229,10 @@ export class Highlighter {
    * Puts a mark in the highlight its mode and place (`first` of its group or not) call for.
    * A mark whose block is far is in neither: it never went in while the block was far, and
    * the block's move away took its marks out (`#hide`). So far marks cost no call into the
-   * browser here, and most marks of a long page are far.
+   * browser here, and most marks of a long page are far. A `fresh` mark (new, or its block
+   * just came near) is in neither yet: it only goes in.
    */
-  #show(mark: Mark, first: boolean): void {
+  #show(mark: Mark, first: boolean, fresh = false): void {
     if (!this.#isNear(mark.holder)) return;
     if (first && this.article?.isConnected) first = !this.#isOutside(mark.holder);
     const visible = this.#mode === 'all' || (this.#mode === 'first' && first);
@@ -237,9 +240,9 @@ export class Highlighter {
     const loud = this.#loud.get(mark.kind);
     const quiet = this.#quiet.get(mark.kind);
     if (visible) loud?.add(mark.range);
-    else loud?.delete(mark.range);
+    else if (!fresh) loud?.delete(mark.range);
     if (faint) quiet?.add(mark.range);
-    else quiet?.delete(mark.range);
+    else if (!fresh) quiet?.delete(mark.range);
   }
 
   #hide(mark: Mark): void {

@@ -173,7 +173,7 @@ describe('Highlighter: quiet by default', () => {
     h.remove(all[2]!);
     expect(calls).toBe(0);
     io.report(all[0]!.holder, true);
-    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBe(1); // into the one highlight it belongs in, and no other
     expect(shown('person', all)).toEqual([0]);
     calls = 0;
     io.report(all[0]!.holder, false);
@@ -185,6 +185,14 @@ describe('Highlighter: quiet by default', () => {
     // The next Larijani leads now, and shows when its block comes near.
     io.report(all[1]!.holder, true);
     expect(shown('person', all)).toEqual([1]);
+    // A mark added to a near block goes into its one highlight (quiet: not the lead).
+    const again = document.createRange();
+    again.setStart(all[1]!.range.startContainer, 4);
+    again.setEnd(all[1]!.range.startContainer, 8);
+    calls = 0;
+    h.add({ ...all[1]!, range: again });
+    expect(calls).toBe(1);
+    expect(registry.get('backstory-person-quiet')?.has(again)).toBe(true);
     h.remove(all[1]!);
     expect(shown('person', all)).toEqual([]);
     h.detach();
