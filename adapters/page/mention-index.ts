@@ -156,7 +156,7 @@ function covers(r: AbstractRange, node: Node, offset: number): boolean {
   const last = r.endContainer;
   if (node === first) return offset >= r.startOffset && (node !== last || offset < r.endOffset);
   if (node === last) return offset < r.endOffset;
-  // 4: FOLLOWING. A name spans a handful of nodes: this is asked of few mentions.
+  // Only a mention spanning nodes gets this far, and few do. 4: FOLLOWING.
   return (
     first !== last && (first.compareDocumentPosition(node) & 4) !== 0 && (node.compareDocumentPosition(last) & 4) !== 0
   );
