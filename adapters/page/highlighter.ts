@@ -114,10 +114,15 @@ export class Highlighter {
       this.#watch = new win.IntersectionObserver(
         (entries) => {
           for (const { target, isIntersecting, boundingClientRect } of entries) {
+            const held = this.#held.get(target) ?? [];
             // A block with no box of its own (display: contents) never intersects: its marks stay registered.
-            if (isIntersecting || !boundingClientRect.height) this.#near.add(target);
-            else this.#near.delete(target);
-            for (const m of this.#held.get(target) ?? []) this.#show(m, this.#groups.get(this.#keyOf(m))?.[0] === m);
+            if (isIntersecting || !boundingClientRect.height) {
+              const fresh = !this.#near.has(target);
+              this.#near.add(target);
+              for (const m of held) this.#show(m, this.#groups.get(this.#keyOf(m))?.[0] === m, fresh);
+            }
+            // Only a block that was near has marks to take out.
+            else if (this.#near.delete(target)) for (const m of held) this.#hide(m);
           }
         },
         { rootMargin: '100% 0px' },
@@ -129,26 +134,26 @@ export class Highlighter {
 
   add(mark: Mark): void {
     if (!this.#sheet) return;
+    const key = this.#keyOf(mark);
+    const group = this.#groups.get(key);
+    if (!group) this.#groups.set(key, [mark]);
+    else if (before(mark, group[0]!)) {
+      // The first in reading order leads its group: the one it displaces turns quiet.
+      group.unshift(mark);
+      this.#show(group[1]!, false);
+    } else group.push(mark);
+    this.#show(mark, this.#groups.get(key)![0] === mark, true);
+    // Held once it has its place: a block found near shows its marks as their groups say.
     const held = this.#held.get(mark.holder);
     if (held) held.push(mark);
     else {
       this.#held.set(mark.holder, [mark]);
       this.#watch?.observe(mark.holder);
     }
-    const key = this.#keyOf(mark);
-    const group = this.#groups.get(key);
-    if (!group) this.#groups.set(key, [mark]);
-    else if (before(mark.range, group[0]!.range)) {
-      // The first in reading order leads its group: the one it displaces turns quiet.
-      group.unshift(mark);
-      this.#show(group[1]!, false);
-    } else group.push(mark);
-    this.#show(mark, this.#groups.get(key)![0] === mark);
   }
 
   remove(mark: Mark): void {
-    this.#loud.get(mark.kind)?.delete(mark.range);
-    this.#quiet.get(mark.kind)?.delete(mark.range);
+    if (this.#isNear(mark.holder)) this.#hide(mark);
     const held = this.#held.get(mark.holder);
     if (held?.includes(mark)) {
       held.splice(held.indexOf(mark), 1);
@@ -165,7 +170,7 @@ export class Highlighter {
     if (!group!.length) this.#groups.delete(key);
     else if (at === 0) {
       let next = 0;
-      group!.forEach((m, i) => before(m.range, group![next]!.range) && (next = i));
+      group!.forEach((m, i) => before(m, group![next]!) && (next = i));
       group!.unshift(...group!.splice(next, 1));
       this.#show(group![0]!, true);
     }
@@ -220,18 +225,33 @@ export class Highlighter {
     this.#sheet = null;
   }
 
-  /** Puts a mark in the highlight its mode and place (`first` of its group or not) call for. */
-  #show(mark: Mark, first: boolean): void {
+  /**
+   * Puts a mark in the highlight its mode and place (`first` of its group or not) call for.
+   * A mark whose block is far is in neither: it never went in while the block was far, and
+   * the block's move away took its marks out (`#hide`). So far marks cost no call into the
+   * browser here, and most marks of a long page are far. A `fresh` mark (new, or its block
+   * just came near) is in neither yet: it only goes in.
+   */
+  #show(mark: Mark, first: boolean, fresh = false): void {
+    if (!this.#isNear(mark.holder)) return;
     if (first && this.article?.isConnected) first = !this.#isOutside(mark.holder);
     const visible = this.#mode === 'all' || (this.#mode === 'first' && first);
     const faint = this.#mode === 'first' && !first;
-    const near = !this.#watch || this.#near.has(mark.holder);
     const loud = this.#loud.get(mark.kind);
     const quiet = this.#quiet.get(mark.kind);
-    if (visible && near) loud?.add(mark.range);
-    else loud?.delete(mark.range);
-    if (faint && near) quiet?.add(mark.range);
-    else quiet?.delete(mark.range);
+    if (visible) loud?.add(mark.range);
+    else if (!fresh) loud?.delete(mark.range);
+    if (faint) quiet?.add(mark.range);
+    else if (!fresh) quiet?.delete(mark.range);
+  }
+
+  #hide(mark: Mark): void {
+    this.#loud.get(mark.kind)?.delete(mark.range);
+    this.#quiet.get(mark.kind)?.delete(mark.range);
+  }
+
+  #isNear(holder: Element): boolean {
+    return !this.#watch || this.#near.has(holder);
   }
 
   #isOutside(holder: Element): boolean {
@@ -258,10 +278,20 @@ export class Highlighter {
   }
 }
 
-/** Whether range `a` starts before range `b` in the document. */
-function before(a: AbstractRange, b: AbstractRange): boolean {
-  if (a.startContainer === b.startContainer) return a.startOffset < b.startOffset;
-  return (a.startContainer.compareDocumentPosition(b.startContainer) & 4) !== 0; // b FOLLOWING a
+/**
+ * Whether mark `a` starts before mark `b` in the document. Marks of two blocks neither of
+ * which holds the other come in their blocks' order: asked of the blocks, the marks'
+ * ranges are not made (they are made on demand, mention-index.ts).
+ */
+function before(a: Mark, b: Mark): boolean {
+  if (a.holder !== b.holder) {
+    const position = a.holder.compareDocumentPosition(b.holder);
+    if (!(position & 24)) return (position & 4) !== 0; // not 8|16 (one contains the other); 4: b FOLLOWING a
+  }
+  const r = a.range;
+  const s = b.range;
+  if (r.startContainer === s.startContainer) return r.startOffset < s.startOffset;
+  return (r.startContainer.compareDocumentPosition(s.startContainer) & 4) !== 0;
 }
 
 function registry(win: Window & typeof globalThis): HighlightRegistry | null {

@@ -10,7 +10,8 @@ import type { Highlighter } from './highlighter';
 import type { PageMention } from './mention-index';
 
 export class MarkBatch {
-  readonly #ops = new Map<AbstractRange, { mark: PageMention; add: boolean }>();
+  /** Whether to show (true) or take down each mark, in the order first queued; no object per mark. */
+  readonly #ops = new Map<PageMention, boolean>();
   #pending = 0;
   #shown = 0;
   readonly #highlighter: Pick<Highlighter, 'add' | 'remove'>;
@@ -21,14 +22,13 @@ export class MarkBatch {
 
   /** Queues a mark to show (`add`) or take down. */
   queue(mark: PageMention, add: boolean): void {
-    const range = mark.range;
-    if (!add && this.#ops.get(range)?.add) {
+    if (!add && this.#ops.get(mark)) {
       // Never shown: nothing to take back.
-      this.#ops.delete(range);
+      this.#ops.delete(mark);
       this.#pending--;
       return;
     }
-    this.#ops.set(range, { mark, add });
+    this.#ops.set(mark, add);
     if (add) this.#pending++;
   }
 
@@ -38,10 +38,8 @@ export class MarkBatch {
   }
 
   flush(): void {
-    for (const { mark, add } of this.#ops.values()) {
-      if (add) this.#highlighter.add(mark);
-      else this.#highlighter.remove(mark);
-    }
+    const highlighter = this.#highlighter;
+    this.#ops.forEach((add, mark) => (add ? highlighter.add(mark) : highlighter.remove(mark)));
     this.#shown += this.#pending;
     this.#ops.clear();
     this.#pending = 0;

@@ -7,57 +7,96 @@
  * block is rescanned and its mentions replaced), which keeps mutations cheap.
  */
 import type { EntityKind } from '../../engine/types';
+import type { DomSpan } from './text-blocks';
 
 export interface PageMention {
   entity: number;
   kind: EntityKind;
   block: number;
-  range: StaticRange;
+  readonly range: StaticRange;
   /** The block element the mention's text belongs to (`Mark.holder`). */
   holder: Element;
 }
 
+/**
+ * A mention as the scanner finds it. Its range is made when first asked for: on a long
+ * page most marks are never near the viewport nor hovered, and making a StaticRange cost
+ * as much as a fifth of marking a mention.
+ */
+export class FoundMention implements PageMention {
+  readonly #span: DomSpan;
+  #range: StaticRange | null = null;
+
+  constructor(
+    readonly entity: number,
+    readonly kind: EntityKind,
+    readonly block: number,
+    readonly holder: Element,
+    span: DomSpan,
+  ) {
+    this.#span = span;
+  }
+
+  get range(): StaticRange {
+    const s = this.#span;
+    return (this.#range ??= new StaticRange({
+      startContainer: s.startNode,
+      startOffset: s.startOffset,
+      endContainer: s.endNode,
+      endOffset: s.endOffset,
+    }));
+  }
+}
+
 export class MentionIndex {
   readonly #byBlock = new Map<number, PageMention[]>();
-  /** Text node → mentions touching it, for hit testing from a caret position. */
-  readonly #byNode = new WeakMap<Node, PageMention[]>();
-  readonly #byRange = new WeakMap<AbstractRange, PageMention>();
+  /**
+   * Block element → the mention lists of its blocks, in the order they were set, for hit
+   * testing from a caret position. By holder rather than by text node: one entry per
+   * block, not one per text node of every mention.
+   */
+  readonly #byHolder = new WeakMap<Element, PageMention[][]>();
   /** Changes with every change of the mentions (for caches of what is derived from them). */
   version = 0;
 
   setBlock(block: number, mentions: PageMention[]): PageMention[] {
     const previous = this.removeBlock(block);
-    if (mentions.length) this.#byBlock.set(block, mentions);
-    for (const m of mentions) {
-      this.#byRange.set(m.range, m);
-      for (const node of nodesOf(m.range)) {
-        const list = this.#byNode.get(node);
-        if (list) list.push(m);
-        else this.#byNode.set(node, [m]);
-      }
+    if (mentions.length) {
+      this.#byBlock.set(block, mentions);
+      forEachHolder(mentions, (holder) => {
+        const lists = this.#byHolder.get(holder);
+        if (lists) lists.push(mentions);
+        else this.#byHolder.set(holder, [mentions]);
+      });
     }
     this.version++;
     return previous;
   }
 
   removeBlock(block: number): PageMention[] {
-    const previous = this.#byBlock.get(block) ?? [];
-    for (const m of previous) {
-      for (const node of nodesOf(m.range)) {
-        const list = this.#byNode.get(node);
-        if (!list) continue;
-        const rest = list.filter((x) => x !== m);
-        if (rest.length) this.#byNode.set(node, rest);
-        else this.#byNode.delete(node);
-      }
+    const previous = this.#byBlock.get(block);
+    if (!previous) {
+      this.version++;
+      return [];
     }
+    forEachHolder(previous, (holder) => {
+      const lists = this.#byHolder.get(holder);
+      const at = lists ? lists.indexOf(previous) : -1;
+      if (at < 0) return;
+      if (lists!.length === 1) this.#byHolder.delete(holder);
+      else lists!.splice(at, 1);
+    });
     this.#byBlock.delete(block);
     this.version++;
     return previous;
   }
 
+  /** The mention whose range this is (a range `highlightsFromPoint` gave back). */
   forRange(range: AbstractRange): PageMention | undefined {
-    return this.#byRange.get(range);
+    for (const list of this.#near(range.startContainer)) {
+      for (const m of list) if (m.range === range) return m;
+    }
+    return undefined;
   }
 
   /**
@@ -67,13 +106,23 @@ export class MentionIndex {
    */
   at(node: Node, offset: number): PageMention | undefined {
     let found: PageMention | undefined;
-    for (const m of this.#byNode.get(node) ?? []) {
-      const r = m.range;
-      const afterStart = node !== r.startContainer || offset >= r.startOffset;
-      const beforeEnd = node !== r.endContainer || offset < r.endOffset;
-      if (afterStart && beforeEnd) found = m;
+    for (const list of this.#near(node)) {
+      for (const m of list) if (covers(m.range, node, offset)) found = m;
     }
     return found;
+  }
+
+  /**
+   * The mention lists of the nearest element around `node` that has any: its holder. A
+   * mention's text stays inside one block, so no other block with mentions stands between
+   * its text nodes and its holder. Crosses shadow roots to their host, as `ownerOf` does.
+   */
+  #near(node: Node): PageMention[][] {
+    for (let n: Node | null = node; n; n = n.parentNode ?? ((n as ShadowRoot).host || null)) {
+      const lists = n.nodeType === 1 ? this.#byHolder.get(n as Element) : undefined;
+      if (lists) return lists;
+    }
+    return [];
   }
 
   /** The mentions, block by block (in no particular order). */
@@ -88,29 +137,29 @@ export class MentionIndex {
   }
 }
 
-/**
- * The text nodes a mention covers, the ones between its ends included ("<a>Asim</a>
- * <b>Munir</b>" has a space node between), so the caret anywhere on it finds it.
- */
-function nodesOf(range: AbstractRange): Node[] {
-  const first = range.startContainer;
-  const last = range.endContainer;
-  if (first === last) return [first];
-  const nodes: Node[] = [first];
-  // Document order, bounded by the mention's length: a name spans a handful of nodes.
-  for (let n = following(first); n && n !== last && nodes.length < 64; n = following(n)) {
-    if (n.nodeType === 3) nodes.push(n);
+/** Calls `fn` once per holder of a block's mentions (all of them share one, in the scanner). */
+function forEachHolder(mentions: PageMention[], fn: (holder: Element) => void): void {
+  let last: Element | null = null;
+  for (const { holder } of mentions) {
+    if (holder === last) continue;
+    last = holder;
+    fn(holder);
   }
-  nodes.push(last);
-  return nodes;
 }
 
-function following(node: Node): Node | null {
-  if (node.firstChild) return node.firstChild;
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nextSibling) return n.nextSibling;
-  }
-  return null;
+/**
+ * Whether a text position is on a range: between its ends, the text nodes between them
+ * included ("<a>Asim</a> <b>Munir</b>" has a space node between).
+ */
+function covers(r: AbstractRange, node: Node, offset: number): boolean {
+  const first = r.startContainer;
+  const last = r.endContainer;
+  if (node === first) return offset >= r.startOffset && (node !== last || offset < r.endOffset);
+  if (node === last) return offset < r.endOffset;
+  // Only a mention spanning nodes gets this far, and few do. 4: FOLLOWING.
+  return (
+    first !== last && (first.compareDocumentPosition(node) & 4) !== 0 && (node.compareDocumentPosition(last) & 4) !== 0
+  );
 }
 
 /** A live Range for measuring (StaticRanges have no geometry). */

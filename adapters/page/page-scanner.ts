@@ -16,7 +16,7 @@ import { initialScan, sliceEnded, sliceStarted } from './scan-report';
 import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
-import { MentionIndex, type PageMention } from './mention-index';
+import { FoundMention, MentionIndex, type PageMention } from './mention-index';
 import { MarkBatch } from './mark-batch';
 import { TIMING } from './timing';
 import { caretAt } from './hit-test';
@@ -440,19 +440,7 @@ export class PageScanner {
             !this.#options.keep(record.block.text.slice(m.start, m.end), span.startNode, span.startOffset)
           )
             continue;
-          const range = new StaticRange({
-            startContainer: span.startNode,
-            startOffset: span.startOffset,
-            endContainer: span.endNode,
-            endOffset: span.endOffset,
-          });
-          marks.push({
-            entity: m.entity,
-            kind: this.#detector.kinds[m.entity]!,
-            block: key,
-            range,
-            holder: record.owner,
-          });
+          marks.push(new FoundMention(m.entity, this.#detector.kinds[m.entity]!, key, record.owner, span));
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();

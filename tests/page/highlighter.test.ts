@@ -51,6 +51,8 @@ class FakeObserver {
 describe('Highlighter: quiet by default', () => {
   // A stand-in for the Custom Highlight API: highlights are sets of ranges in a registry.
   const registry = new Map<string, Set<AbstractRange>>();
+  /** Calls into the highlights' sets: each is a call into the browser. */
+  let calls = 0;
   const css = Object.getOwnPropertyDescriptor(window, 'CSS');
   const observer = Object.getOwnPropertyDescriptor(window, 'IntersectionObserver');
   beforeAll(() => {
@@ -58,6 +60,14 @@ describe('Highlighter: quiet by default', () => {
       configurable: true,
       value: class extends Set<AbstractRange> {
         priority = 0;
+        override add(range: AbstractRange): this {
+          calls++;
+          return super.add(range);
+        }
+        override delete(range: AbstractRange): boolean {
+          calls++;
+          return super.delete(range);
+        }
       },
     });
     Object.defineProperty(window, 'CSS', { configurable: true, value: { highlights: registry } });
@@ -145,6 +155,106 @@ describe('Highlighter: quiet by default', () => {
     expect(shown('person-quiet', all)).toEqual([]);
     h.detach();
     expect(io.observed.size).toBe(0);
+  });
+
+  it('makes no call into the browser for a mark whose block is far, until the block comes near', () => {
+    FakeObserver.onScreen = false;
+    const all = marks();
+    const h = new Highlighter(document);
+    h.attach();
+    calls = 0;
+    // Added out of reading order: the first mark displaces the second as its group's lead.
+    for (const i of [1, 3, 2, 0]) h.add(all[i]!);
+    const io = FakeObserver.last!;
+    io.report(all[3]!.holder, false); // far from the start: nothing to take out
+    h.setMode('all');
+    h.setArticle(document.querySelector('article'));
+    h.setMode('first');
+    h.remove(all[2]!);
+    expect(calls).toBe(0);
+    io.report(all[0]!.holder, true);
+    expect(calls).toBe(1); // into the one highlight it belongs in, and no other
+    expect(shown('person', all)).toEqual([0]);
+    calls = 0;
+    io.report(all[0]!.holder, false);
+    expect(calls).toBe(2); // out of both of its kind's highlights
+    expect(shown('person', all)).toEqual([]);
+    calls = 0;
+    h.remove(all[0]!);
+    expect(calls).toBe(0);
+    // The next Larijani leads now, and shows when its block comes near.
+    io.report(all[1]!.holder, true);
+    expect(shown('person', all)).toEqual([1]);
+    // A mark added to a near block goes into its one highlight (quiet: not the lead).
+    const again = document.createRange();
+    again.setStart(all[1]!.range.startContainer, 4);
+    again.setEnd(all[1]!.range.startContainer, 8);
+    calls = 0;
+    h.add({ ...all[1]!, range: again });
+    expect(calls).toBe(1);
+    expect(registry.get('backstory-person-quiet')?.has(again)).toBe(true);
+    h.remove(all[1]!);
+    expect(shown('person', all)).toEqual([]);
+    h.detach();
+  });
+
+  it('orders marks by their blocks, making no range for marks of blocks apart', () => {
+    FakeObserver.onScreen = false;
+    document.body.innerHTML = `
+      <p>Larijani one</p>
+      <div>Larijani head <p>Larijani inner</p> Larijani tail</div>
+      <p>Larijani last</p>`;
+    const [one, div, last] = [...document.body.children];
+    const inner = div!.querySelector('p')!;
+    let made = 0;
+    const at = (holder: Element, node: Node): Mark => {
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, 8);
+      // Ranges are made on demand (mention-index.ts): count the asking.
+      return {
+        entity: 1,
+        kind: 'person',
+        holder,
+        get range() {
+          made++;
+          return range;
+        },
+      };
+    };
+    const all = [
+      at(one!, one!.firstChild!),
+      at(div!, div!.firstChild!),
+      at(inner, inner.firstChild!),
+      at(div!, div!.lastChild!),
+      at(last!, last!.firstChild!),
+    ];
+    const h = new Highlighter(document);
+    h.attach();
+    h.add(all[4]!);
+    h.add(all[3]!);
+    expect(made).toBe(0);
+    // A block inside another, or two marks of one block: their ranges tell.
+    h.add(all[2]!);
+    expect(made).toBeGreaterThan(0);
+    h.add(all[1]!);
+    h.add(all[0]!);
+    const io = FakeObserver.last!;
+    for (const el of [one!, div!, inner, last!]) io.report(el, true);
+    const loud = () => all.filter((m) => registry.get('backstory-person')?.has(m.range)).map((m) => all.indexOf(m));
+    expect(loud()).toEqual([0]);
+    // Each leader gone, the next in reading order leads: the div's head, then the paragraph
+    // inside it, then the div's tail.
+    for (const [gone, next] of [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ] as const) {
+      h.remove(all[gone]!);
+      expect(loud()).toEqual([next]);
+    }
+    h.detach();
   });
 
   it('switches between all, first mentions and none at once', () => {

@@ -52,6 +52,19 @@ describe('MarkBatch', () => {
     expect(log).toEqual(['+1', '-1']);
   });
 
+  it('hands changes over in the order they were queued, one per mark', () => {
+    const { batch, log } = setup();
+    const [a, b, c] = [mark(1), mark(2), mark(3)];
+    batch.queue(a, true);
+    batch.flush();
+    batch.queue(b, true);
+    batch.queue(a, false);
+    batch.queue(c, true);
+    batch.queue(a, false); // asked twice, taken down once
+    batch.flush();
+    expect(log).toEqual(['+1', '+2', '-1', '+3']);
+  });
+
   it('starts over after clear: nothing queued is handed over, and the next mark shows at once', () => {
     const { batch, shown } = setup();
     for (let i = 0; i < 8; i++) batch.queue(mark(i), true);

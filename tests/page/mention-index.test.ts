@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MentionIndex, type PageMention } from '../../adapters/page/mention-index';
+import { ownerOf } from '../../adapters/page/block-owners';
 import { countsByEntity, inReadingOrder } from '../../adapters/page/page-navigation';
 
 function mention(entity: number, block: number, start: [Node, number], end: [Node, number]): PageMention {
   const range = document.createRange();
   range.setStart(start[0], start[1]);
   range.setEnd(end[0], end[1]);
-  return { entity, kind: 'person', block, range, holder: start[0].parentElement! };
+  // Holder as the scanner gives it: the block owning the mention's first text node.
+  return { entity, kind: 'person', block, range, holder: ownerOf(start[0])! };
 }
 
 describe('MentionIndex', () => {
@@ -78,5 +80,71 @@ describe('MentionIndex', () => {
     expect(index.at(text, 14)).toBe(name);
     expect(index.at(text, 15)).toBe(phrase);
     expect(index.at(text, 20)).toBe(phrase);
+  });
+
+  it('finds mentions in a block inside a block, each by its own holder', () => {
+    document.body.innerHTML =
+      '<div>Dar said <p>Munir and <em>Asim</em> <b>Munir</b></p> to Rubio, <p>then left</p></div>';
+    const div = document.querySelector('div')!;
+    const [inner, other] = [...document.querySelectorAll('p')];
+    const said = div.firstChild!;
+    const rubio = inner!.nextSibling!;
+    const munir = inner!.firstChild!;
+    const asim = inner!.querySelector('em')!.firstChild!;
+    const space = inner!.querySelector('em')!.nextSibling!;
+    const munir2 = inner!.querySelector('b')!.firstChild!;
+    const left = other!.firstChild!;
+    const index = new MentionIndex();
+    // The div's text runs either side of the paragraph: two blocks of one holder.
+    const dar = mention(1, 1, [said, 0], [said, 3]);
+    const rubioMention = mention(2, 3, [rubio, 4], [rubio, 9]);
+    const munirMention = mention(3, 2, [munir, 0], [munir, 5]);
+    const asimMunir = mention(3, 2, [asim, 0], [munir2, 5]);
+    index.setBlock(1, [dar]);
+    index.setBlock(2, [munirMention, asimMunir]);
+    index.setBlock(3, [rubioMention]);
+    expect(dar.holder).toBe(div);
+    expect(asimMunir.holder).toBe(inner);
+    expect(index.at(said, 1)).toBe(dar);
+    expect(index.at(said, 5)).toBeUndefined();
+    expect(index.at(rubio, 5)).toBe(rubioMention);
+    expect(index.at(munir, 2)).toBe(munirMention);
+    expect(index.at(munir, 6)).toBeUndefined(); // "and": the paragraph's, not on a mention
+    expect(index.at(space, 0)).toBe(asimMunir);
+    expect(index.at(munir2, 4)).toBe(asimMunir);
+    // A paragraph without mentions inside a block with some: none of the outer ones covers it.
+    expect(index.at(left, 2)).toBeUndefined();
+    expect(index.forRange(asimMunir.range)).toBe(asimMunir);
+    expect(index.forRange(rubioMention.range)).toBe(rubioMention);
+    expect(index.forRange(document.createRange())).toBeUndefined();
+    // One of the holder's blocks goes: the other's mentions still hit, the removed ones never.
+    expect(index.removeBlock(1)).toEqual([dar]);
+    expect(index.at(said, 1)).toBeUndefined();
+    expect(index.forRange(dar.range)).toBeUndefined();
+    expect(index.at(rubio, 5)).toBe(rubioMention);
+    // Replaced: the paragraph's new mentions hit, the old ones are gone.
+    const asimOnly = mention(4, 2, [asim, 0], [asim, 4]);
+    expect(index.setBlock(2, [asimOnly])).toEqual([munirMention, asimMunir]);
+    expect(index.at(asim, 1)).toBe(asimOnly);
+    expect(index.at(space, 0)).toBeUndefined();
+    expect(index.at(munir, 2)).toBeUndefined();
+    expect(index.removeBlock(3)).toEqual([rubioMention]);
+    expect(index.removeBlock(2)).toEqual([asimOnly]);
+    expect(index.at(asim, 1)).toBeUndefined();
+    expect(index.size).toBe(0);
+  });
+
+  it('finds a mention inside an open shadow root, by the block around its host', () => {
+    document.body.innerHTML = '<p>Met <x-name></x-name> today</p>';
+    const host = document.querySelector('x-name')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<span>Ishaq Dar</span>';
+    const text = root.querySelector('span')!.firstChild!;
+    const index = new MentionIndex();
+    const dar = mention(1, 1, [text, 0], [text, 9]);
+    expect(dar.holder).toBe(document.querySelector('p'));
+    index.setBlock(1, [dar]);
+    expect(index.at(text, 6)).toBe(dar);
+    expect(index.forRange(dar.range)).toBe(dar);
   });
 });

@@ -87,12 +87,13 @@ function setup(paragraphs: number, costOf: (text: string) => number) {
   return { ...time, scanner, shown, changes: () => changes };
 }
 
-// happy-dom has no StaticRange: a plain record of its four fields stands in.
+/** StaticRanges made: happy-dom has none, so a plain record of its four fields stands in. */
+let rangesMade = 0;
 beforeAll(() => {
-  if (typeof StaticRange === 'undefined')
-    vi.stubGlobal('StaticRange', function StaticRange(this: object, init: StaticRangeInit) {
-      Object.assign(this, init);
-    });
+  vi.stubGlobal('StaticRange', function StaticRange(this: object, init: StaticRangeInit) {
+    rangesMade++;
+    Object.assign(this, init);
+  });
 });
 
 let stop: (() => void) | undefined;
@@ -180,6 +181,23 @@ describe('PageScanner slicing (fake clock)', () => {
     const first = [...scanner.index.lists()].flat().map((m) => m.range.startContainer.textContent);
     expect(first[0]).toBe('Paragraph 0 about Ada.');
     expect(first.length).toBe(256);
+  });
+
+  it("makes a mention's range only when it is asked for, and once", async () => {
+    const { scanner, advance } = setup(100, cost);
+    stop = () => scanner.stop();
+    rangesMade = 0;
+    scanner.start();
+    await advance(1000);
+    expect(scanner.index.size).toBe(100);
+    expect(rangesMade).toBe(0);
+    const [mention] = [...scanner.index.lists()][0]!;
+    const range = mention!.range;
+    expect(mention!.range).toBe(range);
+    expect(rangesMade).toBe(1);
+    expect([range.startOffset, range.endOffset]).toEqual([18, 21]);
+    expect(range.startContainer).toBe(document.querySelector('p')!.firstChild);
+    expect(range.endContainer).toBe(range.startContainer);
   });
 
   it('keeps to its share of the main thread on a page that never stops changing', async () => {
