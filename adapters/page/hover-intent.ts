@@ -34,7 +34,6 @@ export class HoverIntent<M> {
   constructor(
     private readonly hooks: HoverIntentHooks<M>,
     private readonly clock: Clock,
-    private readonly timing = TIMING,
   ) {}
 
   /** Pointer moved over the page; `target` is the mention under it, or null. */
@@ -51,7 +50,7 @@ export class HoverIntent<M> {
       return;
     }
     if (this.#shown !== null) this.#scheduleHide();
-    const sweeping = speed > this.timing.sweepSpeedPxPerMs;
+    const sweeping = speed > TIMING.sweepSpeedPxPerMs;
     if (this.#candidate !== target || sweeping) {
       this.#candidate = target;
       this.#restartSettle();
@@ -91,7 +90,7 @@ export class HoverIntent<M> {
   #speed(x: number, y: number): number {
     const t = this.clock.now();
     this.#samples.push({ t, x, y });
-    while (this.#samples.length > 2 && t - this.#samples[0]!.t > this.timing.speedWindowMs) this.#samples.shift();
+    while (this.#samples.length > 2 && t - this.#samples[0]!.t > TIMING.speedWindowMs) this.#samples.shift();
     const first = this.#samples[0]!;
     const dt = t - first.t;
     return dt > 0 ? Math.hypot(x - first.x, y - first.y) / dt : 0;
@@ -101,12 +100,12 @@ export class HoverIntent<M> {
     this.#cancelSettle();
     const target = this.#candidate;
     if (target === null) return;
-    this.#lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target), this.timing.lookupDelayMs);
+    this.#lookupTimer = this.clock.setTimeout(() => this.hooks.prefetch(target), TIMING.lookupDelayMs);
     this.#showTimer = this.clock.setTimeout(() => {
       this.#cancelHide();
       this.#shown = target;
       this.hooks.show(target);
-    }, this.timing.showDelayMs);
+    }, TIMING.showDelayMs);
   }
 
   #cancelSettle(): void {
@@ -120,7 +119,7 @@ export class HoverIntent<M> {
       this.#hideTimer = 0;
       this.#shown = null;
       this.hooks.hide();
-    }, this.timing.hideGraceMs);
+    }, TIMING.hideGraceMs);
   }
 
   #cancelHide(): void {

@@ -53,7 +53,8 @@ export class MentionIndex {
   /**
    * Block element → the mention lists of its blocks, in the order they were set, for hit
    * testing from a caret position. By holder rather than by text node: one entry per
-   * block, not one per text node of every mention.
+   * block, not one per text node of every mention. A block's mentions share its holder
+   * (the scanner gives each the block's owner).
    */
   readonly #byHolder = new WeakMap<Element, PageMention[][]>();
   /** Changes with every change of the mentions (for caches of what is derived from them). */
@@ -63,11 +64,10 @@ export class MentionIndex {
     const previous = this.removeBlock(block);
     if (mentions.length) {
       this.#byBlock.set(block, mentions);
-      forEachHolder(mentions, (holder) => {
-        const lists = this.#byHolder.get(holder);
-        if (lists) lists.push(mentions);
-        else this.#byHolder.set(holder, [mentions]);
-      });
+      const holder = mentions[0]!.holder;
+      const lists = this.#byHolder.get(holder);
+      if (lists) lists.push(mentions);
+      else this.#byHolder.set(holder, [mentions]);
     }
     this.version++;
     return previous;
@@ -79,13 +79,10 @@ export class MentionIndex {
       this.version++;
       return [];
     }
-    forEachHolder(previous, (holder) => {
-      const lists = this.#byHolder.get(holder);
-      const at = lists ? lists.indexOf(previous) : -1;
-      if (at < 0) return;
-      if (lists!.length === 1) this.#byHolder.delete(holder);
-      else lists!.splice(at, 1);
-    });
+    const holder = previous[0]!.holder;
+    const lists = this.#byHolder.get(holder)!;
+    if (lists.length === 1) this.#byHolder.delete(holder);
+    else lists.splice(lists.indexOf(previous), 1);
     this.#byBlock.delete(block);
     this.version++;
     return previous;
@@ -134,16 +131,6 @@ export class MentionIndex {
     let n = 0;
     for (const list of this.#byBlock.values()) n += list.length;
     return n;
-  }
-}
-
-/** Calls `fn` once per holder of a block's mentions (all of them share one, in the scanner). */
-function forEachHolder(mentions: PageMention[], fn: (holder: Element) => void): void {
-  let last: Element | null = null;
-  for (const { holder } of mentions) {
-    if (holder === last) continue;
-    last = holder;
-    fn(holder);
   }
 }
 

@@ -3,6 +3,9 @@
  * follow Wikipedia's Page Previews, tuned on millions of readers: long enough that a
  * pointer crossing text on its way elsewhere opens nothing, short enough to feel
  * immediate to someone who stopped on a name.
+ *
+ * Read as `TIMING.x`, never passed around as a value: then the minifier makes each number
+ * a constant of its own and drops the names (166 B of the content script, gzipped).
  */
 export const TIMING = {
   /** Pointer resting on a mention this long: fetch its card data, so the card is ready. */
