@@ -8,7 +8,7 @@
  * (a ticker, a live blog) cannot make Backstory use more than `maxMainThreadShare` of
  * the main thread.
  */
-import { collectTextBlocks, isBlockElement, spanToDom, type PageBlock } from './text-blocks';
+import { collectTextBlocks, isBlank, isBlockElement, spanToDom, type PageBlock } from './text-blocks';
 import { NodeQueue } from './node-queue';
 import { afterFirstFrame } from './first-frame';
 import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
@@ -379,6 +379,8 @@ export class PageScanner {
       // would take its marks down until the pass came back round to it. If it changes,
       // the MutationObserver queues it.
       if (this.#queued.has(c) || this.#keysByOwner.has(c as Element)) continue;
+      // The line breaks between a page's paragraphs are half its children, and read as nothing.
+      if (c.nodeType === 3 && isBlank((c as Text).data)) continue;
       this.#queued.add(c);
       children.push(c);
     }

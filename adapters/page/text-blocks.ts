@@ -158,7 +158,8 @@ function isExcludedByAttributes(el: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-function isBlank(s: string): boolean {
+/** Only spaces, tabs and line breaks (the indentation between tags). */
+export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12 && c !== 0xa0) return false;
