@@ -320,9 +320,10 @@ export class PageScanner {
     if (node.nodeType === 1) {
       const el = node as Element;
       if (this.#options.skip(el)) return;
-      // Block children first: a paragraph has none, and counting its elements costs a
-      // collection per read.
-      if (hasBlockChildren(el) && el.getElementsByTagName('*').length > SPLIT_ABOVE_ELEMENTS) {
+      // Block children first, and counting elements last (a collection per read). A
+      // paragraph has no block children (the parser closes it before one), and asking
+      // cost a call per link and emphasis in it: most reads are paragraphs.
+      if (el.localName !== 'p' && hasBlockChildren(el) && el.getElementsByTagName('*').length > SPLIT_ABOVE_ELEMENTS) {
         this.#readLargeElement(el);
         return;
       }
