@@ -1,7 +1,10 @@
 // @vitest-environment node
 /**
  * Known names under other spellings (engine/spelling-variants.ts): a run of capitalised
- * words whose search key is a person's name, with the guards that keep precision.
+ * words whose search key is a person's name, with the guards that keep precision; and
+ * the consonant skeleton by which the phrase lexicon hands the reader only the
+ * capitalised words that may end a name (engine/search-key.ts), which must let through
+ * every word whose key is a name's last word.
  */
 import { describe, expect, it } from 'vitest';
 import { createNamedDetector } from '../../../engine/detect';
@@ -168,5 +171,10 @@ describe('the consonant skeleton the lexicon sorts capitalised words by', () => 
     // "Tvelve" has the skeleton of "Twelve" (the reader then folds it to another key);
     // "12" does not begin with a capital, and is not read as one.
     expect(listed(lexicon, 'Twelve Twélve TWELVE Tvelve Twelfth Trade 12')).toEqual(['0:6', '7:13', '14:20', '21:27']);
+  });
+
+  it('lists every capitalised word when a last word keeps a letter beyond ASCII', () => {
+    const lexicon = createLexicon(['war'], createVariantReader([['ali straße', 0]]).lastWordSkeletons);
+    expect(listed(lexicon, 'Strasse The Straße')).toEqual(['0:7', '8:11', '12:18']);
   });
 });
