@@ -121,8 +121,8 @@ const FNV_START = 0x811c9dc5;
 /**
  * A trie over ASCII keys as a dense table, a row of 128 next nodes per node (-1 for
  * none; node 0 the root), and per node whether a key ends there; undefined for keys with
- * other code units. Read one step per letter with nothing to search: the few keys of the
- * spelling reader's skeletons make a few kilobytes.
+ * other code units. Read one step per letter with nothing to search: the spelling
+ * reader's skeletons make 76 nodes, 19 KB, for the bundled names.
  */
 function layAsciiTrie(keys: readonly string[]): { next: Int16Array; ends: Uint8Array } | undefined {
   const rows: number[][] = [[]];
