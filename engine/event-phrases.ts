@@ -171,8 +171,8 @@ export function createPhraseFinder(
     for (const e of g.entities) (groupsOfEntity[e] ??= []).push(k);
   });
   const rulesOf: (Rule[] | undefined)[] = forms.map((_, id) => byTrigger.get(id));
-  const lexicon = createLexicon(forms);
   const spellings = createVariantReader(variants);
+  const lexicon = createLexicon(forms, spellings.lastWordSkeletons);
   const allowed = new WordKeys(allowedKeys);
   /** The words of the block being read by `find`, reused by every block. */
   const tokens = new PhraseTokens();

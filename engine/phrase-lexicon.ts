@@ -11,6 +11,7 @@
  * trigger and part of a longer participant at once ("gas line project").
  */
 import { APOSTROPHE, CharClass, charClass, normalizeText, SPACE, tables } from './normalize';
+import { SKELETON } from './search-key';
 
 export interface Lexicon {
   /**
@@ -20,7 +21,9 @@ export interface Lexicon {
    * Latin letter there, as triples [from, end, hash] (the hash of its folded letters,
    * FNV-1a: equal words, equal hashes; "IRAN" and "Iran" share one too); `capitalCount`
    * then says how many numbers. Listed, not handed to a callback: a call per word costs
-   * more than the word in a page's first scan, before the code is optimised.
+   * more than the word in a page's first scan, before the code is optimised. With
+   * `capitalSkeletons` given to `createLexicon`, only the words with one of those
+   * skeletons are listed.
    */
   scan(text: string, out: number[], capitals?: number[]): number;
   /** How many numbers the last `scan` wrote to `capitals`. */
@@ -115,7 +118,43 @@ function layTrie(keys: readonly string[]) {
 const FNV_PRIME = 0x01000193;
 const FNV_START = 0x811c9dc5;
 
-export function createLexicon(forms: readonly string[]): Lexicon {
+/**
+ * A trie over ASCII keys as a dense table, a row of 128 next nodes per node (-1 for
+ * none; node 0 the root), and per node whether a key ends there; undefined for keys with
+ * other code units. Read one step per letter with nothing to search: the spelling
+ * reader's skeletons make 76 nodes, 19 KB, for the bundled names.
+ */
+function layAsciiTrie(keys: readonly string[]): { next: Int16Array; ends: Uint8Array } | undefined {
+  const rows: number[][] = [[]];
+  const ends = [0];
+  for (const key of keys) {
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      if (c >= 128) return undefined;
+      let to = rows[node]![c];
+      if (to === undefined) {
+        to = rows[node]![c] = rows.length;
+        rows.push([]);
+        ends.push(0);
+      }
+      node = to;
+    }
+    ends[node] = 1;
+  }
+  if (rows.length > 0x7fff) return undefined;
+  const next = new Int16Array(rows.length << 7).fill(-1);
+  rows.forEach((row, node) => row.forEach((to, c) => (next[(node << 7) | c] = to)));
+  return { next, ends: Uint8Array.from(ends) };
+}
+
+/**
+ * `capitalSkeletons`: if given, the consonant skeletons (search-key.ts, `SKELETON`) of
+ * the only capitalised words `scan` need list. The spelling reader looks for few words
+ * (a name's last word under any spelling): most of a page's capitalised words have
+ * another skeleton, and the reader would fold each new one to find that out.
+ */
+export function createLexicon(forms: readonly string[], capitalSkeletons?: readonly string[]): Lexicon {
   const keys = forms.map((form) => normalizeText(form));
   const { edgeStart, edgeCode, edgeTo, ends } = layTrie(keys);
   /**
@@ -145,6 +184,7 @@ export function createLexicon(forms: readonly string[]): Lexicon {
     while (firstWordSlots[at] !== 0 && firstWordSlots[at] !== (h || 1)) at = (at + 1) & mask;
     firstWordSlots[at] = h || 1;
   }
+  const { next: skeletons, ends: skeletonEnds } = (capitalSkeletons && layAsciiTrie(capitalSkeletons)) || {};
   const rootAscii = new Int32Array(128).fill(-1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) if (edgeCode[e]! < 128) rootAscii[edgeCode[e]!] = edgeTo[e]!;
   /** The child of `node` by folded code `c`, or -1. */
@@ -265,6 +305,33 @@ export function createLexicon(forms: readonly string[]): Lexicon {
         }
         if (begins) n = walk(text, from, out, n);
         if (capitals !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
+          if (skeletons !== undefined) {
+            // The word's skeleton, read again from its first letter (in cache by now) through
+            // the skeletons' trie, which most words leave at their first or second skeleton
+            // letter: the loop above reads every word of the page, and stays as short as it can.
+            let node = 0;
+            let last = 0;
+            for (let j = from; j < i; j++) {
+              let d = text.charCodeAt(j);
+              if (d < 97 || d > 122) {
+                if (d < TABLE_SIZE) {
+                  if (CLASS[d] === MARK) continue;
+                  d = FOLD[d]!;
+                } else if (classAt(d) === MARK) continue;
+                // No skeleton has a letter beyond ASCII (or there would be no trie).
+                if (d >= 128) {
+                  node = -1;
+                  break;
+                }
+              }
+              d = SKELETON[d]!;
+              if (d === 0 || d === last) continue;
+              last = d;
+              node = skeletons[(node << 7) | d]!;
+              if (node < 0) break;
+            }
+            if (node < 0 || skeletonEnds![node] === 0) continue;
+          }
           capitals[caps++] = from;
           capitals[caps++] = i;
           capitals[caps++] = word;

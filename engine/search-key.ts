@@ -187,6 +187,55 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
   return { key: String.fromCharCode(...out), from, to };
 }
 
+/**
+ * The consonant skeleton of a word: its letters folded as above (`foldChar`, marks
+ * passed over), then vowels, y and h dropped, g, q and k read as one letter, so p and f,
+ * w and v, d and j, and a run of one skeleton letter written once. Every rule of the
+ * transliteration fold replaces letters by letters of the same skeleton letter (q → k,
+ * ph → f, gh → k, dj → j), or drops a vowel, an h or a repeat; so a word and its search
+ * key have one skeleton, and words of different skeletons never share a key. That lets
+ * the phrase lexicon's pass (phrase-lexicon.ts) hand the spelling reader only the
+ * capitalised words whose skeleton is a name's last word's, without folding any: most
+ * of a page's are not, and folding each new one cost most of the reader's time in a
+ * page's first scan. It must stay a necessary condition of the fold: a rule the fold
+ * gains that gives words of different skeletons one key needs its mirror here, or names
+ * under those spellings are silently missed (tests/engine/detection/spelling-variants.test.ts
+ * reads the bundled names under many spellings through it). Number words, whose key is
+ * digits, are the one rule it cannot mirror: `keySkeletons` adds their skeletons.
+ *
+ * Per folded ASCII code, its skeleton letter, 0 for none; a code from 128 up is its own.
+ */
+export const SKELETON = new Uint8Array(128);
+for (let c = 0; c < 128; c++) SKELETON[c] = c;
+for (const c of 'aeiouyh') SKELETON[c.charCodeAt(0)] = 0;
+for (const [c, to] of ['gk', 'qk', 'pf', 'wv', 'jd']) SKELETON[c!.charCodeAt(0)] = to!.charCodeAt(0);
+
+/** The skeleton of a word of search keys, as skeleton letters. */
+function keySkeleton(word: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const s = c < 128 ? SKELETON[c]! : c;
+    if (s === 0 || s === last) continue;
+    out += String.fromCharCode(s);
+    last = s;
+  }
+  return out;
+}
+
+/**
+ * The skeletons a word of text may have if its search key is one of `words` (words of
+ * search keys): theirs, and for a key of digits that a number word folds to, the number
+ * word's ("Twelve" is "12", but its skeleton is not that of "12").
+ */
+export function keySkeletons(words: Iterable<string>): string[] {
+  const keys = new Set(words);
+  const out = new Set([...keys].map(keySkeleton));
+  for (const [word, digits] of Object.entries(NUMBER_WORDS)) if (keys.has(digits)) out.add(keySkeleton(word));
+  return [...out];
+}
+
 /** The search key of a text: what queries and fields are compared as. */
 export function foldForSearch(text: string): string {
   return fold(text, true, false).key;

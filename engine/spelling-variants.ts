@@ -10,7 +10,7 @@
  * (the Larijani of "Sadegh Amoli Larijani" is another Larijani).
  */
 import type { Mention } from './block-analysis';
-import { foldForSearch, foldSpelling } from './search-key';
+import { foldForSearch, foldSpelling, keySkeletons } from './search-key';
 
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
@@ -28,7 +28,8 @@ const SEEN_SLOTS = 1 << 15;
 export interface VariantReader {
   /**
    * The names ending in the block's capitalised words: `capitals` holds `count` numbers,
-   * triples [from, end, hash]. `fixed` and `contextual`: the matcher's mentions and
+   * triples [from, end, hash], for the words with one of `lastWordSkeletons` at least
+   * (others are never read). `fixed` and `contextual`: the matcher's mentions and
    * candidates, which the names found may not overlap.
    */
   read(
@@ -38,6 +39,11 @@ export interface VariantReader {
     fixed: readonly Span[],
     contextual: readonly Span[],
   ): Mention[];
+  /**
+   * The consonant skeletons of the words a name may end in (search-key.ts): a capitalised
+   * word with another one is never read, so the lexicon need not list it.
+   */
+  readonly lastWordSkeletons: readonly string[];
 }
 
 interface Span {
@@ -111,6 +117,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
   /** The block's capitalised words that may end a name: [from, end] pairs. */
   const words: number[] = [];
   return {
+    lastWordSkeletons: keySkeletons(lastWords),
     read(text, capitals, count, fixed, contextual) {
       const len = text.length;
       let n = 0;

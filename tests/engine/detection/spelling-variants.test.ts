@@ -1,12 +1,19 @@
 // @vitest-environment node
 /**
  * Known names under other spellings (engine/spelling-variants.ts): a run of capitalised
- * words whose search key is a person's name, with the guards that keep precision.
+ * words whose search key is a person's name, with the guards that keep precision; and
+ * the consonant skeleton by which the phrase lexicon hands the reader only the
+ * capitalised words that may end a name (engine/search-key.ts), which must let through
+ * every word whose key is a name's last word.
  */
 import { describe, expect, it } from 'vitest';
 import { createNamedDetector } from '../../../engine/detect';
+import { createLexicon } from '../../../engine/phrase-lexicon';
+import { foldForSearch } from '../../../engine/search-key';
+import { createVariantReader } from '../../../engine/spelling-variants';
 import { compileMatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
+import { loadCorpusTable, loadDevPages } from '../../../scripts/evaluate-detection';
 
 const SOURCES: MatcherSource[] = [
   { id: 'qasem-soleimani', name: 'Qasem Soleimani', kind: 'person', aliases: ['Soleimani'], ambiguous: [] },
@@ -49,5 +56,125 @@ describe('names under other spellings', () => {
         'qasem-soleimani:Sulemani',
       ]);
     }
+  });
+});
+
+/** The capitalised words of `text` that the lexicon lists for the reader, as "from:end". */
+function listed(lexicon: ReturnType<typeof createLexicon>, text: string): string[] {
+  const capitals: number[] = [];
+  lexicon.scan(text, [], capitals);
+  const out: string[] = [];
+  for (let k = 0; k < lexicon.capitalCount; k += 3) out.push(`${capitals[k]}:${capitals[k + 1]}`);
+  return out;
+}
+
+/**
+ * Spellings of a word one change away, as romanisations differ: each vowel another (or
+ * two), a letter doubled, the letters and pairs the search key merges swapped for each
+ * other, an accent or a combining mark on a letter, an h after a final vowel.
+ */
+function respell(word: string): string[] {
+  const out = new Set<string>();
+  const swaps: [string, string[]][] = [
+    ['k', ['q', 'gh', 'kk']],
+    ['q', ['k', 'gh']],
+    ['gh', ['k', 'q', 'g']],
+    ['g', ['gh', 'q']],
+    ['v', ['w']],
+    ['w', ['v']],
+    ['f', ['ph']],
+    ['ph', ['f', 'p']],
+    ['p', ['ph']],
+    ['j', ['dj']],
+    ['dj', ['j']],
+    ['h', ['']],
+  ];
+  for (let i = 0; i < word.length; i++) {
+    const before = word.slice(0, i);
+    const c = word[i]!;
+    if ('aeiouy'.includes(c))
+      for (const v of ['a', 'e', 'i', 'o', 'u', 'y', 'ee', 'oo', 'ou', 'ei', ''])
+        out.add(before + v + word.slice(i + 1));
+    out.add(before + c + word.slice(i));
+    for (const [from, tos] of swaps)
+      if (word.startsWith(from, i)) for (const to of tos) out.add(before + to + word.slice(i + from.length));
+    const accented = (c + '\u0301').normalize('NFC');
+    out.add(before + accented + word.slice(i + 1));
+    out.add(before + c + '\u0308' + word.slice(i + 1));
+  }
+  if ('aeiouy'.includes(word[word.length - 1]!)) out.add(word + 'h');
+  return [...out];
+}
+
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+describe('the consonant skeleton the lexicon sorts capitalised words by', () => {
+  const { table } = loadCorpusTable();
+  const reader = createVariantReader(table.variants ?? []);
+  const keys = (table.variants ?? []).filter(([, e]) => e >= 0).map(([k]) => k);
+  const lastWords = new Set(keys.map((key) => key.slice(key.lastIndexOf(' ') + 1)));
+  const everyWord = createLexicon(['war']);
+  const filtered = createLexicon(['war'], reader.lastWordSkeletons);
+
+  /** The words of `text` whose search key ends a name but that the filter drops, and how many end one. */
+  const dropped = (text: string) => {
+    const kept = new Set(listed(filtered, text));
+    const missing: string[] = [];
+    let matching = 0;
+    for (const span of listed(everyWord, text)) {
+      const [from, end] = span.split(':').map(Number) as [number, number];
+      if (!lastWords.has(foldForSearch(text.slice(from, end)))) continue;
+      matching++;
+      if (!kept.has(span)) missing.push(text.slice(from, end));
+    }
+    return { missing, matching };
+  };
+
+  it('lists every spelling of a name’s last word that folds to it', () => {
+    expect(lastWords.size).toBeGreaterThan(10);
+    // The last words as keys and as the corpus spells them, in the forms the matcher knows.
+    const bases = new Set(lastWords);
+    for (const [form] of table.variants ?? []) {
+      const word = form.slice(form.lastIndexOf(' ') + 1);
+      if (lastWords.has(foldForSearch(word))) bases.add(word);
+    }
+    const words = new Set<string>();
+    for (const base of bases)
+      for (const once of respell(base)) {
+        words.add(once);
+        // Two changes, for a sample of the first.
+        if (words.size % 5 === 0) for (const twice of respell(once)) words.add(twice);
+      }
+    const text = [...words].flatMap((w) => [capitalised(w), w.toUpperCase(), capitalised(w) + '\u0301']).join(' ');
+    const { missing, matching } = dropped(text);
+    expect(missing).toEqual([]);
+    // The spellings above are a test only if many of them are names' last words.
+    expect(matching).toBeGreaterThan(5_000);
+  });
+
+  it('lists the dev set’s words that fold to a last word, and few others', () => {
+    const pages = loadDevPages();
+    expect(pages.length).toBeGreaterThan(0);
+    const text = pages.map((p) => p.text).join('\n');
+    // Every word capitalised too, so that the lower-case ones are read as well.
+    const words = text.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean);
+    const all = `${text}\n${words.map(capitalised).join(' ')}`;
+    const { missing, matching } = dropped(all);
+    expect(missing).toEqual([]);
+    expect(matching).toBeGreaterThan(0);
+    expect(listed(filtered, all).length).toBeLessThan(listed(everyWord, all).length / 5);
+  });
+
+  it('lets a number word through when a last word is its digits', () => {
+    const numbers = createVariantReader([['operation 12', 0]]);
+    const lexicon = createLexicon(['war'], numbers.lastWordSkeletons);
+    // "Tvelve" has the skeleton of "Twelve" (the reader then folds it to another key);
+    // "12" does not begin with a capital, and is not read as one.
+    expect(listed(lexicon, 'Twelve Twélve TWELVE Tvelve Twelfth Trade 12')).toEqual(['0:6', '7:13', '14:20', '21:27']);
+  });
+
+  it('lists every capitalised word when a last word keeps a letter beyond ASCII', () => {
+    const lexicon = createLexicon(['war'], createVariantReader([['ali straße', 0]]).lastWordSkeletons);
+    expect(listed(lexicon, 'Strasse The Straße')).toEqual(['0:7', '8:11', '12:18']);
   });
 });
