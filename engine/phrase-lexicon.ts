@@ -119,33 +119,40 @@ const FNV_PRIME = 0x01000193;
 const FNV_START = 0x811c9dc5;
 
 /**
- * A trie over ASCII keys as a dense table, a row of 128 next nodes per node (-1 for
- * none; node 0 the root), and per node whether a key ends there; undefined for keys with
- * other code units. Read one step per letter with nothing to search: the spelling
- * reader's skeletons make 76 nodes, 19 KB, for the bundled names.
+ * Hashes open-addressed in one typed array, an eighth full at most: nearly every word
+ * probed is none of them, and its probe ends at the first, empty slot. 0 is an empty
+ * slot; a hash of 0 is stored as 1 (a collision only lets a word in).
  */
-function layAsciiTrie(keys: readonly string[]): { next: Int16Array; ends: Uint8Array } | undefined {
-  const rows: number[][] = [[]];
-  const ends = [0];
-  for (const key of keys) {
-    let node = 0;
+function hashSlots(hashes: readonly number[]): { slots: Int32Array; mask: number } {
+  let mask = 15;
+  while (mask < 8 * hashes.length) mask = 2 * mask + 1;
+  const slots = new Int32Array(mask + 1);
+  for (const h of hashes) {
+    let at = h & mask;
+    while (slots[at] !== 0 && slots[at] !== (h || 1)) at = (at + 1) & mask;
+    slots[at] = h || 1;
+  }
+  return { slots, mask };
+}
+
+/**
+ * The skeletons' hashes (FNV-1a over their letters, as `scan` reads a word's), or
+ * undefined if one has a letter beyond ASCII (then every capitalised word is listed).
+ * A set of hashes, not a trie: a large corpus's thousands of last words made a trie
+ * of megabytes, read at every capitalised word.
+ */
+function skeletonHashes(skeletons: readonly string[]): number[] | undefined {
+  const out: number[] = [];
+  for (const key of skeletons) {
+    let h = FNV_START;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       if (c >= 128) return undefined;
-      let to = rows[node]![c];
-      if (to === undefined) {
-        to = rows[node]![c] = rows.length;
-        rows.push([]);
-        ends.push(0);
-      }
-      node = to;
+      h = Math.imul(h ^ c, FNV_PRIME);
     }
-    ends[node] = 1;
+    out.push(h);
   }
-  if (rows.length > 0x7fff) return undefined;
-  const next = new Int16Array(rows.length << 7).fill(-1);
-  rows.forEach((row, node) => row.forEach((to, c) => (next[(node << 7) | c] = to)));
-  return { next, ends: Uint8Array.from(ends) };
+  return out;
 }
 
 /**
@@ -173,18 +180,12 @@ export function createLexicon(forms: readonly string[], capitalSkeletons?: reado
     // A form that does not begin with a letter or digit never starts at a word start.
     if (i > 0) firstWords.push(h);
   }
-  // Sparse (an eighth full at most, 16 KB for the bundled phrases): nearly every word is
-  // none of them, and its probe then ends at the first, empty slot.
-  let mask = 15;
-  while (mask < 8 * firstWords.length) mask = 2 * mask + 1;
-  /** 0 is an empty slot; a hash of 0 is stored as 1 (a collision only lets a word in). */
-  const firstWordSlots = new Int32Array(mask + 1);
-  for (const h of firstWords) {
-    let at = h & mask;
-    while (firstWordSlots[at] !== 0 && firstWordSlots[at] !== (h || 1)) at = (at + 1) & mask;
-    firstWordSlots[at] = h || 1;
-  }
-  const { next: skeletons, ends: skeletonEnds } = (capitalSkeletons && layAsciiTrie(capitalSkeletons)) || {};
+  // 16 KB for the bundled phrases.
+  const { slots: firstWordSlots, mask } = hashSlots(firstWords);
+  const skeletonList = capitalSkeletons && skeletonHashes(capitalSkeletons);
+  const { slots: skeletons, mask: skeletonMask } = skeletonList
+    ? hashSlots(skeletonList)
+    : { slots: undefined, mask: 0 };
   const rootAscii = new Int32Array(128).fill(-1);
   for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) if (edgeCode[e]! < 128) rootAscii[edgeCode[e]!] = edgeTo[e]!;
   /** The child of `node` by folded code `c`, or -1. */
@@ -306,11 +307,11 @@ export function createLexicon(forms: readonly string[], capitalSkeletons?: reado
         if (begins) n = walk(text, from, out, n);
         if (capitals !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
           if (skeletons !== undefined) {
-            // The word's skeleton, read again from its first letter (in cache by now) through
-            // the skeletons' trie, which most words leave at their first or second skeleton
-            // letter: the loop above reads every word of the page, and stays as short as it can.
-            let node = 0;
+            // The word's skeleton, read again (in cache by now) and hashed: the loop above
+            // reads every word of the page, and stays as short as it can.
+            let h = FNV_START;
             let last = 0;
+            let beyond = false;
             for (let j = from; j < i; j++) {
               let d = text.charCodeAt(j);
               if (d < 97 || d > 122) {
@@ -318,19 +319,28 @@ export function createLexicon(forms: readonly string[], capitalSkeletons?: reado
                   if (CLASS[d] === MARK) continue;
                   d = FOLD[d]!;
                 } else if (classAt(d) === MARK) continue;
-                // No skeleton has a letter beyond ASCII (or there would be no trie).
+                // No skeleton has a letter beyond ASCII (or there would be no set), so
+                // neither has this word's key.
                 if (d >= 128) {
-                  node = -1;
+                  beyond = true;
                   break;
                 }
               }
               d = SKELETON[d]!;
               if (d === 0 || d === last) continue;
               last = d;
-              node = skeletons[(node << 7) | d]!;
-              if (node < 0) break;
+              h = Math.imul(h ^ d, FNV_PRIME);
             }
-            if (node < 0 || skeletonEnds![node] === 0) continue;
+            if (beyond) continue;
+            const key = h || 1;
+            let listed = false;
+            for (let at = h & skeletonMask; skeletons[at] !== 0; at = (at + 1) & skeletonMask) {
+              if (skeletons[at] === key) {
+                listed = true;
+                break;
+              }
+            }
+            if (!listed) continue;
           }
           capitals[caps++] = from;
           capitals[caps++] = i;

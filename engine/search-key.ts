@@ -189,11 +189,14 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
 
 /**
  * The consonant skeleton of a word: its letters folded as above (`foldChar`, marks
- * passed over), then vowels, y and h dropped, g, q and k read as one letter, so p and f,
- * w and v, d and j, and a run of one skeleton letter written once. Every rule of the
- * transliteration fold replaces letters by letters of the same skeleton letter (q → k,
- * ph → f, gh → k, dj → j), or drops a vowel, an h or a repeat; so a word and its search
- * key have one skeleton, and words of different skeletons never share a key. That lets
+ * passed over), then every vowel and y read as one vowel mark, h dropped, g, q and k
+ * read as one letter, so p and f, w and v, d and j, and a run of one skeleton letter
+ * written once (a run of vowels is one mark). Every rule of the transliteration fold
+ * replaces letters by letters of the same skeleton letter (e, y → i; o → u; q → k;
+ * ph → f; gh → k; dj → j), or drops an h or a repeat, and none removes a run of vowels
+ * (ee → i, ou → u leave one); so a word and its search key have one skeleton, and words
+ * of different skeletons never share a key. Where the vowels fall is kept because a
+ * large corpus's thousands of last words left few consonant patterns unused. That lets
  * the phrase lexicon's pass (phrase-lexicon.ts) hand the spelling reader only the
  * capitalised words whose skeleton is a name's last word's, without folding any: most
  * of a page's are not, and folding each new one cost most of the reader's time in a
@@ -203,11 +206,13 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
  * reads the bundled names under many spellings through it). Number words, whose key is
  * digits, are the one rule it cannot mirror: `keySkeletons` adds their skeletons.
  *
- * Per folded ASCII code, its skeleton letter, 0 for none; a code from 128 up is its own.
+ * Per folded ASCII code, its skeleton letter (1: the vowel mark), 0 for none; a code
+ * from 128 up is its own.
  */
 export const SKELETON = new Uint8Array(128);
 for (let c = 0; c < 128; c++) SKELETON[c] = c;
-for (const c of 'aeiouyh') SKELETON[c.charCodeAt(0)] = 0;
+for (const c of 'aeiouy') SKELETON[c.charCodeAt(0)] = 1;
+SKELETON[h_] = 0;
 for (const [c, to] of ['gk', 'qk', 'pf', 'wv', 'jd']) SKELETON[c!.charCodeAt(0)] = to!.charCodeAt(0);
 
 /** The skeleton of a word of search keys, as skeleton letters. */

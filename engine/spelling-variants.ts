@@ -14,6 +14,34 @@ import { foldForSearch, foldSpelling, keySkeletons } from './search-key';
 
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
 const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
+
+/**
+ * Where the capitalised word joined to `at` by a space or hyphen begins (`PREVIOUS` on
+ * the text before `at`, as far as a name can reach), or -1. A word of ASCII letters is
+ * read in place; the expression runs, on a cut-out, only for one with other letters or
+ * marks. Cutting out and matching every word before a candidate cost most of the
+ * reader's time with a large corpus's many last words.
+ */
+function previousWordStart(text: string, at: number): number {
+  if (at < 2) return -1;
+  const join = text.charCodeAt(at - 1);
+  if (join !== 32 && join !== 45 && join !== 0x2010) return -1;
+  const from = Math.max(0, at - LONGEST_WORD - 1);
+  let i = at - 1;
+  for (; i > from; i--) {
+    const c = text.charCodeAt(i - 1);
+    if (c >= 128) {
+      const m = PREVIOUS.exec(text.slice(from, at));
+      return m ? from + m.index : -1;
+    }
+    if ((c | 32) < 97 || (c | 32) > 122) break;
+  }
+  // ASCII letters from `i` (after a character that is none, or where the reach ends): a
+  // word if it begins with a capital.
+  const first = text.charCodeAt(i);
+  return i < at - 1 && first >= 65 && first <= 90 ? i : -1;
+}
+
 const LONGEST_WORD = 40;
 /** What joins the words of a run, and a capital letter (one character each). */
 const JOIN = /[ \-‐]/;
@@ -164,9 +192,8 @@ export function createVariantReader(variants: readonly (readonly [string, number
         // The words of the run before it, nearest first, as far as a name can reach.
         const starts = [from];
         for (let at = from; starts.length < most;) {
-          const before = PREVIOUS.exec(text.slice(Math.max(0, at - LONGEST_WORD - 1), at));
-          if (!before) break;
-          at -= before[0].length;
+          at = previousWordStart(text, at);
+          if (at < 0) break;
           starts.push(at);
         }
         // Longest first: "Qasim Sulemani" before "Sulemani".
@@ -176,7 +203,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
           const entity = byKey.get(keyOf(form));
           if (entity === undefined) continue;
           // A surname after a first name the corpus does not know is someone else's.
-          if (i === 0 && PREVIOUS.test(text.slice(Math.max(0, start - LONGEST_WORD - 1), start))) break;
+          if (i === 0 && previousWordStart(text, start) >= 0) break;
           if (known.has(foldSpelling(form))) break;
           if (overlaps(fixed, start, end) || overlaps(contextual, start, end)) break;
           if (found === NONE) found = [];
