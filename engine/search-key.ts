@@ -209,11 +209,15 @@ function fold(text: string, translit: boolean, withMap: boolean): Folded {
  * Per folded ASCII code, its skeleton letter (1: the vowel mark), 0 for none; a code
  * from 128 up is its own.
  */
-export const SKELETON = new Uint8Array(128);
-for (let c = 0; c < 128; c++) SKELETON[c] = c;
-for (const c of 'aeiouy') SKELETON[c.charCodeAt(0)] = 1;
-SKELETON[h_] = 0;
-for (const [c, to] of ['gk', 'qk', 'pf', 'wv', 'jd']) SKELETON[c!.charCodeAt(0)] = to!.charCodeAt(0);
+export const SKELETON = /* @__PURE__ */ (() => {
+  // Pure, so that the content script, which imports this module's neighbours without it, drops it.
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = c;
+  for (const c of 'aeiouy') table[c.charCodeAt(0)] = 1;
+  table[h_] = 0;
+  for (const [c, to] of ['gk', 'qk', 'pf', 'wv', 'jd']) table[c!.charCodeAt(0)] = to!.charCodeAt(0);
+  return table;
+})();
 
 /** The skeleton of a word of search keys, as skeleton letters. */
 function keySkeleton(word: string): string {
