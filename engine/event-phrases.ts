@@ -298,7 +298,7 @@ export function createPhraseFinder(
           const rules = rulesOf[hits[h]!];
           // A trigger inside a name the matcher fixed or a spelling found ("Operation
           // Sindoor", "the Pakistan Army") stays inside it whatever the page's context:
-          // \`find\` passes over it, so it alone does not keep the block's words.
+          // `find` passes over it, so it alone does not keep the block's words.
           if (rules && !insideMention(fixed, hits[h - 2]!) && !insideMention(variants, hits[h - 2]!))
             trigger = mayApply(rules);
         }

@@ -138,8 +138,8 @@ function hashSlots(hashes: readonly number[]): { slots: Int32Array; mask: number
 /**
  * The skeletons' hashes (FNV-1a over their letters, as `scan` reads a word's), or
  * undefined if one has a letter beyond ASCII (then every capitalised word is listed).
- * A set of hashes, not a trie: a large corpus's thousands of last words made a trie
- * of megabytes, read at every capitalised word.
+ * A set of hashes, not a trie with a row of 128 per node: its size grows with the
+ * skeletons, thousands with a large corpus, and it is read at every capitalised word.
  */
 function skeletonHashes(skeletons: readonly string[]): number[] | undefined {
   const out: number[] = [];

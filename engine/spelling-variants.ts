@@ -22,7 +22,7 @@ const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
  * marks. Cutting out and matching every word before a candidate cost most of the
  * reader's time with a large corpus's many last words.
  */
-function previousWordStart(text: string, at: number): number {
+export function previousWordStart(text: string, at: number): number {
   if (at < 2) return -1;
   const join = text.charCodeAt(at - 1);
   if (join !== 32 && join !== 45 && join !== 0x2010) return -1;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createNamedDetector } from '../../../engine/detect';
 import { createLexicon } from '../../../engine/phrase-lexicon';
 import { foldForSearch } from '../../../engine/search-key';
-import { createVariantReader } from '../../../engine/spelling-variants';
+import { createVariantReader, previousWordStart } from '../../../engine/spelling-variants';
 import { compileMatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
 import { loadCorpusTable, loadDevPages } from '../../../scripts/evaluate-detection';
@@ -176,5 +176,44 @@ describe('the consonant skeleton the lexicon sorts capitalised words by', () => 
   it('lists every capitalised word when a last word keeps a letter beyond ASCII', () => {
     const lexicon = createLexicon(['war'], createVariantReader([['ali straße', 0]]).lastWordSkeletons);
     expect(listed(lexicon, 'Strasse The Straße')).toEqual(['0:7', '8:11', '12:18']);
+  });
+});
+
+describe('the capitalised word before a name, read in place', () => {
+  /** What the reader matched before: the expression on the text a name can reach back over. */
+  const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
+  const byExpression = (text: string, at: number) => {
+    const from = Math.max(0, at - 41);
+    const m = PREVIOUS.exec(text.slice(from, at));
+    return m ? from + m.index : -1;
+  };
+
+  it('finds what the expression finds at every position of the dev set and of edge cases', () => {
+    const edges = [
+      'said Sulemani',
+      'Qasim Sulemani',
+      'Qasim-Sulemani',
+      'Qasim‐Sulemani',
+      'Café Sulemani',
+      'O’Brien Sulemani',
+      "O'Brien Sulemani",
+      'F16 Sulemani',
+      'É Sulemani',
+      'A Sulemani',
+      ' Sulemani',
+      `${'Q'.repeat(60)} Sulemani`,
+      `${'q'.repeat(38)}Qasim Sulemani`,
+      'Mohammad\u0301 Sulemani',
+      'ابو Sulemani',
+    ];
+    const text = [...loadDevPages().map((p) => p.text), ...edges].join('\n');
+    let found = 0;
+    for (let at = 0; at <= text.length; at++) {
+      const expected = byExpression(text, at);
+      expect(previousWordStart(text, at)).toBe(expected);
+      if (expected >= 0) found++;
+    }
+    // A test only if many positions have a word before them.
+    expect(found).toBeGreaterThan(1_000);
   });
 });
