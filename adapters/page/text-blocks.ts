@@ -158,7 +158,7 @@ function isExcludedByAttributes(el: Element): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
-/** Only spaces, tabs and line breaks (the indentation between tags). */
+/** Only white space (spaces, tabs, line breaks, no-break spaces): the indentation between tags. */
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
