@@ -144,6 +144,15 @@ export function createVariantReader(variants: readonly (readonly [string, number
   const shortest = Math.min(...[...lastWords].map((w) => w.length));
   /** The block's capitalised words that may end a name: [from, end] pairs. */
   const words: number[] = [];
+  /** Where the words of the run before a candidate start, nearest first (scratch). */
+  const starts: number[] = [];
+  /**
+   * Per run of words ending in a candidate (its text), what its longest form with a known
+   * key names: entity × `places` + the form's place in the run × 2 + 1 if the matcher
+   * knows the form as written; -1 for nothing.
+   */
+  const runs = new Map<string, number>();
+  const places = 2 * most + 2;
   return {
     lastWordSkeletons: keySkeletons(lastWords),
     read(text, capitals, count, fixed, contextual) {
@@ -190,26 +199,40 @@ export function createVariantReader(variants: readonly (readonly [string, number
         // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
         if (end + 1 < text.length && JOIN.test(text[end]!) && UPPER.test(text[end + 1]!)) continue;
         // The words of the run before it, nearest first, as far as a name can reach.
-        const starts = [from];
-        for (let at = from; starts.length < most;) {
+        starts[0] = from;
+        let reach = 1;
+        for (let at = from; reach < most;) {
           at = previousWordStart(text, at);
           if (at < 0) break;
-          starts.push(at);
+          starts[reach++] = at;
         }
-        // Longest first: "Qasim Sulemani" before "Sulemani".
-        for (let i = starts.length - 1; i >= 0; i--) {
-          const start = starts[i]!;
-          const form = text.slice(start, end);
-          const entity = byKey.get(keyOf(form));
-          if (entity === undefined) continue;
-          // A surname after a first name the corpus does not know is someone else's.
-          if (i === 0 && previousWordStart(text, start) >= 0) break;
-          if (known.has(foldSpelling(form))) break;
-          if (overlaps(fixed, start, end) || overlaps(contextual, start, end)) break;
-          if (found === NONE) found = [];
-          found.push({ entity, start, end });
-          break;
+        // The run's text decides which of its forms names someone (where its words start
+        // is read from that text alone): a page's repeated names are folded once.
+        const run = text.slice(starts[reach - 1]!, end);
+        let named = runs.get(run);
+        if (named === undefined) {
+          named = -1;
+          // Longest first: "Qasim Sulemani" before "Sulemani".
+          for (let i = reach - 1; i >= 0; i--) {
+            const form = text.slice(starts[i]!, end);
+            const entity = byKey.get(keyOf(form));
+            if (entity === undefined) continue;
+            named = entity * places + i * 2 + (known.has(foldSpelling(form)) ? 1 : 0);
+            break;
+          }
+          if (runs.size > 5_000) runs.clear();
+          runs.set(run, named);
         }
+        if (named < 0) continue;
+        const i = (named % places) >> 1;
+        const start = starts[i]!;
+        // A surname after a first name the corpus does not know is someone else's.
+        if (i === 0 && previousWordStart(text, start) >= 0) continue;
+        // A form the matcher knows as written: it has decided about it.
+        if (named & 1) continue;
+        if (overlaps(fixed, start, end) || overlaps(contextual, start, end)) continue;
+        if (found === NONE) found = [];
+        found.push({ entity: Math.floor(named / places), start, end });
       }
       return found;
     },

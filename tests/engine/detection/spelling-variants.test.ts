@@ -45,6 +45,21 @@ describe('names under other spellings', () => {
     expect(read('Sadegh Amoli Larijany spoke, and so did Sadegh Amoli Larijani.')).toEqual([]);
   });
 
+  it('reads a name the page repeats by what comes before it each time', () => {
+    // The reader remembers each run of words it has folded ("Sulemani", "Asem Sulemani"):
+    // a surname alone, then after an unknown first name, then alone again, in one block
+    // and across blocks of one session.
+    const text = 'Sulemani spoke. Asem Sulemani spoke. Sulemani spoke.';
+    expect(read(text)).toEqual(['qasem-soleimani:Sulemani', 'qasem-soleimani:Sulemani']);
+    const session = detector.session();
+    const { blocks } = session.add([
+      { key: 1, text: 'Asem Sulemani spoke.' },
+      { key: 2, text: 'Sulemani spoke.' },
+      { key: 3, text: 'Qasim Sulemani spoke.' },
+    ]);
+    expect(blocks.map((b) => `${b.key}:${b.mentions.length}`)).toEqual(['2:1', '3:1']);
+  });
+
   it('keeps reading right on an endless page, past the words it can remember at once', () => {
     // More distinct capitalised words than the reader keeps (16,384): it starts over, and
     // words seen before and after still read as they should.
