@@ -67,7 +67,7 @@ export interface ScaleResult {
   knownMore: { ratio: number; bundled: TableRun; large: TableRun };
 }
 
-/** Bundled table vs `large`, alternating runs after one warm-up each; median of per-pair ratios. */
+/** Bundled table vs `large`, alternating runs after one warm-up each (each first in every other pair); median of per-pair ratios. */
 function compareTables(small: MatcherTable, large: MatcherTable, html: string, textChars: number, reps: number) {
   const blocks = pageBlocks(html);
   const mb = textChars / 1e6;
@@ -77,8 +77,12 @@ function compareTables(small: MatcherTable, large: MatcherTable, html: string, t
   const b: ReturnType<typeof detectPage>[] = [];
   const ratios: number[] = [];
   for (let i = 0; i < reps; i++) {
+    // Each table goes first in every other pair: what one run leaves behind (garbage to
+    // collect, caches to refill) falls on the other table as often as on this one.
+    const swap = i % 2 === 1;
+    const y0 = swap ? detectPage(large, blocks) : null;
     const x = detectPage(small, blocks);
-    const y = detectPage(large, blocks);
+    const y = y0 ?? detectPage(large, blocks);
     a.push(x);
     b.push(y);
     ratios.push(y.ms / x.ms);
