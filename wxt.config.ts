@@ -28,18 +28,19 @@ export default defineConfig({
     // storage: the on/off switches (global and per site) survive restarts.
     // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
     permissions: ['storage'],
-    // The card UI, loaded by the content script on the first hover (adapters/page/
-    // card-ui-loader.ts), the event phrases and the main-article finder, loaded once a page
-    // mentions something, and the table with names in Urdu, Persian and Hindi, loaded on
-    // pages in those scripts (adapters/page/on-demand.ts). Chrome serves them under a URL that changes every session, so
+    // The matcher table, loaded by the content script when Backstory first reads a page (the
+    // table with names in Urdu, Persian and Hindi instead on pages in those scripts), the
+    // card UI, loaded on the first hover (adapters/page/card-ui-loader.ts), and the event
+    // phrases and the main-article finder, loaded once a page mentions something
+    // (adapters/page/on-demand.ts). Chrome serves them under a URL that changes every session, so
     // pages cannot probe for the extension with it; Firefox's extension URLs are
     // random per install already.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js']
+        ? ['page-table.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js']
         : [
             {
-              resources: ['card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js'],
+              resources: ['page-table.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js'],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -275,7 +275,7 @@ const table = renderTable(goals);
 const details = [
   `- Scan (busy = sum of slice durations, from the scanner's \`backstory:scan\` measure): median ${fmtMs(busy)}; wall ${fmtMs(median(scans.map((s) => s.wallMs)))} (the scanner yields ${'≥'}80% of the main thread between slices); ${scans[0]!.slices} slices; ${scans[0]!.mentions} mentions; ${(busy / mb).toFixed(0)} ms per MB.`,
   traced.length
-    ? `- Main thread during the scan (trace, scan plus the rendering it triggers): ${fmtMs(median(traced.map((t) => t.mainThreadMs)))} in ${median(traced.map((t) => t.tasks))} tasks; of which PrePaint ${fmtMs(median(traced.map((t) => t.prePaintMs)))} (highlight ranges re-validated after each change) and Paint ${fmtMs(median(traced.map((t) => t.paintMs)))}; first task (switch-on, detector, first slice) ${fmtMs(median(traced.map((t) => t.firstTaskMs)))}.`
+    ? `- Main thread during the scan (trace, scan plus the rendering it triggers): ${fmtMs(median(traced.map((t) => t.mainThreadMs)))} in ${median(traced.map((t) => t.tasks))} tasks; of which PrePaint ${fmtMs(median(traced.map((t) => t.prePaintMs)))} (highlight ranges re-validated after each change) and Paint ${fmtMs(median(traced.map((t) => t.paintMs)))}; first task (the table arrives: detector, first slice) ${fmtMs(median(traced.map((t) => t.firstTaskMs)))}.`
     : '',
   `- Page: ${scans[0]!.bareWalk.chars.toLocaleString('en')} characters in ${scans[0]!.bareWalk.nodes.toLocaleString('en')} text nodes, ${scans[0]!.bareWalk.elements.toLocaleString('en')} elements.`,
   `- mark.js runs: ${browser.markjs.map((m) => (m.timedOut ? `>${fmtMs(MARKJS_TIMEOUT_MS)}` : `${fmtMs(m.ms!)} (${m.marks} marks)`)).join(', ')}.`,

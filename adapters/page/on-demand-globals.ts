@@ -8,6 +8,7 @@ import type { MatcherTable } from '../../engine/table-format';
 export const PHRASES_GLOBAL = '__backstoryPhrases';
 export const ARTICLE_GLOBAL = '__backstoryArticle';
 export const NATIVE_TABLE_GLOBAL = '__backstoryNativeTable';
+export const PAGE_TABLE_GLOBAL = '__backstoryPageTable';
 
 /** What a page in the regional scripts is read with: the table with their names, and their folds. */
 export interface NativeReading {

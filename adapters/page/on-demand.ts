@@ -1,17 +1,19 @@
 /**
- * Bundles the content script loads when first needed: the card UI (card-ui-loader.ts);
- * once a page mentions something, the event phrases (engine/event-phrases.ts and the
- * corpus's descriptions) and the main-article finder (main-article.ts); on a page in
- * Urdu, Persian or Hindi, the matcher table with the names in those scripts. A page
- * that needs none of them never loads them, and they would take the content script past
- * its size budget. `import()` of the extension's URL runs a bundle in the content script's
+ * Bundles the content script loads when first needed: the matcher table, when Backstory
+ * first reads a page (on a page in Urdu, Persian or Hindi, the table with the names in
+ * those scripts instead); the card UI (card-ui-loader.ts); once a page mentions
+ * something, the event phrases (engine/event-phrases.ts and the corpus's descriptions)
+ * and the main-article finder (main-article.ts). A page where Backstory is off loads
+ * none of them, and they would take the content script past its size budget. `import()` of the extension's URL runs a bundle in the content script's
  * isolated world, under the extension's CSP, where it leaves what it offers on a global.
  */
 import type { PhraseFinder } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
+import type { MatcherTable } from '../../engine/table-format';
 import {
   ARTICLE_GLOBAL,
   NATIVE_TABLE_GLOBAL,
+  PAGE_TABLE_GLOBAL,
   PHRASES_GLOBAL,
   type ArticleFinder,
   type NativeReading,
@@ -20,6 +22,7 @@ import {
 const PHRASES_PATH: BundlePath = '/event-phrases.js';
 const ARTICLE_PATH: BundlePath = '/main-article.js';
 const NATIVE_TABLE_PATH: BundlePath = '/native-table.js';
+const PAGE_TABLE_PATH: BundlePath = '/page-table.js';
 
 export type BundlePath = Parameters<typeof browser.runtime.getURL>[0];
 
@@ -40,3 +43,4 @@ export function onDemand<T>(path: BundlePath, global: string): () => Promise<T> 
 export const loadPhrases = onDemand<PhraseFinder>(PHRASES_PATH, PHRASES_GLOBAL);
 export const loadArticleFinder = onDemand<ArticleFinder>(ARTICLE_PATH, ARTICLE_GLOBAL);
 export const loadNativeReading = onDemand<NativeReading>(NATIVE_TABLE_PATH, NATIVE_TABLE_GLOBAL);
+export const loadPageTable = onDemand<MatcherTable>(PAGE_TABLE_PATH, PAGE_TABLE_GLOBAL);

@@ -6,8 +6,9 @@
  * adds to the page is the one card host element; marks live in the highlight registry.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import matcher from '../../generated/page-matcher.json';
-import { loadArticleFinder, loadNativeReading, loadPhrases } from './on-demand';
+// Only the corpus key: the table itself is loaded when Backstory first reads the page.
+import { corpus } from '../../generated/page-matcher.json';
+import { loadArticleFinder, loadNativeReading, loadPageTable, loadPhrases } from './on-demand';
 import { addFolds } from '../../engine/normalize';
 import type { ArticleFinder } from './on-demand-globals';
 import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
@@ -43,7 +44,7 @@ class PageReader implements NavigablePage {
   current: PageMention | null = null;
   /** Where focus was when `current` was set: Enter belongs to Backstory only while it stays there. */
   #focusAtStep: Element | null = null;
-  readonly corpus = (matcher as MatcherTable).corpus;
+  readonly corpus: string = corpus;
   #flashTimer = 0;
   #pointerFrame = 0;
   #lastPointer: PointerEvent | null = null;
@@ -52,7 +53,7 @@ class PageReader implements NavigablePage {
   readonly #isTopFrame = window.top === window;
 
   #listening: AbortController | null = null;
-  /** The matcher table, when not the bundled English one: loading, or loaded. */
+  /** The matcher table: loading, or loaded. */
   #table: MatcherTable | 'loading' | null = null;
 
   #tableReady(table: MatcherTable): void {
@@ -150,17 +151,27 @@ class PageReader implements NavigablePage {
   #activate(): void {
     if (this.#scanner) return;
     if (!this.#detector) {
-      // A page in Urdu, Persian or Hindi reads with the table that has names in those scripts.
       if (this.#table === 'loading') return;
-      if (!this.#table && inRegionalScript(this.doc)) {
+      if (!this.#table) {
+        // Loaded the first time Backstory reads the page: a site where it is off never
+        // loads it. A page in Urdu, Persian or Hindi reads with the table that has names in
+        // those scripts, or without them if that table fails to load.
         this.#table = 'loading';
-        loadNativeReading().then(
-          ({ table, folds }) => (addFolds(folds), this.#tableReady(table)),
-          (error: unknown) => (console.error(error), this.#tableReady(matcher as MatcherTable)),
+        const table = inRegionalScript(this.doc)
+          ? loadNativeReading().then(
+              ({ table, folds }) => (addFolds(folds), table),
+              (error: unknown) => (console.error(error), loadPageTable()),
+            )
+          : loadPageTable();
+        table.then(
+          (t) => this.#tableReady(t),
+          // Nothing to read the page with (the extension was updated under it): tried
+          // again when a setting changes.
+          (error: unknown) => ((this.#table = null), console.error(error)),
         );
         return;
       }
-      this.#detector = createPageDetector(this.#table ?? (matcher as MatcherTable));
+      this.#detector = createPageDetector(this.#table);
     }
     this.#scanner = new PageScanner(this.doc, this.#detector, this.#highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
