@@ -11,7 +11,7 @@
  * trigger and part of a longer participant at once ("gas line project").
  */
 import { APOSTROPHE, CharClass, charClass, normalizeText, SPACE, tables } from './normalize';
-import { SKELETON } from './search-key';
+import { SKELETON as IMPORTED_SKELETON } from './search-key';
 
 export interface Lexicon {
   /**
@@ -43,6 +43,7 @@ const LINE_BREAK = CharClass.LineBreak;
 const APOSTROPHE_CLASS = CharClass.Apostrophe;
 const SPACE_CODE = SPACE;
 const APOSTROPHE_CODE = APOSTROPHE;
+const SKELETON = IMPORTED_SKELETON;
 
 const classAt = charClass;
 
