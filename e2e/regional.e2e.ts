@@ -168,6 +168,13 @@ test('a Persian page: its letter forms, the non-joiner, and the card beside the 
     texts.some((s) => s.replace('\u200c', '') === 'خامنهای'),
     `Khamenei with a non-joiner: ${texts.join(' | ')}`,
   );
+  // An event described in Persian letter forms ("شهادت" with the Persian he): the phrases
+  // fold them as the names are folded, though their rule spells the word in Urdu ("شہادت").
+  const kinds = await eventually('the described event marked', async () => {
+    const h = await highlightedTexts(page);
+    return h['backstory-event']?.includes('سردار قاسم سلیمانی به شهادت') ? h : null;
+  });
+  assert.ok(kinds['backstory-person']?.includes('سردار قاسم سلیمانی'), `the name inside: ${JSON.stringify(kinds)}`);
   await page.evaluate(() => document.fonts.ready);
   await markedInPlace(page, '#p1', 'شهباز شریف');
   await cardBeside(page, '#p1', 'علی لاریجانی', 'Ali Larijani', true);

@@ -155,6 +155,13 @@ function buildTables(): void {
 }
 buildTables();
 
+let added = '';
+
+/** Every fold `addFolds` has added, in order: what another bundle's own tables need to fold text as these do. */
+export function addedFolds(): string {
+  return added;
+}
+
 /**
  * Adds folds to the tables, as pairs of code units: a character and what it becomes,
  * another letter, or U+0000 (a mark: dropped inside its word), U+0001 (dropped) or a
@@ -162,6 +169,7 @@ buildTables();
  * scripts' folds come with the table for pages in those scripts (engine/regional-script.ts).
  */
 export function addFolds(pairs: string): void {
+  added += pairs;
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const c = pairs.charCodeAt(i);
     const to = pairs.charCodeAt(i + 1);

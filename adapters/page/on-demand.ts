@@ -10,11 +10,13 @@
  */
 import type { PhraseFinder } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
+import { addedFolds } from '../../engine/normalize';
 import type { MatcherTable } from '../../engine/table-format';
 import {
   ARTICLE_GLOBAL,
   NATIVE_TABLE_GLOBAL,
   PAGE_TABLE_GLOBAL,
+  PHRASE_FOLDS_GLOBAL,
   PHRASES_GLOBAL,
   type ArticleFinder,
   type NativeReading,
@@ -41,7 +43,12 @@ export function onDemand<T>(path: BundlePath, global: string): () => Promise<T> 
   };
 }
 
-export const loadPhrases = onDemand<PhraseFinder>(PHRASES_PATH, PHRASES_GLOBAL);
+const importPhrases = onDemand<PhraseFinder>(PHRASES_PATH, PHRASES_GLOBAL);
+/** The event phrases, folding text as the content script does by the time they load (after the page's table). */
+export const loadPhrases = (): Promise<PhraseFinder> => {
+  (globalThis as Record<string, unknown>)[PHRASE_FOLDS_GLOBAL] = addedFolds();
+  return importPhrases();
+};
 export const loadArticleFinder = onDemand<ArticleFinder>(ARTICLE_PATH, ARTICLE_GLOBAL);
 export const loadNativeReading = onDemand<NativeReading>(NATIVE_TABLE_PATH, NATIVE_TABLE_GLOBAL);
 export const loadPageTable = onDemand<MatcherTable>(PAGE_TABLE_PATH, PAGE_TABLE_GLOBAL);

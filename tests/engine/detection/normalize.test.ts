@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CharClass, charClass, normalizeText } from '../../../engine/normalize';
+import { addedFolds, CharClass, charClass, normalizeText } from '../../../engine/normalize';
+import { REGIONAL_FOLDS } from '../../../engine/regional-script';
 
 describe('normalizeText folds what readers treat as the same', () => {
   it('folds the letter forms of Arabic, Persian and Urdu pages together', () => {
@@ -17,6 +18,11 @@ describe('normalizeText folds what readers treat as the same', () => {
     expect(normalizeText('سلیـــمانی')).toBe(normalizeText('سلیمانی'));
     expect(normalizeText('جنگ ۱۲ روزه')).toBe(normalizeText('جنگ 12 روزه'));
     expect(normalizeText('٢٠٢٥')).toBe('2025');
+  });
+
+  it('says which folds it has added, for a bundle with tables of its own (the event phrases)', () => {
+    // tests/setup.ts adds the regional folds once, as the content script does on a page in these scripts.
+    expect(addedFolds()).toBe(REGIONAL_FOLDS);
   });
 
   it('reads the Persian zero-width non-joiner as the space Urdu writes', () => {
