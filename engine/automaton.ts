@@ -289,8 +289,14 @@ function child(a: ChildIndex, s: number, c: number): number {
   if (lo < 0) {
     const row = -lo << ROW_SHIFT;
     const slot = c < 128 ? ALPHABET_SLOT[c]! : 0;
-    if (slot !== 0) return a.rows[row | slot]!;
-    lo = a.rows[row]!;
+    // One read for both: the row's slot 0 (the offset of the other characters' edges)
+    // is read where the common case reads, so the read has type feedback long before
+    // a character beyond the row's alphabet first comes. A read site first taken after
+    // the scan is optimised throws the optimised code away (in a page's first scan,
+    // twice: here and at `emit` below).
+    const at = a.rows[slot !== 0 ? row | slot : row]!;
+    if (slot !== 0) return at;
+    lo = at;
   }
   const edges = a.edges;
   let hi = lo + count - 1;
@@ -440,7 +446,9 @@ export function scan(a: Automaton, text: string, hits: number[]): number {
     if (state === 0) continue; // aliases start with a letter: nothing starts here
     const flags = lc[2 * state + 1]!;
     if (flags & HAS_EMIT) {
-      for (let s = flags & IS_TERMINAL ? state : emit[state]!; s !== 0; s = chain[2 * s]!) {
+      // Read whether needed or not (see `child` on read sites first taken late).
+      const nearest = emit[state]!;
+      for (let s = flags & IS_TERMINAL ? state : nearest; s !== 0; s = chain[2 * s]!) {
         hits[n++] = ring[(p - chain[2 * s + 1]!) & mask]!;
         hits[n++] = prevEnd;
         hits[n++] = s;
