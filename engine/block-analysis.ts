@@ -289,7 +289,7 @@ export function analyseBlock(a: Automaton, index: AnalysisIndex, text: string): 
       const forms = index.sharers.get(chosenHits[CHOSEN * k + 2]!);
       if (forms) {
         if (competitors === NO_COMPETITORS) competitors = [];
-        for (const form of forms) competitors.push({ form, start });
+        for (let i = 0; i < forms.length; i++) competitors.push({ form: forms[i]!, start });
       }
     } else {
       const state = h[x + 2]!;

@@ -147,11 +147,16 @@ export function resolve(
   competitors: AnchorIndex,
 ): number {
   nearest.reset();
-  for (const e of q.entities) {
+  // Indexed: a `for…of` step allocates until the code is optimised (see detect.ts, `add`).
+  for (let i = 0; i < q.entities.length; i++) {
+    const e = q.entities[i]!;
     nearest.consider(entityAnchors.list(e), key, q.start, e);
     if (linkedSurnames) nearest.consider(linkedSurnames.list(e), key, q.start, e);
   }
-  for (const form of q.competitorForms) nearest.consider(competitors.list(form), key, q.start, -1);
+  for (let i = 0; i < q.competitorForms.length; i++) {
+    const form = q.competitorForms[i]!;
+    nearest.consider(competitors.list(form), key, q.start, -1);
+  }
   if (nearest.prev) return nearest.prevValue;
   if (q.surname) return q.entities[0]!;
   return nearest.next ? nearest.nextValue : -1;

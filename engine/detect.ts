@@ -256,7 +256,8 @@ class Session implements DetectionSession {
     state.variants = variants;
     if (variants.length) this.markChanged(state);
     state.groups = groups;
-    for (const g of groups) {
+    for (let i = 0; i < groups.length; i++) {
+      const g = groups[i]!;
       if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
     }
     state.words = words;
@@ -268,7 +269,11 @@ class Session implements DetectionSession {
 
   add(blocks: readonly TextBlock[]): Update {
     this.epoch++;
-    for (const b of blocks) {
+    // Indexed loops here and in what each block and mention passes through: a `for…of`
+    // step allocates until V8 has optimised the code, and a page's first scan runs much
+    // of it before then.
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i]!;
       // A replaced block starts from what the caller shows now, so clearing it is reported.
       const shown = this.blocks.get(b.key)?.reported ?? NOTHING_SHOWN;
       this.drop(b.key);
@@ -289,19 +294,21 @@ class Session implements DetectionSession {
       this.blocks.set(b.key, state);
       this.readPhrases(state);
       this.markChanged(state);
-      for (const m of fixed) {
+      for (let j = 0; j < fixed.length; j++) {
+        const m = fixed[j]!;
         const at = this.entityAnchors.add(m.entity, b.key, m.start);
         this.touch(this.byEntity, this.entityAnchors, m.entity, at, at + 1, false);
       }
-      for (const c of competitors) {
+      for (let j = 0; j < competitors.length; j++) {
+        const c = competitors[j]!;
         const at = this.competitors.add(c.form, b.key, c.start);
         this.touch(this.byForm, this.competitors, c.form, at, at + 1, false);
       }
       for (let k = 0; k < contextual.length; k++) {
         const c = contextual[k]!;
         const w: Waiter = { state, k, key: b.key, start: c.start, surname: c.surname, queued: 0 };
-        for (const e of c.entities) this.byEntity.insert(e, w);
-        for (const f of c.competitorForms) this.byForm.insert(f, w);
+        for (let j = 0; j < c.entities.length; j++) this.byEntity.insert(c.entities[j]!, w);
+        for (let j = 0; j < c.competitorForms.length; j++) this.byForm.insert(c.competitorForms[j]!, w);
         this.queue(w);
       }
     }

@@ -342,11 +342,16 @@ export class PageScanner {
     if (node.nodeType === 1 && isBlockElement(node as Element)) owners.add(node as Element);
     const fresh: BlockRecord[] = [];
     const flowsInline = this.#flowsInline();
-    for (const tagBlock of blocks) {
+    // Indexed loops over blocks and marks, here and below: a `for…of` step allocates
+    // until V8 has optimised the code, and a page's first scan runs much of it before then.
+    for (let i = 0; i < blocks.length; i++) {
+      const tagBlock = blocks[i]!;
       const owner = ownerOf(tagBlock.segments[0]!.node);
       if (!owner) continue;
       owners.add(owner);
-      for (const block of splitAtLayoutBreaks(tagBlock, flowsInline)) {
+      const pieces = splitAtLayoutBreaks(tagBlock, flowsInline);
+      for (let j = 0; j < pieces.length; j++) {
+        const block = pieces[j]!;
         const parent = block.segments[0]!.node.parentElement;
         if (parent && !isRendered(parent)) continue;
         if (block.text.length > MAX_BLOCK_CHARS) {
@@ -365,7 +370,7 @@ export class PageScanner {
       this.#placeOf.set(owner, keys[0]!);
     }
     this.#forget(stale);
-    for (const block of fresh) this.#pendingBlocks.push(block);
+    for (let i = 0; i < fresh.length; i++) this.#pendingBlocks.push(fresh[i]!);
   }
 
   /**
@@ -414,7 +419,8 @@ export class PageScanner {
     }
     const batch = this.#pendingBlocks.splice(0, count);
     const fresh: PageBlock[] = [];
-    for (const { block, owner, own } of batch) {
+    for (let i = 0; i < batch.length; i++) {
+      const { block, owner, own } = batch[i]!;
       if (!owner.isConnected) continue;
       const keyed: PageBlock = { ...block, key: this.#keyFor(owner) };
       this.#records.set(keyed.key, own ? { block: keyed, owner, own } : { block: keyed, owner });
@@ -429,12 +435,15 @@ export class PageScanner {
 
   #applyUpdate(update: Update): boolean {
     let changed = false;
-    for (const { key, mentions } of update.blocks) {
+    const blocks = update.blocks;
+    for (let i = 0; i < blocks.length; i++) {
+      const { key, mentions } = blocks[i]!;
       const record = this.#records.get(key);
       const marks: PageMention[] = [];
       if (record) {
         const own = record.own;
-        for (const m of mentions) {
+        for (let j = 0; j < mentions.length; j++) {
+          const m = mentions[j]!;
           if (own && (m.start < own.from || m.start >= own.to)) continue; // a neighbouring piece's
           const span = spanToDom(record.block, m.start, m.end);
           if (!span) continue;
@@ -447,8 +456,9 @@ export class PageScanner {
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();
-      for (const old of this.index.setBlock(key, marks)) this.#marks.queue(old, false);
-      for (const mark of marks) this.#marks.queue(mark, true);
+      const old = this.index.setBlock(key, marks);
+      for (let j = 0; j < old.length; j++) this.#marks.queue(old[j]!, false);
+      for (let j = 0; j < marks.length; j++) this.#marks.queue(marks[j]!, true);
       changed = true;
     }
     return changed;
