@@ -289,12 +289,12 @@ function child(a: ChildIndex, s: number, c: number): number {
   if (lo < 0) {
     const row = -lo << ROW_SHIFT;
     const slot = c < 128 ? ALPHABET_SLOT[c]! : 0;
-    // One read for both: the row's slot 0 (the offset of the other characters' edges)
-    // is read where the common case reads, so the read has type feedback long before
-    // a character beyond the row's alphabet first comes. A read site first taken after
-    // the scan is optimised throws the optimised code away (in a page's first scan,
-    // twice: here and at `emit` below).
-    const at = a.rows[slot !== 0 ? row | slot : row]!;
+    // One read for both: slot 0 (a character beyond the row's alphabet) holds the offset
+    // of the other characters' edges, read where the common case reads, so the read has
+    // type feedback long before such a character first comes. A read site first taken
+    // after the scan is optimised throws the optimised code away (in a page's first
+    // scan, twice: here and at `emit` below).
+    const at = a.rows[row | slot]!;
     if (slot !== 0) return at;
     lo = at;
   }
