@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { compileHints } from './scripts/compile-hints';
 
 // Firefox add-on id: web-ext lint and AMO need one, and storage.sync/local keys are
 // tied to it across installs.
@@ -9,7 +10,7 @@ export default defineConfig({
   // Explicit imports everywhere: a reader should see where `browser` comes from.
   imports: false,
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), compileHints()],
     build: {
       // The content script runs on every page: keep it lean and readable in stack traces.
       target: 'es2022',

@@ -23,6 +23,7 @@ import { assert, eventually } from './harness/assert';
 import { test, type E2E } from './harness/runner';
 import { digestOf } from './harness/tabs';
 import { TIMING } from '../adapters/page/timing';
+import { COMPILE_HINT, COMPILED_ON_LOAD } from '../scripts/compile-hints';
 import {
   SHOTS,
   routes,
@@ -487,6 +488,11 @@ interface BuiltManifest {
 
 test('robustness: the built manifest asks only for storage and sidePanel, with a strict extension-page CSP', async (t) => {
   const built = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as BuiltManifest;
+  // The bundles that run all their code once loaded carry V8's compile hint on their first
+  // line (scripts/compile-hints.ts); the content script, which every page loads, does not.
+  const firstLine = (file: string) => readFileSync(`.output/chrome-mv3/${file}`, 'utf8').split('\n', 1)[0];
+  for (const file of COMPILED_ON_LOAD) assert.equal(firstLine(file), COMPILE_HINT, `${file}: compile hint`);
+  assert.notEqual(firstLine('content-scripts/content.js'), COMPILE_HINT, 'content script: no compile hint');
   const page = await t.popup();
   const loaded = (await page.evaluate(() => chrome.runtime.getManifest())) as unknown as BuiltManifest;
   for (const [what, m] of [
