@@ -146,7 +146,8 @@ async function chromiumVersion(browser: ExtensionBrowser): Promise<string> {
   return v.product;
 }
 
-function setEnabled(browser: ExtensionBrowser, on: boolean): Promise<void> {
+/** Backstory on or off through storage: the live switch the popup uses. */
+export function setEnabled(browser: ExtensionBrowser, on: boolean): Promise<void> {
   const worker = browser.context.serviceWorkers()[0];
   if (!worker) throw new Error('extension service worker not running');
   return worker.evaluate(
@@ -159,7 +160,7 @@ function setEnabled(browser: ExtensionBrowser, on: boolean): Promise<void> {
 }
 
 /** Loaded, laid out and painted, with nothing pending. */
-async function openSettled(browser: ExtensionBrowser, url: string): Promise<{ page: Page; cdp: CDPSession }> {
+export async function openSettled(browser: ExtensionBrowser, url: string): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await browser.context.newPage();
   const cdp = await browser.context.newCDPSession(page);
   await page.goto(url, { waitUntil: 'load' });

@@ -9,7 +9,26 @@
  * characters, so a smaller page is exactly a prefix of the larger one's article (the
  * mark.js slices are prefixes of the 1 MB page).
  */
-import { pick, rng } from './synthetic';
+import type { CorpusRecords } from '../engine/types';
+import { pick, rng, unknownNames } from './synthetic';
+
+/** The page's size in characters of text: 1 MB, which the per-MB figures divide by. */
+export const BENCH_TEXT_CHARS = 1_000_000;
+/** Names the corpus does not know, written among its own. */
+export const UNKNOWN_NAMES = 400;
+
+/** Every surface form of the corpus: what the page writes and what mark.js is asked to mark. */
+export function corpusForms(records: CorpusRecords): string[] {
+  return [...new Set(records.entities.flatMap((e) => [e.name, ...e.aliases, ...e.ambiguous]))];
+}
+
+/** The benchmark's 1 MB page, as `npm run bench` and `npm run bench:compare` scan it. */
+export function benchArticle(records: CorpusRecords): GeneratedArticle {
+  return generateArticle(
+    { known: corpusForms(records), unknown: unknownNames(UNKNOWN_NAMES) },
+    { targetChars: BENCH_TEXT_CHARS },
+  );
+}
 
 export interface ArticleNames {
   /** Forms the bundled corpus knows (names, aliases, ambiguous forms). */

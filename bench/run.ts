@@ -27,9 +27,9 @@ import {
   type SearchResult,
 } from './node-bench';
 import { regionalPage } from './regional-pages';
-import { generateArticle } from './page';
+import { BENCH_TEXT_CHARS, benchArticle, corpusForms, generateArticle, UNKNOWN_NAMES } from './page';
 import { profileScan, type ProfileReport } from './profile';
-import { knownToLargeCorpus, largeCorpus, largeRecords, unknownNames } from './synthetic';
+import { knownToLargeCorpus, largeCorpus, largeRecords } from './synthetic';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -40,7 +40,6 @@ const MARKJS_TIMEOUT_MS = num('BENCH_MARKJS_TIMEOUT_MS', 120_000);
 const CARD_REPS = num('BENCH_CARD_REPS', 8);
 /** Engine runs are ~20 ms: many alternating pairs are cheap and tame the machine's noise. */
 const SCALE_PAIRS = num('BENCH_SCALE_PAIRS', 25);
-const TARGET_CHARS = 1_000_000;
 const LARGE_CORPUS = 10_000;
 
 // The benchmark builds into its own folders, so a build or test run elsewhere in the
@@ -83,12 +82,8 @@ const sources: MatcherSource[] = records.entities.map((e) => ({
   ambiguous: e.ambiguous,
 }));
 /** Every surface form of the bundled corpus: what mark.js is asked to mark. */
-const keywords = [...new Set(records.entities.flatMap((e) => [e.name, ...e.aliases, ...e.ambiguous]))];
-const UNKNOWN_NAMES = 400;
-const article = generateArticle(
-  { known: keywords, unknown: unknownNames(UNKNOWN_NAMES) },
-  { targetChars: TARGET_CHARS },
-);
+const keywords = corpusForms(records);
+const article = benchArticle(records);
 log(
   `page: ${(article.html.length / 1e6).toFixed(2)} MB of HTML, ${(article.textChars / 1e6).toFixed(2)} M characters of article text, ${article.knownMentions} corpus forms written; ${keywords.length} corpus forms`,
 );
@@ -139,13 +134,13 @@ log(`node: detection per MB, bundled corpus vs ${LARGE_CORPUS.toLocaleString('en
 // corpus finds about twice the mentions there): reported next to the main ratio.
 const knownMorePage = generateArticle(
   { known: keywords, unknown: knownToLargeCorpus(sources.length, LARGE_CORPUS, UNKNOWN_NAMES) },
-  { targetChars: TARGET_CHARS },
+  { targetChars: BENCH_TEXT_CHARS },
 );
 const scale: ScaleResult = scaleBench(article, knownMorePage, sources, largeCorpus(sources, LARGE_CORPUS), SCALE_PAIRS);
 log('node: detection per MB on 1 MB Urdu and Hindi pages …');
 const regional: RegionalResult = regionalBench(
   article,
-  [regionalPage(records, 'ur', TARGET_CHARS), regionalPage(records, 'hi', TARGET_CHARS)],
+  [regionalPage(records, 'ur', BENCH_TEXT_CHARS), regionalPage(records, 'hi', BENCH_TEXT_CHARS)],
   SCALE_PAIRS,
 );
 log(`node: popup search per keystroke at ${LARGE_CORPUS.toLocaleString('en')} entities …`);
@@ -305,7 +300,7 @@ const results = {
     markjsReps: MARKJS_REPS,
     markjsTimeoutMs: MARKJS_TIMEOUT_MS,
     cardReps: CARD_REPS,
-    targetChars: TARGET_CHARS,
+    targetChars: BENCH_TEXT_CHARS,
     largeCorpus: LARGE_CORPUS,
   },
   page: {
