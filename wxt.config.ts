@@ -38,10 +38,17 @@ export default defineConfig({
     // random per install already.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['page-table.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js']
+        ? ['page-table.js', 'page-scanning.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js']
         : [
             {
-              resources: ['page-table.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js'],
+              resources: [
+                'page-table.js',
+                'page-scanning.js',
+                'card-ui.js',
+                'event-phrases.js',
+                'main-article.js',
+                'native-table.js',
+              ],
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

@@ -44,7 +44,15 @@ export async function profileScan(
   path: string,
   out: string,
 ): Promise<ProfileReport> {
-  const locate = sourceLocator(`${extensionPath}/content-scripts/content.js`);
+  // The scanner and the engine run from page-scanning.js, the rest of the page side from the content script.
+  const locators = new Map(
+    ['content-scripts/content.js', 'page-scanning.js'].map((file) => [
+      file.replace(/^.*\//, ''),
+      sourceLocator(`${extensionPath}/${file}`),
+    ]),
+  );
+  const locate = (url: string, line: number, column: number): string | null =>
+    locators.get(url.replace(/^.*\//, ''))?.(line, column) ?? null;
   const browser = await launchWithExtension({ allowedOrigins: [server.origin], extensionPath });
   try {
     const worker = browser.context.serviceWorkers()[0]!;
@@ -80,18 +88,14 @@ export async function profileScan(
   }
 }
 
-function summarise(p: Profile, locate: (line: number, col: number) => string): ProfileReport {
+function summarise(p: Profile, locate: (url: string, line: number, col: number) => string | null): ProfileReport {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const keyOf = (n: ProfileNode): { key: string; fn: string; source: string } => {
     const f = n.callFrame;
     const fn = f.functionName || '(anonymous)';
-    const source = f.url.endsWith('content.js')
-      ? locate(f.lineNumber, f.columnNumber)
-      : f.url
-        ? f.url.replace(/^.*\//, '')
-        : '(native)';
+    const source = locate(f.url, f.lineNumber, f.columnNumber) ?? (f.url ? f.url.replace(/^.*\//, '') : '(native)');
     return { key: `${fn}\u0000${source}`, fn, source };
   };
   const self = new Map<string, number>();
@@ -105,7 +109,7 @@ function summarise(p: Profile, locate: (line: number, col: number) => string): P
     const chain: ProfileNode[] = [];
     for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) chain.push(n);
     const inScan = chain.some(
-      (n) => /^#?runSlice$/.test(n.callFrame.functionName) && n.callFrame.url.endsWith('content.js'),
+      (n) => /^#?runSlice$/.test(n.callFrame.functionName) && n.callFrame.url.endsWith('page-scanning.js'),
     );
     if (leaf.callFrame.functionName === '(garbage collector)') gcUs += dt;
     if (!inScan) return;

@@ -506,21 +506,28 @@ test('robustness: the built manifest asks only for storage and sidePanel, with a
     assert.deepEqual(m.optional_permissions ?? [], [], `${what}: no optional permissions`);
     assert.deepEqual(m.optional_host_permissions ?? [], [], `${what}: no optional host permissions`);
     assert.equal(m.externally_connectable, undefined, `${what}: no page or extension may message Backstory`);
-    // Five files are reachable from pages: the matcher table the content script loads when it
-    // first reads a page (or the table of names in the regional scripts, for pages written in
-    // them), the card UI it loads on the first hover, and the event phrases and the
-    // main-article finder it loads once a page mentions something, under a per-session URL,
-    // so a page cannot probe for Backstory by a fixed one.
+    // Six files are reachable from pages: the matcher table and the engine and scanner the
+    // content script loads when it first reads a page (or the table of names in the regional
+    // scripts, for pages written in them), the card UI it loads on the first hover, and the
+    // event phrases and the main-article finder it loads once a page mentions something,
+    // under a per-session URL, so a page cannot probe for Backstory by a fixed one.
     assert.deepEqual(
       m.web_accessible_resources ?? [],
       [
         {
-          resources: ['page-table.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js'],
+          resources: [
+            'page-table.js',
+            'page-scanning.js',
+            'card-ui.js',
+            'event-phrases.js',
+            'main-article.js',
+            'native-table.js',
+          ],
           matches: ['http://*/*', 'https://*/*'],
           use_dynamic_url: true,
         },
       ],
-      `${what}: only the tables, the card UI, the event phrases and the article finder are web-accessible, under a dynamic URL`,
+      `${what}: only the tables, the scanner, the card UI, the event phrases and the article finder are web-accessible, under a dynamic URL`,
     );
     for (const cs of m.content_scripts ?? []) assert.deepEqual([...cs.matches].sort(), ['http://*/*', 'https://*/*']);
     const csp = typeof m.content_security_policy === 'object' ? m.content_security_policy.extension_pages : undefined;

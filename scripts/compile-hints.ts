@@ -16,7 +16,7 @@ import type { Plugin } from 'vite';
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 
 /** The on-demand bundles whose functions all run once loaded. */
-export const COMPILED_ON_LOAD = ['event-phrases.js', 'main-article.js'] as const;
+export const COMPILED_ON_LOAD = ['page-scanning.js', 'event-phrases.js', 'main-article.js'] as const;
 
 export function compileHints(files: readonly string[] = COMPILED_ON_LOAD): Plugin {
   return {

@@ -3,15 +3,19 @@
  * content script's isolated world, not the page's. Apart from the loader, so a bundle
  * that names its global does not carry the extension API with it.
  */
+import type { createPageDetector } from '../../engine/detect';
+import type { addedFolds, addFolds } from '../../engine/normalize';
 import type { MatcherTable } from '../../engine/table-format';
+import type { PageScanner } from './page-scanner';
 
 export const PHRASES_GLOBAL = '__backstoryPhrases';
 export const ARTICLE_GLOBAL = '__backstoryArticle';
 export const NATIVE_TABLE_GLOBAL = '__backstoryNativeTable';
 export const PAGE_TABLE_GLOBAL = '__backstoryPageTable';
+export const SCANNING_GLOBAL = '__backstoryScanning';
 /**
- * Left by the content script for event-phrases.js before it loads: the folds its own
- * tables have had added (engine/normalize.ts, `addedFolds`; on a page in Urdu, Persian or
+ * Left for event-phrases.js before it loads: the folds the page-scanning bundle's tables
+ * have had added (engine/normalize.ts, `addedFolds`; on a page in Urdu, Persian or
  * Hindi, the regional ones). A bundle has tables of its own, and without them the
  * phrases would not read "شهادت" as the "شہادت" their rules are written with.
  */
@@ -26,3 +30,17 @@ export interface NativeReading {
 
 /** Finds the page's main article (main-article.ts). */
 export type ArticleFinder = (doc: Document) => Element | null;
+
+/**
+ * What reads the page (page-scanning.js): the engine and the scanner, loaded when
+ * Backstory first reads a page, beside its table. They are most of the extension's code
+ * that runs on a page; loaded on demand, the browser compiles them while it streams the
+ * bundle, off the page's main thread (scripts/compile-hints.ts). `addFolds` is the
+ * bundle's own: its tables are the ones the engine reads with.
+ */
+export interface PageScanning {
+  createPageDetector: typeof createPageDetector;
+  PageScanner: typeof PageScanner;
+  addFolds: typeof addFolds;
+  addedFolds: typeof addedFolds;
+}

@@ -1,7 +1,7 @@
 /**
- * Bundles the content script loads when first needed: the matcher table, when Backstory
- * first reads a page (on a page in Urdu, Persian or Hindi, the table with the names in
- * those scripts instead); the card UI (card-ui-loader.ts); once a page mentions
+ * Bundles the content script loads when first needed: the engine and the scanner
+ * (page-scanning.js) and the matcher table, when Backstory first reads a page (on a page
+ * in Urdu, Persian or Hindi, the table with the names in those scripts instead); the card UI (card-ui-loader.ts); once a page mentions
  * something, the event phrases (engine/event-phrases.ts and the corpus's descriptions)
  * and the main-article finder (main-article.ts). A page where Backstory is off loads
  * none of them, and they would take the content script past its size budget. `import()`
@@ -10,7 +10,6 @@
  */
 import type { PhraseFinder } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
-import { addedFolds } from '../../engine/normalize';
 import type { MatcherTable } from '../../engine/table-format';
 import {
   ARTICLE_GLOBAL,
@@ -18,14 +17,17 @@ import {
   PAGE_TABLE_GLOBAL,
   PHRASE_FOLDS_GLOBAL,
   PHRASES_GLOBAL,
+  SCANNING_GLOBAL,
   type ArticleFinder,
   type NativeReading,
+  type PageScanning,
 } from './on-demand-globals';
 
 const PHRASES_PATH: BundlePath = '/event-phrases.js';
 const ARTICLE_PATH: BundlePath = '/main-article.js';
 const NATIVE_TABLE_PATH: BundlePath = '/native-table.js';
 const PAGE_TABLE_PATH: BundlePath = '/page-table.js';
+const SCANNING_PATH: BundlePath = '/page-scanning.js';
 
 export type BundlePath = Parameters<typeof browser.runtime.getURL>[0];
 
@@ -43,10 +45,12 @@ export function onDemand<T>(path: BundlePath, global: string): () => Promise<T> 
   };
 }
 
+export const loadScanning = onDemand<PageScanning>(SCANNING_PATH, SCANNING_GLOBAL);
 const importPhrases = onDemand<PhraseFinder>(PHRASES_PATH, PHRASES_GLOBAL);
-/** The event phrases, folding text as the content script does by the time they load (after the page's table). */
-export const loadPhrases = (): Promise<PhraseFinder> => {
-  (globalThis as Record<string, unknown>)[PHRASE_FOLDS_GLOBAL] = addedFolds();
+/** The event phrases, folding text as the scanner's engine does by the time they load (after the page's table). */
+export const loadPhrases = async (): Promise<PhraseFinder> => {
+  const scanning = await loadScanning();
+  (globalThis as Record<string, unknown>)[PHRASE_FOLDS_GLOBAL] = scanning.addedFolds();
   return importPhrases();
 };
 export const loadArticleFinder = onDemand<ArticleFinder>(ARTICLE_PATH, ARTICLE_GLOBAL);

@@ -8,10 +8,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // Only the corpus key: the table itself is loaded when Backstory first reads the page.
 import { corpus } from '../../generated/page-matcher.json';
-import { loadArticleFinder, loadNativeReading, loadPageTable, loadPhrases } from './on-demand';
-import { addFolds } from '../../engine/normalize';
-import type { ArticleFinder } from './on-demand-globals';
-import { createPageDetector, type MatcherTable, type PageDetector } from '../../engine/detect';
+import { loadArticleFinder, loadNativeReading, loadPageTable, loadPhrases, loadScanning } from './on-demand';
+import type { ArticleFinder, PageScanning } from './on-demand-globals';
+import type { MatcherTable, PageDetector } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
 import { isTabRequest, type TableRef } from '../extension/messages';
 import { isActiveOn, loadSettings, mutedOn, watchSettings, type Settings } from '../extension/settings';
@@ -22,7 +21,7 @@ import { mentionAtPoint } from './hit-test';
 import { HoverIntent } from './hover-intent';
 import type { MentionIndex, PageMention } from './mention-index';
 import type { NavigablePage } from './page-navigation';
-import { PageScanner } from './page-scanner';
+import type { PageScanner } from './page-scanner';
 
 /** `PageReader.muted` with no name in it. */
 const NOTHING_MUTED = '\n\n';
@@ -53,11 +52,13 @@ class PageReader implements NavigablePage {
   readonly #isTopFrame = window.top === window;
 
   #listening: AbortController | null = null;
-  /** The matcher table: loading, or loaded. */
+  /** The matcher table: loading, or loaded (with the engine and scanner that read with it). */
   #table: MatcherTable | 'loading' | null = null;
+  #scanning: PageScanning | null = null;
 
-  #tableReady(table: MatcherTable): void {
+  #tableReady(table: MatcherTable, scanning: PageScanning): void {
     this.#table = table;
+    this.#scanning = scanning;
     this.#apply();
   }
 
@@ -150,30 +151,32 @@ class PageReader implements NavigablePage {
 
   #activate(): void {
     if (this.#scanner) return;
-    if (!this.#detector) {
+    if (!this.#detector || !this.#scanning) {
       if (this.#table === 'loading') return;
-      if (!this.#table) {
-        // Loaded the first time Backstory reads the page: a site where it is off never
-        // loads it. A page in Urdu, Persian or Hindi reads with the table that has names in
-        // those scripts, or without them if that table fails to load.
+      if (!this.#table || !this.#scanning) {
+        // Loaded the first time Backstory reads the page, the engine and scanner beside the
+        // table: a site where it is off never loads them. A page in Urdu, Persian or Hindi
+        // reads with the table that has names in those scripts (and the engine with their
+        // folds), or without them if that table fails to load.
         this.#table = 'loading';
+        const scanning = loadScanning();
         const table = inRegionalScript(this.doc)
-          ? loadNativeReading().then(
-              ({ table, folds }) => (addFolds(folds), table),
+          ? Promise.all([loadNativeReading(), scanning]).then(
+              ([{ table, folds }, engine]) => (engine.addFolds(folds), table),
               (error: unknown) => (console.error(error), loadPageTable()),
             )
           : loadPageTable();
-        table.then(
-          (t) => this.#tableReady(t),
+        Promise.all([table, scanning]).then(
+          ([t, s]) => this.#tableReady(t, s),
           // Nothing to read the page with (the extension was updated under it): tried
           // again when a setting changes.
           (error: unknown) => ((this.#table = null), console.error(error)),
         );
         return;
       }
-      this.#detector = createPageDetector(this.#table);
+      this.#detector = this.#scanning.createPageDetector(this.#table);
     }
-    this.#scanner = new PageScanner(this.doc, this.#detector, this.#highlighter, {
+    this.#scanner = new this.#scanning.PageScanner(this.doc, this.#detector, this.#highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
       loadPhrases,

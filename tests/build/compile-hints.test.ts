@@ -29,6 +29,6 @@ describe('compile hints for the on-demand bundles', () => {
 
   it("is V8's magic comment, on the bundles that run all their code once loaded (not the content script)", () => {
     expect(COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad');
-    expect([...COMPILED_ON_LOAD]).toEqual(['event-phrases.js', 'main-article.js']);
+    expect([...COMPILED_ON_LOAD]).toEqual(['page-scanning.js', 'event-phrases.js', 'main-article.js']);
   });
 });
