@@ -29,9 +29,9 @@ export default defineConfig({
     // storage: the on/off switches (global and per site) survive restarts.
     // sidePanel (Chrome) is added by WXT for the side panel entrypoint.
     permissions: ['storage'],
-    // The matcher table, loaded by the content script when Backstory first reads a page (the
-    // table with names in Urdu, Persian and Hindi instead on pages in those scripts), the
-    // card UI, loaded on the first hover (adapters/page/card-ui-loader.ts), and the event
+    // The matcher table and the engine and scanner that read with it, loaded by the content
+    // script when Backstory first reads a page (the table with names in Urdu, Persian and
+    // Hindi instead on pages in those scripts), the card UI, loaded on the first hover (adapters/page/card-ui-loader.ts), and the event
     // phrases and the main-article finder, loaded once a page mentions something
     // (adapters/page/on-demand.ts). Chrome serves them under a URL that changes every session, so
     // pages cannot probe for the extension with it; Firefox's extension URLs are

@@ -2,10 +2,10 @@
  * A build step for the bundles the content script loads on demand and runs at once
  * (adapters/page/on-demand.ts): V8's compile hint `//# allFunctionsCalledOnLoad` at the
  * top of each. Chromium streams such a bundle and, with the hint, compiles every function
- * while it streams, on a background thread. Without it each function was compiled on the
- * main thread at its first call, which for the event phrases falls inside the page's scan:
- * about 70 compilations there, 2–3% of the scan's time on the benchmark's page. Other
- * browsers read the line as a comment.
+ * while it streams, on a background thread. Without it each function is compiled on the
+ * main thread at its first call, which for the scanner, the engine and the event phrases
+ * falls inside the page's first scan (bench/README.md, the seventh round: a few per cent
+ * of the scan each). Other browsers read the line as a comment.
  *
  * Only for bundles whose functions nearly all run when they load: the content script
  * itself runs on every page, most of which never read with it, and compiling all of it
