@@ -6,6 +6,16 @@ import { compileHints } from './scripts/compile-hints';
 // tied to it across installs.
 const GECKO_ID = 'backstory@backstory-reader.org';
 
+/** The bundles the content script loads on demand (adapters/page/on-demand.ts): web-accessible. */
+const ON_DEMAND_BUNDLES = [
+  'page-table.js',
+  'page-scanning.js',
+  'card-ui.js',
+  'event-phrases.js',
+  'main-article.js',
+  'native-table.js',
+];
+
 export default defineConfig({
   // Explicit imports everywhere: a reader should see where `browser` comes from.
   imports: false,
@@ -38,17 +48,10 @@ export default defineConfig({
     // random per install already.
     web_accessible_resources:
       browser === 'firefox'
-        ? ['page-table.js', 'page-scanning.js', 'card-ui.js', 'event-phrases.js', 'main-article.js', 'native-table.js']
+        ? ON_DEMAND_BUNDLES
         : [
             {
-              resources: [
-                'page-table.js',
-                'page-scanning.js',
-                'card-ui.js',
-                'event-phrases.js',
-                'main-article.js',
-                'native-table.js',
-              ],
+              resources: ON_DEMAND_BUNDLES,
               matches: ['http://*/*', 'https://*/*'],
               use_dynamic_url: true,
             },

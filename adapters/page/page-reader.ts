@@ -52,13 +52,11 @@ class PageReader implements NavigablePage {
   readonly #isTopFrame = window.top === window;
 
   #listening: AbortController | null = null;
-  /** The matcher table: loading, or loaded (with the engine and scanner that read with it). */
-  #table: MatcherTable | 'loading' | null = null;
-  #scanning: PageScanning | null = null;
+  /** The matcher table and the engine and scanner that read with it: loading, or loaded. */
+  #reading: { table: MatcherTable; scanning: PageScanning } | 'loading' | null = null;
 
-  #tableReady(table: MatcherTable, scanning: PageScanning): void {
-    this.#table = table;
-    this.#scanning = scanning;
+  #readingReady(table: MatcherTable, scanning: PageScanning): void {
+    this.#reading = { table, scanning };
     this.#apply();
   }
 
@@ -151,32 +149,31 @@ class PageReader implements NavigablePage {
 
   #activate(): void {
     if (this.#scanner) return;
-    if (!this.#detector || !this.#scanning) {
-      if (this.#table === 'loading') return;
-      if (!this.#table || !this.#scanning) {
-        // Loaded the first time Backstory reads the page, the engine and scanner beside the
-        // table: a site where it is off never loads them. A page in Urdu, Persian or Hindi
-        // reads with the table that has names in those scripts (and the engine with their
-        // folds), or without them if that table fails to load.
-        this.#table = 'loading';
-        const scanning = loadScanning();
-        const table = inRegionalScript(this.doc)
-          ? Promise.all([loadNativeReading(), scanning]).then(
-              ([{ table, folds }, engine]) => (engine.addFolds(folds), table),
-              (error: unknown) => (console.error(error), loadPageTable()),
-            )
-          : loadPageTable();
-        Promise.all([table, scanning]).then(
-          ([t, s]) => this.#tableReady(t, s),
-          // Nothing to read the page with (the extension was updated under it): tried
-          // again when a setting changes.
-          (error: unknown) => ((this.#table = null), console.error(error)),
-        );
-        return;
-      }
-      this.#detector = this.#scanning.createPageDetector(this.#table);
+    const reading = this.#reading;
+    if (reading === 'loading') return;
+    if (!reading) {
+      // Loaded the first time Backstory reads the page, the engine and scanner beside the
+      // table: a site where it is off never loads them. A page in Urdu, Persian or Hindi
+      // reads with the table that has names in those scripts (and the engine with their
+      // folds), or without them if that table fails to load.
+      this.#reading = 'loading';
+      const scanning = loadScanning();
+      const table = inRegionalScript(this.doc)
+        ? Promise.all([loadNativeReading(), scanning]).then(
+            ([{ table, folds }, engine]) => (engine.addFolds(folds), table),
+            (error: unknown) => (console.error(error), loadPageTable()),
+          )
+        : loadPageTable();
+      Promise.all([table, scanning]).then(
+        ([t, s]) => this.#readingReady(t, s),
+        // Nothing to read the page with (the extension was updated under it): tried
+        // again when a setting changes.
+        (error: unknown) => ((this.#reading = null), console.error(error)),
+      );
+      return;
     }
-    this.#scanner = new this.#scanning.PageScanner(this.doc, this.#detector, this.#highlighter, {
+    this.#detector ??= reading.scanning.createPageDetector(reading.table);
+    this.#scanner = new reading.scanning.PageScanner(this.doc, this.#detector, this.#highlighter, {
       skip: (el) => el.localName === CARD_HOST_TAG,
       onChange: () => undefined,
       loadPhrases,
