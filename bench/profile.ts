@@ -7,7 +7,7 @@
  * call (checkVisibility, node.data, Highlight.add) counts as the calling function's
  * self time: the profiler sees no JavaScript frame below it.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { launchWithExtension } from '../e2e/harness/chromium';
 import type { FixtureServer } from '../e2e/harness/fixture-server';
 import { sourceLocator } from './bundle';
@@ -44,12 +44,12 @@ export async function profileScan(
   path: string,
   out: string,
 ): Promise<ProfileReport> {
-  // The scanner and the engine run from page-scanning.js, the rest of the page side from the content script.
+  // The scanner and the engine run from page-scanning.js, the rest of the page side from the content script
+  // (all of it, in a build from before that bundle: such a build can be profiled to compare with).
   const locators = new Map(
-    ['content-scripts/content.js', 'page-scanning.js'].map((file) => [
-      file.replace(/^.*\//, ''),
-      sourceLocator(`${extensionPath}/${file}`),
-    ]),
+    ['content-scripts/content.js', 'page-scanning.js']
+      .filter((f) => existsSync(`${extensionPath}/${f}`))
+      .map((file) => [file.replace(/^.*\//, ''), sourceLocator(`${extensionPath}/${file}`)]),
   );
   const locate = (url: string, line: number, column: number): string | null =>
     locators.get(url.replace(/^.*\//, ''))?.(line, column) ?? null;
@@ -109,7 +109,7 @@ function summarise(p: Profile, locate: (url: string, line: number, col: number) 
     const chain: ProfileNode[] = [];
     for (let n: ProfileNode | undefined = leaf; n; n = byId.get(parent.get(n.id) ?? -1)) chain.push(n);
     const inScan = chain.some(
-      (n) => /^#?runSlice$/.test(n.callFrame.functionName) && n.callFrame.url.endsWith('page-scanning.js'),
+      (n) => /^#?runSlice$/.test(n.callFrame.functionName) && /(page-scanning|content)\.js$/.test(n.callFrame.url),
     );
     if (leaf.callFrame.functionName === '(garbage collector)') gcUs += dt;
     if (!inScan) return;
