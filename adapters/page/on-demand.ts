@@ -2,11 +2,12 @@
  * Bundles the content script loads when first needed: the engine and the scanner
  * (page-scanning.js) and the matcher table, when Backstory first reads a page (on a page
  * in Urdu, Persian or Hindi, the table with the names in those scripts instead); the card
- * UI (card-ui-loader.ts); once a page mentions something, the event phrases (engine/event-phrases.ts and the corpus's descriptions)
- * and the main-article finder (main-article.ts). A page where Backstory is off loads
- * none of them, and they would take the content script past its size budget. `import()`
- * of the extension's URL runs a bundle in the content script's isolated world, under the
- * extension's CSP, where it leaves what it offers on a global.
+ * UI (card-ui-loader.ts); once a page mentions something, the event phrases
+ * (engine/event-phrases.ts and the corpus's descriptions) and the main-article finder
+ * (main-article.ts). A page where Backstory is off loads none of them, and they would
+ * take the content script past its size budget. `import()` of the extension's URL runs a
+ * bundle in the content script's isolated world, under the extension's CSP, where it
+ * leaves what it offers on a global.
  */
 import type { PhraseFinder } from '../../engine/detect';
 import { browser } from '../extension/browser-api';
