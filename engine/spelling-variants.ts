@@ -171,6 +171,9 @@ export function createVariantReader(variants: readonly (readonly [string, number
           const next = text.charCodeAt(end + 1);
           if ((join === 32 || join === 45 || join === 0x2010) && next >= 65 && next <= 90) continue;
         }
+        // A word inside a name the matcher found adds nothing (the loop below would pass
+        // over it): asked first, so the page's known spellings are never folded.
+        if (overlaps(fixed, from, end) || overlaps(contextual, from, end)) continue;
         const hash = capitals[k + 2]!;
         let at = hash & (SEEN_SLOTS - 1);
         let last = -1;
@@ -194,8 +197,6 @@ export function createVariantReader(variants: readonly (readonly [string, number
       for (let k = 0; k < n; k += 2) {
         const from = words[k]!;
         const end = words[k + 1]!;
-        // A form ending in a name the matcher found overlaps it: nothing to add (most hits).
-        if (overlaps(fixed, from, end) || overlaps(contextual, from, end)) continue;
         // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
         if (end + 1 < text.length && JOIN.test(text[end]!) && UPPER.test(text[end + 1]!)) continue;
         // The words of the run before it, nearest first, as far as a name can reach.
