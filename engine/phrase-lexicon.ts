@@ -277,20 +277,54 @@ export function createLexicon(forms: readonly string[], capitalSkeletons?: reado
           continue;
         }
         const from = i;
+        // A capitalised word the spelling reader may want: its skeleton is hashed on the
+        // same read as its letters (a second read of each cost about a tenth of the pass).
+        const capital = capitals !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7));
+        const withSkeleton = capital && skeletons !== undefined;
         // To the end of the word (marks stay inside it), hashing its folded letters for the
         // first-word filter; a capitalised word is handed on with the same hash.
-        let word = Math.imul(FNV_START ^ (c < TABLE_SIZE ? FOLD[c]! : c), FNV_PRIME);
+        const f = c < TABLE_SIZE ? FOLD[c]! : c;
+        let word = Math.imul(FNV_START ^ f, FNV_PRIME);
         let k: number = WORD;
-        for (i++; i < len; i++) {
-          const d = text.charCodeAt(i);
-          if (d >= 97 && d <= 122) {
-            word = Math.imul(word ^ d, FNV_PRIME);
-            continue;
+        // The skeleton's hash, its last letter, and whether a letter beyond ASCII rules it out.
+        let sk = FNV_START;
+        let last = 0;
+        let beyond = false;
+        if (!withSkeleton) {
+          for (i++; i < len; i++) {
+            const d = text.charCodeAt(i);
+            if (d >= 97 && d <= 122) {
+              word = Math.imul(word ^ d, FNV_PRIME);
+              continue;
+            }
+            k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
+            if (k !== WORD && k !== MARK) break;
+            // The trie reads a letter folded and passes over a mark.
+            if (k === WORD) word = Math.imul(word ^ (d < TABLE_SIZE ? FOLD[d]! : d), FNV_PRIME);
           }
-          k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
-          if (k !== WORD && k !== MARK) break;
-          // The trie reads a letter folded and passes over a mark.
-          if (k === WORD) word = Math.imul(word ^ (d < TABLE_SIZE ? FOLD[d]! : d), FNV_PRIME);
+        } else {
+          // No skeleton has a letter beyond ASCII (or there would be no set), so neither
+          // has the key of a word with one.
+          if (f >= 128) beyond = true;
+          else if ((last = SKELETON[f]!) !== 0) sk = Math.imul(sk ^ last, FNV_PRIME);
+          for (i++; i < len; i++) {
+            const d = text.charCodeAt(i);
+            let g: number;
+            if (d >= 97 && d <= 122) g = d;
+            else {
+              k = d < TABLE_SIZE ? CLASS[d]! : classAt(d);
+              if (k !== WORD && k !== MARK) break;
+              if (k === MARK) continue;
+              g = d < TABLE_SIZE ? FOLD[d]! : d;
+              if (g >= 128) beyond = true;
+            }
+            word = Math.imul(word ^ g, FNV_PRIME);
+            if (beyond) continue;
+            const e = SKELETON[g]!;
+            if (e === 0 || e === last) continue;
+            last = e;
+            sk = Math.imul(sk ^ e, FNV_PRIME);
+          }
         }
         // An invisible character does not end the word for the trie (a Persian half-space,
         // a soft hyphen): such a word cannot be judged by its hash and is let in.
@@ -306,47 +340,22 @@ export function createLexicon(forms: readonly string[], capitalSkeletons?: reado
           }
         }
         if (begins) n = walk(text, from, out, n);
-        if (capitals !== undefined && ((c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7))) {
-          if (skeletons !== undefined) {
-            // The word's skeleton, read again (in cache by now) and hashed: the loop above
-            // reads every word of the page, and stays as short as it can.
-            let h = FNV_START;
-            let last = 0;
-            let beyond = false;
-            for (let j = from; j < i; j++) {
-              let d = text.charCodeAt(j);
-              if (d < 97 || d > 122) {
-                if (d < TABLE_SIZE) {
-                  if (CLASS[d] === MARK) continue;
-                  d = FOLD[d]!;
-                } else if (classAt(d) === MARK) continue;
-                // No skeleton has a letter beyond ASCII (or there would be no set), so
-                // neither has this word's key.
-                if (d >= 128) {
-                  beyond = true;
-                  break;
-                }
-              }
-              d = SKELETON[d]!;
-              if (d === 0 || d === last) continue;
-              last = d;
-              h = Math.imul(h ^ d, FNV_PRIME);
+        if (!capital) continue;
+        if (withSkeleton) {
+          if (beyond) continue;
+          const key = sk || 1;
+          let listed = false;
+          for (let at = sk & skeletonMask; skeletons[at] !== 0; at = (at + 1) & skeletonMask) {
+            if (skeletons[at] === key) {
+              listed = true;
+              break;
             }
-            if (beyond) continue;
-            const key = h || 1;
-            let listed = false;
-            for (let at = h & skeletonMask; skeletons[at] !== 0; at = (at + 1) & skeletonMask) {
-              if (skeletons[at] === key) {
-                listed = true;
-                break;
-              }
-            }
-            if (!listed) continue;
           }
-          capitals[caps++] = from;
-          capitals[caps++] = i;
-          capitals[caps++] = word;
+          if (!listed) continue;
         }
+        capitals[caps++] = from;
+        capitals[caps++] = i;
+        capitals[caps++] = word;
       }
       capitalCount = caps;
       return n;

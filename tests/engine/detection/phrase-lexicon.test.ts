@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLexicon } from '../../../engine/phrase-lexicon';
+import { foldForSearch, keySkeletons } from '../../../engine/search-key';
 
 const FORMS = ['war', 'US', 'U.S.', 'four-day', 'gas line project', 'project', 'Islamic Republic', 'حملہ', 'killing'];
 
@@ -67,5 +68,34 @@ describe('phrase lexicon', () => {
     expect(words.map(([w]) => w)).toEqual(['Sulemani', 'Sulemani', 'Soleimani', 'Baghdad', 'US']);
     expect(words[0]![1]).toBe(words[1]![1]);
     expect(new Set(words.map(([, h]) => h)).size).toBe(4);
+  });
+
+  it('lists only the capitalised words whose skeleton is a wanted one, with the hash it lists them with otherwise', () => {
+    const text =
+      'Sulaimani, Toossi and Tosi met Sharif, Sherif, Sh\u0301arif, Shrif? Soleimani\u2019s Sulaimaní Soleimanə Mehmet.';
+    const read = (lexicon: ReturnType<typeof createLexicon>) => {
+      const capitals: number[] = [];
+      lexicon.scan(text, [], capitals);
+      const out: string[] = [];
+      for (let k = 0; k < lexicon.capitalCount; k += 3)
+        out.push(`${text.slice(capitals[k]!, capitals[k + 1]!)}#${capitals[k + 2]}`);
+      return out;
+    };
+    const all = read(createLexicon(FORMS));
+    const wanted = read(createLexicon(FORMS, keySkeletons(['soleimani', 'tusi', 'sharif'].map(foldForSearch))));
+    // Vowels and a repeated consonant do not count, a mark inside a word is passed over;
+    // a letter that folds to none in ASCII ("ə") rules a word out, and so does another skeleton.
+    expect(wanted.map((w) => w.split('#')[0])).toEqual([
+      'Sulaimani',
+      'Toossi',
+      'Tosi',
+      'Sharif',
+      'Sherif',
+      'Sh\u0301arif',
+      'Soleimani',
+      'Sulaimaní',
+    ]);
+    // Listed with the same hash whether or not skeletons narrow the list.
+    for (const w of wanted) expect(all).toContain(w);
   });
 });
