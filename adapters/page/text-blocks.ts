@@ -310,7 +310,7 @@ export function spanToDom(block: PageBlock, start: number, end: number): DomSpan
   const b = segs[end === 0 ? 0 : segmentAt(segs, end, true)]!;
   const startOffset = start - a.start;
   const endOffset = end - b.start;
-  if (startOffset > a.node.data.length || endOffset > b.node.data.length) return null;
+  if (startOffset > a.node.length || endOffset > b.node.length) return null;
   return { startNode: a.node, startOffset, endNode: b.node, endOffset };
 }
 
