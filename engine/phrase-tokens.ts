@@ -21,9 +21,11 @@ const KNOWN = 128;
 const WORDLIKE = LETTER | MARK | NUMBER | JOINER;
 
 /**
- * Categories by code unit (0 until first seen), and by code point beyond the BMP. ASCII
- * is set without a regular expression (compiling five costs more than a page's English
- * needs). Pure, so that a bundle which imports this module without using it (the content
+ * Categories by code unit (0 until first seen), and by code point beyond the BMP. ASCII,
+ * Latin-1 and the general punctuation (curly quotes, dashes, the spaces of typesetting)
+ * are set without a regular expression: compiling the five below costs about a
+ * millisecond, more than an English page's phrases need (a test checks these against
+ * them). Pure, so that a bundle which imports this module without using it (the content
  * script, through detect.ts) drops it.
  */
 const CATEGORIES = /* @__PURE__ */ (() => {
@@ -36,6 +38,24 @@ const CATEGORIES = /* @__PURE__ */ (() => {
       (c >= 65 && c <= 90 ? UPPER : 0) |
       (c >= 48 && c <= 57 ? NUMBER : 0) |
       (c === 32 || (c >= 9 && c <= 13) ? SPACE : 0);
+  }
+  // Latin-1: letters from U+00C0 but the two signs, capitals up to U+00DE; ª µ º are
+  // letters too, ² ³ ¹ ¼ ½ ¾ numbers, the no-break space a space.
+  for (let c = 0x80; c < 0x100; c++) {
+    const letter = (c >= 0xc0 && c !== 0xd7 && c !== 0xf7) || c === 0xaa || c === 0xb5 || c === 0xba;
+    const number = c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe);
+    table[c] =
+      KNOWN |
+      (letter ? LETTER : 0) |
+      (c >= 0xc0 && c < 0xdf && c !== 0xd7 ? UPPER : 0) |
+      (number ? NUMBER : 0) |
+      (c === 0xa0 ? SPACE : 0);
+  }
+  // General punctuation: no letters or numbers; spaces U+2000–U+200A, the line and
+  // paragraph separators and U+202F, U+205F; the joiners U+200C, U+200D.
+  for (let c = 0x2000; c < 0x2070; c++) {
+    const space = c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
+    table[c] = KNOWN | (space ? SPACE : 0) | (c === 0x200c || c === 0x200d ? JOINER : 0);
   }
   return table;
 })();
@@ -157,7 +177,14 @@ export class PhraseTokens {
     // As a /u expression does: an index inside a surrogate pair starts at the pair.
     if (i > 0 && i < text.length && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
     for (;;) {
-      while (i < text.length && categoryAt(text, i) & SPACE) i += widthAt(text, i);
+      while (i < text.length) {
+        const c = text.charCodeAt(i);
+        // A code unit that is no surrogate is read from the table in place: this runs
+        // for every character listed, mostly before the code is optimised.
+        const k = c < 0xd800 || c > 0xdfff ? CATEGORIES[c] || categoryAt(text, i) : categoryAt(text, i);
+        if (!(k & SPACE)) break;
+        i += c < 0xd800 || c > 0xdfff ? 1 : widthAt(text, i);
+      }
       if (i >= text.length || i >= to) break;
       const end = tokenEnd(text, i);
       this.#push(i, end);
@@ -232,6 +259,15 @@ function tokenEnd(text: string, i: number): number {
   }
   if (!(first & WORDLIKE)) return i + w;
   let end = i + w;
-  while (end < text.length && categoryAt(text, end) & WORDLIKE) end += widthAt(text, end);
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c < 0xd800 || c > 0xdfff) {
+      if (!((CATEGORIES[c] || categoryAt(text, end)) & WORDLIKE)) break;
+      end++;
+    } else {
+      if (!(categoryAt(text, end) & WORDLIKE)) break;
+      end += widthAt(text, end);
+    }
+  }
   return end;
 }

@@ -139,4 +139,27 @@ describe('phrase tokens', () => {
       }
     }
   });
+
+  it('reads Latin-1 and the general punctuation, set without the regular expressions, as they would', () => {
+    const t = new PhraseTokens();
+    const ranges: [number, number][] = [
+      [0x80, 0x100],
+      [0x2000, 0x2070],
+    ];
+    for (const [from, to] of ranges) {
+      for (let c = from; c < to; c++) {
+        const ch = String.fromCharCode(c);
+        // Inside a word, alone, in an abbreviation, and starting a word.
+        const text = `a${ch}b ${ch} A.${ch}. ${ch}x`;
+        t.reset(text);
+        t.cover(0, text.length);
+        const label = `U+${c.toString(16)}`;
+        expect(listed(t), label).toEqual(byExpression(text, [[0, text.length]]));
+        for (let k = 0; k < t.length; k++) {
+          const w = text.slice(t.starts[k]!, t.ends[k]!);
+          expect(t.capitalOrNumber(k), `${label} ${w}`).toBe(/^[\p{Lu}\p{N}]/u.test(w));
+        }
+      }
+    }
+  });
 });
