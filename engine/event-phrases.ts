@@ -12,7 +12,7 @@
  */
 import type { Mention } from './block-analysis';
 import { createLexicon } from './phrase-lexicon';
-import { PhraseTokens, WordKeys, wordKey } from './phrase-tokens';
+import { PhraseTokens, WordKeys, wordKey, yearsWithin } from './phrase-tokens';
 import { createVariantReader } from './spelling-variants';
 import type { PhraseRule } from './table-format';
 
@@ -99,7 +99,6 @@ const FUNCTION_WORDS =
 
 const NO_GROUPS: number[] = [];
 
-const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
 
@@ -377,7 +376,8 @@ export function createPhraseFinder(
           }
           if (!ok) continue;
           if (rule.unless && namesAny(words, rule.unless, L, R)) continue;
-          if (rule.years && !yearsFit(text, L, R, rule.years)) continue;
+          // A phrase naming a year outside the event's is another event ("the 1971 war between India and Pakistan").
+          if (rule.years && !yearsWithin(text, L, R, rule.years[0], rule.years[1])) continue;
           // What the phrase itself names counts most: "the four-day war between India and Pakistan".
           const score = 8 * rule.with.length + rule.onPage.length;
           if (best && score === bestScore && best.entity !== rule.entity) tie = true;
@@ -462,14 +462,4 @@ function namesAny(words: readonly number[], forms: Set<number>, from: number, to
     if (words[h]! >= from && words[h]! < to && forms.has(words[h + 2]!)) return true;
   }
   return false;
-}
-
-/** False when the phrase names a year outside the event's ("the 1971 war between India and Pakistan"). */
-function yearsFit(text: string, start: number, end: number, [first, last]: [number, number]): boolean {
-  YEAR.lastIndex = start;
-  for (let m = YEAR.exec(text); m && m.index < end; m = YEAR.exec(text)) {
-    const y = Number(m[1]);
-    if (y < first || y > last) return false;
-  }
-  return true;
 }

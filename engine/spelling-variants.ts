@@ -10,6 +10,7 @@
  * (the Larijani of "Sadegh Amoli Larijani" is another Larijani).
  */
 import type { Mention } from './block-analysis';
+import { isUpperUnit } from './phrase-tokens';
 import { foldForSearch, foldSpelling, keySkeletons } from './search-key';
 
 /** The capitalised word right before a position, joined to it by a space or hyphen. */
@@ -43,9 +44,8 @@ export function previousWordStart(text: string, at: number): number {
 }
 
 const LONGEST_WORD = 40;
-/** What joins the words of a run, and a capital letter (one character each). */
-const JOIN = /[ \-‐]/;
-const UPPER = /\p{Lu}/u;
+/** What joins the words of a run: a space, a hyphen-minus or a hyphen. */
+const isJoin = (c: number): boolean => c === 32 || c === 45 || c === 0x2010;
 /** Capitalised words remembered at once (a power of two; half of it is used before starting over). */
 const SEEN_SLOTS = 1 << 15;
 
@@ -198,7 +198,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
         const from = words[k]!;
         const end = words[k + 1]!;
         // Only where a run of capitalised words ends ("Sulemani Street" is not a name).
-        if (end + 1 < text.length && JOIN.test(text[end]!) && UPPER.test(text[end + 1]!)) continue;
+        if (end + 1 < text.length && isJoin(text.charCodeAt(end)) && isUpperUnit(text.charCodeAt(end + 1))) continue;
         // The words of the run before it, nearest first, as far as a name can reach.
         starts[0] = from;
         let reach = 1;

@@ -6,7 +6,7 @@
  * abbreviations, surrogate pairs, lone surrogates, other scripts).
  */
 import { describe, expect, it } from 'vitest';
-import { PhraseTokens, WordKeys, wordKey } from '../../../engine/phrase-tokens';
+import { isUpperUnit, PhraseTokens, WordKeys, wordKey, yearsWithin } from '../../../engine/phrase-tokens';
 
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu;
 
@@ -160,6 +160,66 @@ describe('phrase tokens', () => {
           expect(t.capitalOrNumber(k), `${label} ${w}`).toBe(/^[\p{Lu}\p{N}]/u.test(w));
         }
       }
+    }
+  });
+
+  it('finds the years a phrase names as the regular expression did, from any index', () => {
+    const YEAR = /(?<![\p{L}\p{N}])(1[89]\d\d|20\d\d)(?![\p{L}\p{N}])/gu;
+    const byExpression = (text: string, from: number, to: number, first: number, last: number) => {
+      YEAR.lastIndex = from;
+      for (let m = YEAR.exec(text); m && m.index < to; m = YEAR.exec(text)) {
+        const y = Number(m[1]);
+        if (y < first || y > last) return false;
+      }
+      return true;
+    };
+    expect(yearsWithin('the 1971 war', 0, 12, 2025, 2025)).toBe(false);
+    expect(yearsWithin('the 2025 war', 0, 12, 2025, 2025)).toBe(true);
+    expect(yearsWithin('F-16s bought in 19710', 0, 21, 2025, 2025)).toBe(true);
+    // Pieces that make years, and what may stand beside one.
+    const alphabet = [
+      '19',
+      '20',
+      '18',
+      '71',
+      '25',
+      '0',
+      '9',
+      '1',
+      ' ',
+      'a',
+      'é',
+      '\u0301',
+      '٣',
+      '𝐀',
+      '😀',
+      '\ud83d',
+      '-',
+      '.',
+    ];
+    let seed = 11;
+    // The high bits: an LCG's low ones repeat with a short period.
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return Math.floor((seed / 0x80000000) * n);
+    };
+    for (let round = 0; round < 5000; round++) {
+      let text = '';
+      for (let i = 0, n = 1 + random(24); i < n; i++) text += alphabet[random(alphabet.length)];
+      const from = random(text.length + 1);
+      const to = from + random(text.length + 2);
+      const first = 1800 + random(300);
+      const last = first + random(60);
+      expect(yearsWithin(text, from, to, first, last), JSON.stringify({ text, from, to, first, last })).toBe(
+        byExpression(text, from, to, first, last),
+      );
+    }
+  });
+
+  it('tells an upper-case code unit as the expression does, for every code unit', () => {
+    const upper = /\p{Lu}/u;
+    for (let c = 0; c < 0x10000; c++) {
+      if (isUpperUnit(c) !== upper.test(String.fromCharCode(c))) expect(c.toString(16)).toBe('read alike');
     }
   });
 });
