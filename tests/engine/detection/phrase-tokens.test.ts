@@ -218,8 +218,10 @@ describe('phrase tokens', () => {
 
   it('tells an upper-case code unit as the expression does, for every code unit', () => {
     const upper = /\p{Lu}/u;
+    const differing: string[] = [];
     for (let c = 0; c < 0x10000; c++) {
-      if (isUpperUnit(c) !== upper.test(String.fromCharCode(c))) expect(c.toString(16)).toBe('read alike');
+      if (isUpperUnit(c) !== upper.test(String.fromCharCode(c))) differing.push(c.toString(16));
     }
+    expect(differing).toEqual([]);
   });
 });
