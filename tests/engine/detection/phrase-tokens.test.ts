@@ -24,6 +24,14 @@ function byExpression(text: string, steps: [number, number][]): [number, number]
   return out;
 }
 
+/** Integers below `n` from a seeded generator (an LCG's high bits: its low ones repeat with a short period). */
+function seeded(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return Math.floor((seed / 0x80000000) * n);
+  };
+}
+
 function listed(tokens: PhraseTokens): [number, number][] {
   const out: [number, number][] = [];
   for (let k = 0; k < tokens.length; k++) out.push([tokens.starts[k]!, tokens.ends[k]!]);
@@ -103,11 +111,7 @@ describe('phrase tokens', () => {
       '\u0000',
       '٣',
     ];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return seed % n;
-    };
+    const random = seeded(7);
     const keys = new WordKeys(['the', 'u.s', 'and', 'aab', 'é', 'ب'].map(wordKey));
     const reference = new Set(['the', 'u.s', 'and', 'aab', 'é', 'ب'].map(wordKey));
     const t = new PhraseTokens();
@@ -197,12 +201,7 @@ describe('phrase tokens', () => {
       '-',
       '.',
     ];
-    let seed = 11;
-    // The high bits: an LCG's low ones repeat with a short period.
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      return Math.floor((seed / 0x80000000) * n);
-    };
+    const random = seeded(11);
     for (let round = 0; round < 5000; round++) {
       let text = '';
       for (let i = 0, n = 1 + random(24); i < n; i++) text += alphabet[random(alphabet.length)];
