@@ -224,7 +224,7 @@ export class PhraseTokens {
     for (;;) {
       while (i < text.length) {
         const c = text.charCodeAt(i);
-        // A code unit that is no surrogate is read from the table in place: this runs
+        // A code unit that is not a surrogate is read from the table in place: this runs
         // for every character listed, mostly before the code is optimised.
         const k = c < 0xd800 || c > 0xdfff ? CATEGORIES[c] || categoryAt(text, i) : categoryAt(text, i);
         if (!(k & SPACE)) break;

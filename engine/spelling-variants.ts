@@ -169,7 +169,7 @@ export function createVariantReader(variants: readonly (readonly [string, number
         if (end + 1 < len) {
           const join = text.charCodeAt(end);
           const next = text.charCodeAt(end + 1);
-          if ((join === 32 || join === 45 || join === 0x2010) && next >= 65 && next <= 90) continue;
+          if (isJoin(join) && next >= 65 && next <= 90) continue;
         }
         // A word inside a name the matcher found adds nothing (the loop below would pass
         // over it): asked first, so the page's known spellings are never folded.
