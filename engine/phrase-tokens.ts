@@ -84,6 +84,11 @@ function categoryAt(text: string, i: number): number {
     if (k === undefined) ASTRAL.set(cp, (k = categorise(String.fromCodePoint(cp))));
     return k;
   }
+  return unitCategory(c);
+}
+
+/** The categories of one code unit, read alone (a surrogate alone is none of them). */
+function unitCategory(c: number): number {
   let k = CATEGORIES[c]!;
   if (k === 0) CATEGORIES[c] = k = categorise(String.fromCharCode(c));
   return k;
@@ -128,10 +133,7 @@ export function yearsWithin(text: string, from: number, to: number, first: numbe
 
 /** Whether a code unit alone is an upper-case letter (`/\p{Lu}/u` on it: a surrogate alone is none). */
 export function isUpperUnit(c: number): boolean {
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  let k = CATEGORIES[c]!;
-  if (k === 0) CATEGORIES[c] = k = categorise(String.fromCharCode(c));
-  return (k & UPPER) !== 0;
+  return (unitCategory(c) & UPPER) !== 0;
 }
 
 /** Code units of the code point at `i`. */
@@ -226,7 +228,7 @@ export class PhraseTokens {
         const c = text.charCodeAt(i);
         // A code unit that is not a surrogate is read from the table in place: this runs
         // for every character listed, mostly before the code is optimised.
-        const k = c < 0xd800 || c > 0xdfff ? CATEGORIES[c] || categoryAt(text, i) : categoryAt(text, i);
+        const k = c < 0xd800 || c > 0xdfff ? CATEGORIES[c] || unitCategory(c) : categoryAt(text, i);
         if (!(k & SPACE)) break;
         i += c < 0xd800 || c > 0xdfff ? 1 : widthAt(text, i);
       }
@@ -307,7 +309,7 @@ function tokenEnd(text: string, i: number): number {
   while (end < text.length) {
     const c = text.charCodeAt(end);
     if (c < 0xd800 || c > 0xdfff) {
-      if (!((CATEGORIES[c] || categoryAt(text, end)) & WORDLIKE)) break;
+      if (!((CATEGORIES[c] || unitCategory(c)) & WORDLIKE)) break;
       end++;
     } else {
       if (!(categoryAt(text, end) & WORDLIKE)) break;
