@@ -20,13 +20,53 @@ const KNOWN = 128;
 /** In a word (`[\p{L}\p{M}\p{N}\u200c\u200d]`). */
 const WORDLIKE = LETTER | MARK | NUMBER | JOINER;
 
+/** The Arabic block (Urdu, Persian) and Devanagari (Hindi), [first, last]. */
+const REGIONAL_BLOCKS: readonly (readonly [number, number])[] = [
+  [0x0600, 0x06ff],
+  [0x0900, 0x097f],
+];
+/**
+ * Their letters, marks and digits, [first, last, categories]; the rest is punctuation and
+ * signs, and none is a capital or a space.
+ */
+const REGIONAL_RUNS: readonly (readonly [number, number, number])[] = [
+  [0x0610, 0x061a, MARK],
+  [0x0620, 0x064a, LETTER],
+  [0x064b, 0x065f, MARK],
+  [0x0660, 0x0669, NUMBER],
+  [0x066e, 0x066f, LETTER],
+  [0x0670, 0x0670, MARK],
+  [0x0671, 0x06d3, LETTER],
+  [0x06d5, 0x06d5, LETTER],
+  [0x06d6, 0x06dc, MARK],
+  [0x06df, 0x06e4, MARK],
+  [0x06e5, 0x06e6, LETTER],
+  [0x06e7, 0x06e8, MARK],
+  [0x06ea, 0x06ed, MARK],
+  [0x06ee, 0x06ef, LETTER],
+  [0x06f0, 0x06f9, NUMBER],
+  [0x06fa, 0x06fc, LETTER],
+  [0x06ff, 0x06ff, LETTER],
+  [0x0900, 0x0903, MARK],
+  [0x0904, 0x0939, LETTER],
+  [0x093a, 0x093c, MARK],
+  [0x093d, 0x093d, LETTER],
+  [0x093e, 0x094f, MARK],
+  [0x0950, 0x0950, LETTER],
+  [0x0951, 0x0957, MARK],
+  [0x0958, 0x0961, LETTER],
+  [0x0962, 0x0963, MARK],
+  [0x0966, 0x096f, NUMBER],
+  [0x0971, 0x097f, LETTER],
+];
+
 /**
  * Categories by code unit (0 until first seen), and by code point beyond the BMP. ASCII,
- * Latin-1 and the general punctuation (curly quotes, dashes, the spaces of typesetting)
- * are set without a regular expression: compiling the five below costs about a
- * millisecond, more than an English page's phrases need (a test checks these against
- * them). Pure, so that a bundle which imports this module without using it (the content
- * script, through detect.ts) drops it.
+ * Latin-1, the general punctuation (curly quotes, dashes, the spaces of typesetting) and
+ * the regional scripts' blocks are set without a regular expression: compiling the five
+ * below costs about a millisecond, more than a page's phrases need (a test checks these
+ * against them). Pure, so that a bundle which imports this module without using it (the
+ * content script, through detect.ts) drops it.
  */
 const CATEGORIES = /* @__PURE__ */ (() => {
   const table = new Uint8Array(0x10000);
@@ -57,6 +97,9 @@ const CATEGORIES = /* @__PURE__ */ (() => {
     const space = c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
     table[c] = KNOWN | (space ? SPACE : 0) | (c === 0x200c || c === 0x200d ? JOINER : 0);
   }
+  // The regional scripts' blocks, whose pages compiled the five expressions on their first phrase.
+  for (const [first, last] of REGIONAL_BLOCKS) table.fill(KNOWN, first, last + 1);
+  for (const [first, last, k] of REGIONAL_RUNS) table.fill(KNOWN | k, first, last + 1);
   return table;
 })();
 const ASTRAL = /* @__PURE__ */ new Map<number, number>();

@@ -144,11 +144,13 @@ describe('phrase tokens', () => {
     }
   });
 
-  it('reads Latin-1 and the general punctuation, set without the regular expressions, as they would', () => {
+  it('reads Latin-1, the general punctuation and the regional blocks, set without the regular expressions, as they would', () => {
     const t = new PhraseTokens();
     const ranges: [number, number][] = [
       [0x80, 0x100],
       [0x2000, 0x2070],
+      [0x0600, 0x0700],
+      [0x0900, 0x0980],
     ];
     for (const [from, to] of ranges) {
       for (let c = from; c < to; c++) {
