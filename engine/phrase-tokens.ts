@@ -97,7 +97,7 @@ const CATEGORIES = /* @__PURE__ */ (() => {
     const space = c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f;
     table[c] = KNOWN | (space ? SPACE : 0) | (c === 0x200c || c === 0x200d ? JOINER : 0);
   }
-  // The regional scripts' blocks, whose pages compiled the five expressions on their first phrase.
+  // The regional scripts' blocks: else an Urdu, Persian or Hindi page compiles the five on its first phrase.
   for (const [first, last] of REGIONAL_BLOCKS) table.fill(KNOWN, first, last + 1);
   for (const [first, last, k] of REGIONAL_RUNS) table.fill(KNOWN | k, first, last + 1);
   return table;
