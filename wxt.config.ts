@@ -43,9 +43,9 @@ export default defineConfig({
     // script when Backstory first reads a page (the table with names in Urdu, Persian and
     // Hindi instead on pages in those scripts), the card UI, loaded on the first hover
     // (adapters/page/card-ui-loader.ts), and the event phrases and the main-article finder,
-    // loaded once a page mentions something (adapters/page/on-demand.ts). Chrome serves them under a URL that changes every session, so
-    // pages cannot probe for the extension with it; Firefox's extension URLs are
-    // random per install already.
+    // loaded once a page mentions something (adapters/page/on-demand.ts). Chrome serves them
+    // under a URL that changes every session, so pages cannot probe for the extension with
+    // it; Firefox's extension URLs are random per install already.
     web_accessible_resources:
       browser === 'firefox'
         ? ON_DEMAND_BUNDLES

@@ -25,8 +25,7 @@ const PREVIOUS = /(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*[ \-‐]$/u;
  */
 export function previousWordStart(text: string, at: number): number {
   if (at < 2) return -1;
-  const join = text.charCodeAt(at - 1);
-  if (join !== 32 && join !== 45 && join !== 0x2010) return -1;
+  if (!isJoin(text.charCodeAt(at - 1))) return -1;
   const from = Math.max(0, at - LONGEST_WORD - 1);
   let i = at - 1;
   for (; i > from; i--) {
