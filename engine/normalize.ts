@@ -58,7 +58,9 @@ const FOLD = new Uint16Array(TABLE_SIZE);
 const CASE = new Uint8Array(TABLE_SIZE);
 
 function setRange(from: number, to: number, cls: CharClass): void {
-  for (let c = from; c <= to && c < TABLE_SIZE; c++) CLASS[c] = cls;
+  // A fill, not a loop: this runs once per bundle that folds text, as the page is being
+  // read, and a loop this long was compiled twice on the way (a 6 ms optimising compile).
+  CLASS.fill(cls, from, Math.min(to + 1, TABLE_SIZE));
 }
 
 function buildTables(): void {
