@@ -1,10 +1,14 @@
 /**
- * npm run bench:compare -- [--runs=N] [--rounds=K] <extension dir> <extension dir> …
+ * npm run bench:compare -- [--runs=N] [--rounds=K] [--chars=N] <extension dir> <extension dir> …
  *
  * The scan of the 1 MB page (busy time, as `npm run bench` measures it) in two or more
  * builds, each as a ratio to the first. For a question `npm run bench` cannot answer:
  * whether a change made the scan a few per cent dearer or cheaper, which its run-to-run
  * spread hides (the bare walk it divides by moves as much).
+ *
+ * `--chars` generates the page at another size (the same generator and names). A ratio
+ * can depend on it: a cost paid once per page (code not yet optimised) weighs less on a
+ * larger page, and a cost per character the same.
  *
  * Runs, not scans, are the unit. In one browser session the same build measured 1.11×
  * itself when launched second (an A/A comparison, fourteen rounds): each Chromium
@@ -28,7 +32,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../e2e/harness/chrom
 import { startFixtureServer, type FixtureServer } from '../e2e/harness/fixture-server';
 import { openSettled, setEnabled } from './browser-bench';
 import { median } from './node-bench';
-import { benchArticle } from './page';
+import { BENCH_TEXT_CHARS, benchArticle } from './page';
 
 const flags = new Map(
   process.argv
@@ -42,8 +46,11 @@ const dirs = process.argv
   .map((d) => resolve(d));
 const RUNS = Number(flags.get('runs') ?? 12);
 const ROUNDS = Number(flags.get('rounds') ?? 3);
-if (dirs.length < 2 || !(RUNS > 0) || !(ROUNDS > 0)) {
-  console.error('usage: npm run bench:compare -- [--runs=N] [--rounds=K] <extension dir> <extension dir> …');
+const CHARS = Number(flags.get('chars') ?? BENCH_TEXT_CHARS);
+if (dirs.length < 2 || !(RUNS > 0) || !(ROUNDS > 0) || !(CHARS >= 10_000)) {
+  console.error(
+    'usage: npm run bench:compare -- [--runs=N] [--rounds=K] [--chars=N ≥ 10000] <extension dir> <extension dir> …',
+  );
   process.exit(2);
 }
 
@@ -72,7 +79,7 @@ const shuffled = <T>(list: readonly T[]): T[] => {
 
 const records = JSON.parse(readFileSync('generated/records.json', 'utf8')) as CorpusRecords;
 const server = await startFixtureServer();
-server.route(PATH, { body: benchArticle(records).html });
+server.route(PATH, { body: benchArticle(records, CHARS).html });
 const builds = dirs.map((_, i) => i);
 /** Per build, its per-run ratio to the first build. */
 const ratios: number[][] = dirs.map(() => []);
@@ -103,7 +110,10 @@ try {
 } finally {
   await server.close();
 }
-console.log(`\nscan busy time on the 1 MB page, ${RUNS} runs of ${ROUNDS} scans per build; ratio to the first build:`);
+const size = CHARS >= 1e6 ? `${+(CHARS / 1e6).toFixed(2)} MB` : `${Math.round(CHARS / 1e3)} KB`;
+console.log(
+  `\nscan busy time on the ${size} page, ${RUNS} runs of ${ROUNDS} scans per build; ratio to the first build:`,
+);
 builds.forEach((b) => {
   const r = ratios[b]!;
   const mean = r.reduce((x, y) => x + y, 0) / r.length;
