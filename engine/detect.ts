@@ -99,6 +99,7 @@ export function createNamedDetector(table: MatcherTable, ids: readonly string[])
 
 const NONE_RESOLVED: number[] = [];
 const NO_GROUPS: number[] = [];
+const NO_CONDITIONS: (readonly number[])[] = [];
 const NO_MENTIONS: Mention[] = [];
 /** What the caller shows for a block it has not been told about; never handed out. */
 const NOTHING_SHOWN: Mention[] = [];
@@ -111,6 +112,8 @@ interface BlockState {
   words: readonly number[] | null;
   /** The page groups the block names (`BlockReading.groups`). */
   groups: number[];
+  /** What its phrases ask of the page (`BlockReading.consults`). */
+  consults: readonly (readonly number[])[];
   /** Names under another spelling (`BlockReading.variants`), sorted. */
   variants: Mention[];
   /** Current entity of each contextual candidate, -1 when unlinked. */
@@ -216,9 +219,22 @@ class Session implements DetectionSession {
   private readonly triggered = new Set<BlockState>();
   /** How many blocks name each page group (`BlockReading.groups`). */
   private readonly groupCounts: number[] = [];
-  /** Set when a page group appears or disappears: triggered blocks are re-read. */
-  private groupsChanged = false;
+  /**
+   * The page groups that appeared or disappeared since the last report, once per change
+   * (one that came and went is listed twice). A triggered block is read again only if one
+   * of its conditions on the page (`BlockReading.consults`) turned.
+   */
+  private readonly changedGroups: number[] = [];
   private readonly onPage = (g: number) => (this.groupCounts[g] ?? 0) > 0;
+  /** Whether a group was on the page before the changes listed (`changedGroups`). */
+  private readonly wasOnPage = (g: number) => {
+    let odd = false;
+    for (let i = 0; i < this.changedGroups.length; i++) if (this.changedGroups[i] === g) odd = !odd;
+    return this.onPage(g) !== odd;
+  };
+  /** Whether all of a condition's groups being on the page changed with the changes listed. */
+  private readonly turned = (condition: readonly number[]) =>
+    condition.every(this.onPage) !== condition.every(this.wasOnPage);
 
   constructor(
     private readonly automaton: Automaton,
@@ -252,15 +268,16 @@ class Session implements DetectionSession {
     const phrases = this.phrases;
     if (!phrases) return;
     const { fixed, contextual } = state.analysis;
-    const { variants, groups, words } = phrases.read(state.text, fixed, contextual);
+    const { variants, groups, words, consults } = phrases.read(state.text, fixed, contextual);
     state.variants = variants;
     if (variants.length) this.markChanged(state);
     state.groups = groups;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i]!;
-      if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.groupsChanged = true;
+      if ((this.groupCounts[g] = (this.groupCounts[g] ?? 0) + 1) === 1) this.changedGroups.push(g);
     }
     state.words = words;
+    state.consults = consults;
     if (words) {
       this.triggered.add(state);
       this.markChanged(state);
@@ -285,6 +302,7 @@ class Session implements DetectionSession {
         analysis,
         words: null,
         groups: NO_GROUPS,
+        consults: NO_CONDITIONS,
         variants: NO_MENTIONS,
         resolved: contextual.length === 0 ? NONE_RESOLVED : new Array<number>(contextual.length).fill(-1),
         reported: shown,
@@ -332,7 +350,7 @@ class Session implements DetectionSession {
     this.blocks.delete(key);
     old.live = false;
     this.triggered.delete(old);
-    for (const g of old.groups) if (--this.groupCounts[g]! === 0) this.groupsChanged = true;
+    for (const g of old.groups) if (--this.groupCounts[g]! === 0) this.changedGroups.push(g);
     const { fixed, contextual, competitors } = old.analysis;
     for (const c of contextual) {
       for (const e of c.entities) this.byEntity.removeBlock(e, key);
@@ -435,9 +453,11 @@ class Session implements DetectionSession {
       this.markChanged(state);
     }
     others.length = 0;
-    if (this.groupsChanged) {
-      this.groupsChanged = false;
-      for (const state of this.triggered) this.markChanged(state);
+    if (this.changedGroups.length) {
+      for (const state of this.triggered) {
+        if (state.consults.some(this.turned)) this.markChanged(state);
+      }
+      this.changedGroups.length = 0;
     }
 
     const out: BlockMentions[] = [];

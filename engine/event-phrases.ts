@@ -46,6 +46,12 @@ export interface BlockReading {
    * nothing to add).
    */
   words: readonly number[] | null;
+  /**
+   * What `find` asks of the page for the block's triggers: their rules' `onPage` lists,
+   * each once. What it finds in the block changes with the page only when one of these
+   * lists turns from all there to not, or back. Empty when `words` is null.
+   */
+  consults: readonly (readonly number[])[];
 }
 
 /**
@@ -98,6 +104,7 @@ const FUNCTION_WORDS =
   NATIVE_FUNCTION_WORDS;
 
 const NO_GROUPS: number[] = [];
+const NO_CONDITIONS: (readonly number[])[] = [];
 
 /** How far a phrase reaches on either side of its trigger, in tokens. */
 const REACH = 14;
@@ -302,9 +309,20 @@ export function createPhraseFinder(
             trigger = mayApply(rules);
         }
       }
-      if (!trigger) return { variants, groups, words: null };
+      if (!trigger) return { variants, groups, words: null, consults: NO_CONDITIONS };
+      let consults = NO_CONDITIONS;
+      for (let h = 2; h < n; h += 3) {
+        const rules = rulesOf[hits[h]!];
+        if (rules === undefined) continue;
+        for (let r = 0; r < rules.length; r++) {
+          const onPage = rules[r]!.onPage;
+          if (onPage.length === 0 || consults.includes(onPage)) continue;
+          if (consults === NO_CONDITIONS) consults = [];
+          consults.push(onPage);
+        }
+      }
       // A plain array: a typed array per block is a buffer the browser allocates outside the heap, at a cost.
-      return { variants, groups, words: hits.slice(0, n) };
+      return { variants, groups, words: hits.slice(0, n), consults };
     },
 
     find(text, words, mentions, onPage) {

@@ -114,6 +114,53 @@ describe('events described by a phrase', () => {
     expect(session.mentions(1)).toEqual([]);
   });
 
+  it('reads a block again for the page only when a condition its triggers ask about turns', () => {
+    const sources: MatcherSource[] = [
+      ...SOURCES,
+      {
+        id: 'kabul-talks',
+        name: 'Kabul talks',
+        kind: 'event',
+        aliases: [],
+        ambiguous: [],
+        describedAs: [{ triggers: ['talks'], with: [['ceasefire']], onPage: [['Kabul']] }],
+      },
+    ];
+    const { phrases, ...pageTable } = compileMatcherTable(sources);
+    const finder = createPhraseFinder(phrases ?? []);
+    const cue = 'After the four-day conflict, markets recovered.';
+    let reads = 0;
+    const session = createPageDetector(pageTable).session();
+    session.describe({
+      read: finder.read,
+      find: (text, ...rest) => {
+        if (text === cue) reads++;
+        return finder.find(text, ...rest);
+      },
+    });
+    session.add([{ key: 1, text: cue }]);
+    expect(reads).toBe(1);
+    // A group no condition of the block asks about, then one of the two its rule needs.
+    session.add([{ key: 2, text: 'Kabul was quiet.' }]);
+    session.add([{ key: 3, text: 'India sent envoys.' }]);
+    expect(reads).toBe(1);
+    expect(session.mentions(1)).toEqual([]);
+    // Both there: the condition turns, and turns back when one leaves.
+    session.add([{ key: 4, text: 'Pakistan replied.' }]);
+    expect(reads).toBe(2);
+    expect(session.mentions(1)).toEqual([{ entity: 2, start: 10, end: 27 }]);
+    session.remove([4]);
+    expect(reads).toBe(3);
+    expect(session.mentions(1)).toEqual([]);
+    session.add([{ key: 5, text: 'Pakistan replied.' }]);
+    expect(reads).toBe(4);
+    // The block replaced by one naming the same group: the group left and came back within
+    // one report, and the condition has not turned.
+    session.add([{ key: 5, text: 'Pakistan replied again.' }]);
+    expect(reads).toBe(4);
+    expect(session.mentions(1)).toEqual([{ entity: 2, start: 10, end: 27 }]);
+  });
+
   it('reads the page again when the phrases arrive late (the content script loads them on demand)', () => {
     const { phrases, ...pageTable } = compileMatcherTable(SOURCES);
     const session = createPageDetector(pageTable).session();
