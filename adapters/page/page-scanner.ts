@@ -12,7 +12,7 @@ import { collectTextBlocks, isBlank, isBlockElement, spanToDom, type PageBlock }
 import { NodeQueue } from './node-queue';
 import { afterFirstFrame } from './first-frame';
 import { hasBlockChildren, isRendered, ownerOf } from './block-owners';
-import { initialScan, sliceEnded, sliceStarted } from './scan-report';
+import { initialScan, scanSettled, sliceEnded, sliceStarted } from './scan-report';
 import { MAX_BLOCK_CHARS, splitHugeBlock } from './huge-blocks';
 import type { DetectionSession, PageDetector, PhraseFinder, Update } from '../../engine/detect';
 import type { Highlighter } from './highlighter';
@@ -468,12 +468,21 @@ export class PageScanner {
   }
 
   #phrasesAsked = false;
+  #readingPhrases = false;
+
+  /** The event phrases asked for, and the blocks read before they came not all read with them yet. */
+  get readingPhrases(): boolean {
+    return this.#readingPhrases;
+  }
 
   /** Loads the event phrases and reads the page with them (the blocks read so far, then all). */
   #askPhrases(): void {
     this.#phrasesAsked = true;
     this.#options.onFirstMark?.();
-    this.#options.loadPhrases?.().then(
+    const load = this.#options.loadPhrases;
+    if (!load) return;
+    this.#readingPhrases = true;
+    load().then(
       (phrases) => {
         // The blocks read so far are read again with the phrases in slices, as the page
         // itself is: in one go a 1 MB page made one long task.
@@ -490,12 +499,18 @@ export class PageScanner {
           const spent = this.#clock.performance.now() - start;
           // Reading the page, as the first pass's slices are (the benchmark counts both).
           this.busyMs += spent;
+          this.#readingPhrases = this.#session.describing;
+          sliceEnded(this.#initialScan, spent, this);
           if (this.#session.describing) this.#clock.setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
         };
         slice();
       },
-      // The loader's error names the bundle that failed.
-      console.error,
+      (error: unknown) => {
+        this.#readingPhrases = false;
+        scanSettled(this.#initialScan, this);
+        // The loader's error names the bundle that failed.
+        console.error(error);
+      },
     );
   }
 

@@ -16,6 +16,11 @@ export interface InitialScan {
 export interface ScanTotals {
   readonly busyMs: number;
   readonly idle: boolean;
+  /**
+   * The event phrases asked for and not yet read over the page: their reading is part of
+   * the scan, also when they come after the first pass has read everything (a short page).
+   */
+  readonly readingPhrases: boolean;
   readonly index: { readonly size: number };
 }
 
@@ -28,12 +33,17 @@ export function sliceStarted(scan: InitialScan): void {
   performance.mark('backstory:scan-start');
 }
 
-/** At the end of every slice: counts the initial scan's slices and measures it once its queue drains. */
+/** At the end of every slice: counts the initial scan's slices and measures it once it is over. */
 export function sliceEnded(scan: InitialScan, spent: number, scanner: ScanTotals): void {
   if (scan.done) return;
   scan.slices++;
   scan.longestSliceMs = Math.max(scan.longestSliceMs, spent);
-  if (!scanner.idle) return;
+  scanSettled(scan, scanner);
+}
+
+/** Measures the initial scan once its queue has drained and the phrases asked for have read the page. */
+export function scanSettled(scan: InitialScan, scanner: ScanTotals): void {
+  if (scan.done || !scanner.idle || scanner.readingPhrases) return;
   scan.done = true;
   const detail = {
     busyMs: scanner.busyMs,
