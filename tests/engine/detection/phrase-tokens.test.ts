@@ -89,6 +89,17 @@ describe('phrase tokens', () => {
     expect(t.isJoiner(at('the'))).toBe(false);
   });
 
+  it('finds a word of the set in any case, and a word beyond ASCII by its folded key', () => {
+    const keys = new WordKeys(['the', 'gaza', 'é'].map(wordKey));
+    const text = 'THE Gaza gAZa ZAZ thee É';
+    const has = (word: string) => {
+      const at = text.indexOf(word);
+      return keys.has(text, at, at + word.length);
+    };
+    expect(['THE', 'Gaza', 'gAZa', 'É'].map(has)).toEqual([true, true, true, true]);
+    expect(['ZAZ', 'thee', 'TH'].map(has)).toEqual([false, false, false]);
+  });
+
   it('matches the regular expression on random text, from any index, in pieces', () => {
     const alphabet = [
       ..."aAbZabaB.. . .-'’“/«»",
