@@ -211,9 +211,8 @@ export class WordKeys {
 
   /** Whether `wordKey(text.slice(from, end))` is in the set. */
   has(text: string, from: number, end: number): boolean {
-    // The span is read once for its hash, unless a code unit beyond printable ASCII sends
-    // it to the set of all keys; lower-casing inline, as a call per character costs more
-    // than the character while this code is cold (a page's first phrases).
+    // One read of the span gives its hash (lower-cased in place, no call per character),
+    // unless a code unit beyond printable ASCII sends it to the set of all keys.
     let h = FNV_START;
     for (let i = from; i < end; i++) {
       let c = text.charCodeAt(i);

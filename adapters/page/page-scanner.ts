@@ -470,7 +470,7 @@ export class PageScanner {
   #phrasesAsked = false;
   #readingPhrases = false;
 
-  /** The event phrases asked for, and the blocks read before they came not all read with them yet. */
+  /** Whether the event phrases were asked for and have not yet read every block that was read before they came. */
   get readingPhrases(): boolean {
     return this.#readingPhrases;
   }
