@@ -1,5 +1,5 @@
 /**
- * npm run bench:compare -- [--runs=N] [--rounds=K] [--chars=N] <extension dir> <extension dir> …
+ * npm run bench:compare -- [--runs=N] [--rounds=K] [--chars=N] [--devset] <extension dir> <extension dir> …
  *
  * The scan of the 1 MB page (busy time, as `npm run bench` measures it) in two or more
  * builds, each as a ratio to the first. For a question `npm run bench` cannot answer:
@@ -8,7 +8,8 @@
  *
  * `--chars` generates the page at another size (the same generator and names). A ratio
  * can depend on it: a cost paid once per page (code not yet optimised) weighs less on a
- * larger page, and a cost per character the same.
+ * larger page, and a cost per character the same. `--devset` scans real news text
+ * instead, the English dev set's pages as one article (`--chars`, 40,000 by default).
  *
  * Runs, not scans, are the unit. In one browser session the same build measured 1.11×
  * itself when launched second (an A/A comparison, fourteen rounds): each Chromium
@@ -32,7 +33,7 @@ import { launchWithExtension, type ExtensionBrowser } from '../e2e/harness/chrom
 import { startFixtureServer, type FixtureServer } from '../e2e/harness/fixture-server';
 import { openSettled, setEnabled } from './browser-bench';
 import { median } from './node-bench';
-import { BENCH_TEXT_CHARS, benchArticle } from './page';
+import { BENCH_TEXT_CHARS, benchArticle, devsetArticle } from './page';
 
 const flags = new Map(
   process.argv
@@ -46,10 +47,11 @@ const dirs = process.argv
   .map((d) => resolve(d));
 const RUNS = Number(flags.get('runs') ?? 12);
 const ROUNDS = Number(flags.get('rounds') ?? 3);
-const CHARS = Number(flags.get('chars') ?? BENCH_TEXT_CHARS);
+const DEVSET = flags.has('devset');
+const CHARS = Number(flags.get('chars') ?? (DEVSET ? 40_000 : BENCH_TEXT_CHARS));
 if (dirs.length < 2 || !(RUNS > 0) || !(ROUNDS > 0) || !(CHARS >= 10_000)) {
   console.error(
-    'usage: npm run bench:compare -- [--runs=N] [--rounds=K] [--chars=N ≥ 10000] <extension dir> <extension dir> …',
+    'usage: npm run bench:compare -- [--runs=N] [--rounds=K] [--chars=N ≥ 10000] [--devset] <extension dir> <extension dir> …',
   );
   process.exit(2);
 }
@@ -79,7 +81,7 @@ const shuffled = <T>(list: readonly T[]): T[] => {
 
 const records = JSON.parse(readFileSync('generated/records.json', 'utf8')) as CorpusRecords;
 const server = await startFixtureServer();
-server.route(PATH, { body: benchArticle(records, CHARS).html });
+server.route(PATH, { body: DEVSET ? devsetArticle(CHARS) : benchArticle(records, CHARS).html });
 const builds = dirs.map((_, i) => i);
 /** Per build, its per-run ratio to the first build. */
 const ratios: number[][] = dirs.map(() => []);
@@ -112,7 +114,7 @@ try {
 }
 const size = CHARS >= 1e6 ? `${+(CHARS / 1e6).toFixed(2)} MB` : `${Math.round(CHARS / 1e3)} KB`;
 console.log(
-  `\nscan busy time on the ${size} page, ${RUNS} runs of ${ROUNDS} scans per build; ratio to the first build:`,
+  `\nscan busy time on the ${size} ${DEVSET ? 'page of dev-set news text' : 'page'}, ${RUNS} runs of ${ROUNDS} scans per build; ratio to the first build:`,
 );
 builds.forEach((b) => {
   const r = ratios[b]!;

@@ -9,6 +9,7 @@
  * characters, so a smaller page is exactly a prefix of the larger one's article (the
  * mark.js slices are prefixes of the 1 MB page).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { CorpusRecords } from '../engine/types';
 import { pick, rng, unknownNames } from './synthetic';
 
@@ -25,6 +26,29 @@ export function corpusForms(records: CorpusRecords): string[] {
 /** The benchmark's 1 MB page, as `npm run bench` and `npm run bench:compare` scan it (another size: `chars`). */
 export function benchArticle(records: CorpusRecords, chars = BENCH_TEXT_CHARS): GeneratedArticle {
   return generateArticle({ known: corpusForms(records), unknown: unknownNames(UNKNOWN_NAMES) }, { targetChars: chars });
+}
+
+/**
+ * A page of real news text: the English pages of the detection dev set
+ * (tests/fixtures/devset, in our own words, every name as the outlet printed it), one
+ * paragraph each, in file order, until the text reaches `chars`. Its paragraphs describe
+ * more events than the generated page's, and 40,000 characters make a long article.
+ */
+export function devsetArticle(chars: number): string {
+  const dir = 'tests/fixtures/devset';
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs: string[] = [];
+  let length = 0;
+  for (const file of readdirSync(dir).sort()) {
+    // The Urdu, Persian and Hindi pages are read with another table.
+    if (/^(ur|fa|hi)-/.test(file)) continue;
+    for (const page of JSON.parse(readFileSync(`${dir}/${file}`, 'utf8')) as { text: string }[]) {
+      if (length >= chars) break;
+      paragraphs.push(`<p>${escape(page.text)}</p>`);
+      length += page.text.length;
+    }
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`;
 }
 
 export interface ArticleNames {
