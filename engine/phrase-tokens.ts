@@ -211,28 +211,26 @@ export class WordKeys {
 
   /** Whether `wordKey(text.slice(from, end))` is in the set. */
   has(text: string, from: number, end: number): boolean {
-    // One read of the span gives its hash (lower-cased in place, no call per character),
-    // unless a code unit beyond printable ASCII sends it to the set of all keys.
+    // One read of the span gives its hash (as `asciiHash`), unless a code unit beyond
+    // printable ASCII sends it to the set of all keys.
     let h = FNV_START;
     for (let i = from; i < end; i++) {
-      let c = text.charCodeAt(i);
+      const c = text.charCodeAt(i);
       if (c < 0x20 || c > 0x7e) return this.#all.has(wordKey(text.slice(from, end)));
-      if (c >= 65 && c <= 90) c += 32;
-      h = Math.imul(h ^ c, FNV_PRIME);
+      h = Math.imul(h ^ lowerAscii(c), FNV_PRIME);
     }
     for (let at = (h >>> 0) & this.#mask; this.#slots[at] !== 0; at = (at + 1) & this.#mask) {
       const key = this.#ascii[this.#slots[at]! - 1]!;
       if (key.length !== end - from) continue;
       let i = 0;
-      for (; i < key.length; i++) {
-        const c = text.charCodeAt(from + i);
-        if ((c >= 65 && c <= 90 ? c + 32 : c) !== key.charCodeAt(i)) break;
-      }
+      while (i < key.length && lowerAscii(text.charCodeAt(from + i)) === key.charCodeAt(i)) i++;
       if (i === key.length) return true;
     }
     return false;
   }
 }
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 const FNV_START = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -240,10 +238,7 @@ const FNV_PRIME = 0x01000193;
 /** FNV-1a over the lower-cased code units of an ASCII span (as `WordKeys.has` reads one). */
 function asciiHash(text: string, from: number, end: number): number {
   let h = FNV_START;
-  for (let i = from; i < end; i++) {
-    const c = text.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-  }
+  for (let i = from; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), FNV_PRIME);
   return h >>> 0;
 }
 
