@@ -7,7 +7,7 @@
  * block is rescanned and its mentions replaced), which keeps mutations cheap.
  */
 import type { EntityKind } from '../../engine/types';
-import type { DomSpan } from './text-blocks';
+import type { DomSpan, PageBlock } from './text-blocks';
 
 export interface PageMention {
   entity: number;
@@ -33,6 +33,10 @@ export class FoundMention implements PageMention {
     readonly block: number,
     readonly holder: Element,
     span: DomSpan,
+    /** Where it is in the text it was found in (`source`): a later reading of that same text may keep the mark. */
+    readonly start: number,
+    readonly end: number,
+    readonly source: PageBlock,
   ) {
     this.#span = span;
   }
@@ -48,6 +52,8 @@ export class FoundMention implements PageMention {
   }
 }
 
+const NO_MENTIONS: readonly PageMention[] = [];
+
 export class MentionIndex {
   readonly #byBlock = new Map<number, PageMention[]>();
   /**
@@ -59,6 +65,11 @@ export class MentionIndex {
   readonly #byHolder = new WeakMap<Element, PageMention[][]>();
   /** Changes with every change of the mentions (for caches of what is derived from them). */
   version = 0;
+
+  /** The mentions of a block, as set last (none: an empty list). */
+  marksOf(block: number): readonly PageMention[] {
+    return this.#byBlock.get(block) ?? NO_MENTIONS;
+  }
 
   setBlock(block: number, mentions: PageMention[]): PageMention[] {
     const previous = this.removeBlock(block);

@@ -439,15 +439,36 @@ export class PageScanner {
   #applyUpdate(update: Update): boolean {
     let changed = false;
     const blocks = update.blocks;
+    const kept = this.#kept;
     for (let i = 0; i < blocks.length; i++) {
       const { key, mentions } = blocks[i]!;
       const record = this.#records.get(key);
       const marks: PageMention[] = [];
       if (record) {
         const own = record.own;
+        // A block read again from the same text (the phrases' reading, a change of context)
+        // mostly keeps its names: their marks stay as they are, not taken down and put up
+        // again. Both lists are by start, outer first.
+        const before = this.index.marksOf(key);
+        let b = 0;
         for (let j = 0; j < mentions.length; j++) {
           const m = mentions[j]!;
           if (own && (m.start < own.from || m.start >= own.to)) continue; // a neighbouring piece's
+          let same: FoundMention | null = null;
+          for (; b < before.length; b++) {
+            const o = before[b]!;
+            if (!(o instanceof FoundMention) || o.source !== record.block) break;
+            if (o.start > m.start || (o.start === m.start && o.end <= m.end)) {
+              if (o.start === m.start && o.end === m.end && o.entity === m.entity) same = o;
+              break;
+            }
+          }
+          if (same) {
+            marks.push(same);
+            kept.add(same);
+            b++;
+            continue;
+          }
           const span = spanToDom(record.block, m.start, m.end);
           if (!span) continue;
           if (
@@ -455,17 +476,27 @@ export class PageScanner {
             !this.#options.keep(record.block.text.slice(m.start, m.end), span.startNode, span.startOffset)
           )
             continue;
-          marks.push(new FoundMention(m.entity, this.#detector.kinds[m.entity]!, key, record.owner, span));
+          const kind = this.#detector.kinds[m.entity]!;
+          marks.push(new FoundMention(m.entity, kind, key, record.owner, span, m.start, m.end, record.block));
         }
       }
       if (marks.length && !this.#phrasesAsked) this.#askPhrases();
       const old = this.index.setBlock(key, marks);
-      for (let j = 0; j < old.length; j++) this.#marks.queue(old[j]!, false);
-      for (let j = 0; j < marks.length; j++) this.#marks.queue(marks[j]!, true);
+      if (kept.size === 0) {
+        for (let j = 0; j < old.length; j++) this.#marks.queue(old[j]!, false);
+        for (let j = 0; j < marks.length; j++) this.#marks.queue(marks[j]!, true);
+      } else {
+        for (let j = 0; j < old.length; j++) if (!kept.has(old[j]!)) this.#marks.queue(old[j]!, false);
+        for (let j = 0; j < marks.length; j++) if (!kept.has(marks[j]!)) this.#marks.queue(marks[j]!, true);
+        kept.clear();
+      }
       changed = true;
     }
     return changed;
   }
+
+  /** The marks `#applyUpdate` keeps for the block it is at (scratch). */
+  readonly #kept = new Set<PageMention>();
 
   #phrasesAsked = false;
   #readingPhrases = false;

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PageScanner, type ScanClock } from '../../adapters/page/page-scanner';
 import type { Highlighter } from '../../adapters/page/highlighter';
+import type { PageMention } from '../../adapters/page/mention-index';
 import type { DetectionSession, PageDetector, PhraseFinder, TextBlock, Update } from '../../engine/detect';
 import { TIMING } from '../../adapters/page/timing';
 
@@ -207,6 +208,71 @@ describe('PageScanner slicing (fake clock)', () => {
     expect([range.startOffset, range.endOffset]).toEqual([18, 21]);
     expect(range.startContainer).toBe(document.querySelector('p')!.firstChild);
     expect(range.endContainer).toBe(range.startContainer);
+  });
+
+  it('keeps the marks of names a block still has when the phrases read it again', async () => {
+    // "Paragraph 0 about Ada.": the phrases find an event around the name in the first
+    // block, and another entity in the name's place in the second.
+    document.body.innerHTML = '<p>Paragraph 0 about Ada.</p><p>Paragraph 1 about Ada.</p><p>Paragraph 2 about Ada.</p>';
+    const time = fakeClock();
+    const names = fakeDetector(time.spend, cost);
+    let described = false;
+    const session: DetectionSession = {
+      ...names.session(),
+      describe: () => {
+        described = true;
+        const [a, b] = [...scanner.index.lists()].map((list) => list[0]!.block);
+        return {
+          blocks: [
+            {
+              key: a!,
+              mentions: [
+                { entity: 1, start: 12, end: 21 },
+                { entity: 0, start: 18, end: 21 },
+              ],
+            },
+            { key: b!, mentions: [{ entity: 1, start: 18, end: 21 }] },
+          ],
+        };
+      },
+      get describing() {
+        return !described;
+      },
+    };
+    const added: unknown[] = [];
+    const removed: unknown[] = [];
+    const highlighter = {
+      attach() {},
+      detach() {},
+      add: (m: unknown) => void added.push(m),
+      remove: (m: unknown) => void removed.push(m),
+    } as unknown as Highlighter;
+    const scanner = new PageScanner(
+      document,
+      { ...names, kinds: ['person', 'event'], session: () => session },
+      highlighter,
+      {
+        skip: () => false,
+        onChange: () => {},
+        loadPhrases: () => Promise.resolve({} as PhraseFinder),
+        clock: time.clock,
+      },
+    );
+    stop = () => scanner.stop();
+    scanner.start();
+    await time.advance(10_000);
+    expect(described).toBe(true);
+    const [first, second, third] = (added.slice(0, 3) as PageMention[]).map((m) => scanner.index.marksOf(m.block));
+    expect(first!.map((m) => m.entity)).toEqual([1, 0]);
+    expect(second!.map((m) => m.entity)).toEqual([1]);
+    // The first pass's three names went up; then only the event and the second block's
+    // new entity. The first block's name is the mark the first pass put up, never taken
+    // down; only the name whose entity changed was.
+    expect(added.length).toBe(5);
+    expect(added[0]).toBe(first![1]);
+    expect(added[2]).toBe(third![0]);
+    expect(added.slice(3)).toEqual([first![0], second![0]]);
+    expect(removed).toEqual([added[1]]);
   });
 
   it('keeps to its share of the main thread on a page that never stops changing', async () => {
