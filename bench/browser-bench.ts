@@ -170,6 +170,39 @@ export async function openSettled(browser: ExtensionBrowser, url: string): Promi
   return { page, cdp };
 }
 
+/** One scan of a page with Backstory switched on once the page has settled: its busy time (ms). */
+export async function scanBusy(browser: ExtensionBrowser, url: string): Promise<number> {
+  await setEnabled(browser, false);
+  const { page, cdp } = await openSettled(browser, url);
+  await cdp.detach();
+  await setEnabled(browser, true);
+  await page.waitForFunction('__bench.scan() !== null', undefined, { timeout: 120_000, polling: 100 });
+  const scan = (await page.evaluate('__bench.scan()')) as { detail: { busyMs: number } };
+  await page.close();
+  return scan.detail.busyMs;
+}
+
+/**
+ * Busy times of `reps` scans of a page in a fresh browser, after one scan that warms it
+ * (as `npm run bench:compare` scans).
+ */
+export async function scanBusyRuns(
+  extensionPath: string,
+  server: FixtureServer,
+  path: string,
+  reps: number,
+): Promise<number[]> {
+  const browser = await launchWithExtension({ allowedOrigins: [server.origin], extensionPath: resolve(extensionPath) });
+  try {
+    await scanBusy(browser, server.url(path));
+    const busy: number[] = [];
+    for (let i = 0; i < reps; i++) busy.push(await scanBusy(browser, server.url(path)));
+    return busy;
+  } finally {
+    await browser.close();
+  }
+}
+
 async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');

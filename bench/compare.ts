@@ -30,8 +30,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CorpusRecords } from '../engine/types';
 import { launchWithExtension, type ExtensionBrowser } from '../e2e/harness/chromium';
-import { startFixtureServer, type FixtureServer } from '../e2e/harness/fixture-server';
-import { openSettled, setEnabled } from './browser-bench';
+import { startFixtureServer } from '../e2e/harness/fixture-server';
+import { scanBusy } from './browser-bench';
 import { median } from './node-bench';
 import { BENCH_TEXT_CHARS, benchArticle, devsetArticle } from './page';
 
@@ -58,18 +58,6 @@ if (dirs.length < 2 || !(RUNS > 0) || !(ROUNDS > 0) || !(CHARS >= 10_000)) {
 
 const PATH = '/bench/article.html';
 
-/** One scan of the page with Backstory switched on once it has settled; its busy time. */
-async function scanBusy(browser: ExtensionBrowser, server: FixtureServer): Promise<number> {
-  await setEnabled(browser, false);
-  const { page, cdp } = await openSettled(browser, server.url(PATH));
-  await cdp.detach();
-  await setEnabled(browser, true);
-  await page.waitForFunction('__bench.scan() !== null', undefined, { timeout: 120_000, polling: 100 });
-  const scan = (await page.evaluate('__bench.scan()')) as { detail: { busyMs: number } };
-  await page.close();
-  return scan.detail.busyMs;
-}
-
 const shuffled = <T>(list: readonly T[]): T[] => {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
@@ -81,7 +69,7 @@ const shuffled = <T>(list: readonly T[]): T[] => {
 
 const records = JSON.parse(readFileSync('generated/records.json', 'utf8')) as CorpusRecords;
 const server = await startFixtureServer();
-server.route(PATH, { body: DEVSET ? devsetArticle(CHARS) : benchArticle(records, CHARS).html });
+server.route(PATH, { body: (DEVSET ? devsetArticle(CHARS) : benchArticle(records, CHARS)).html });
 const builds = dirs.map((_, i) => i);
 /** Per build, its per-run ratio to the first build. */
 const ratios: number[][] = dirs.map(() => []);
@@ -93,10 +81,10 @@ try {
     try {
       for (const b of order)
         browsers[b] = await launchWithExtension({ allowedOrigins: [server.origin], extensionPath: dirs[b]! });
-      for (const b of order) await scanBusy(browsers[b]!, server);
+      for (const b of order) await scanBusy(browsers[b]!, server.url(PATH));
       const busy: number[][] = dirs.map(() => []);
       for (let k = 0; k < ROUNDS; k++)
-        for (const b of shuffled(builds)) busy[b]!.push(await scanBusy(browsers[b]!, server));
+        for (const b of shuffled(builds)) busy[b]!.push(await scanBusy(browsers[b]!, server.url(PATH)));
       const runMedians = busy.map(median);
       builds.forEach((b) => {
         medians[b]!.push(runMedians[b]!);

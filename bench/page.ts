@@ -34,7 +34,7 @@ export function benchArticle(records: CorpusRecords, chars = BENCH_TEXT_CHARS): 
  * paragraph each, in file order, until the text reaches `chars`. Its paragraphs describe
  * more events than the generated page's, and 40,000 characters make a long article.
  */
-export function devsetArticle(chars: number): string {
+export function devsetArticle(chars: number): { html: string; textChars: number } {
   const dir = 'tests/fixtures/devset';
   const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const paragraphs: string[] = [];
@@ -48,7 +48,10 @@ export function devsetArticle(chars: number): string {
       length += page.text.length;
     }
   }
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`;
+  return {
+    html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title></head><body><article>${paragraphs.join('\n')}</article></body></html>`,
+    textChars: length,
+  };
 }
 
 export interface ArticleNames {
