@@ -106,8 +106,11 @@ const FUNCTION_WORDS =
 const NO_GROUPS: number[] = [];
 const NO_CONDITIONS: (readonly number[])[] = [];
 
-/** How far a phrase reaches on either side of its trigger, in tokens. */
+/** How far a phrase reaches on either side of its trigger, in tokens and in characters. */
 const REACH = 14;
+const SPAN = 240;
+/** How far before a trigger its block's words are listed first, in characters. */
+const NEAR = 64;
 
 export function createPhraseFinder(
   rules: readonly PhraseRule[],
@@ -362,17 +365,33 @@ export function createPhraseFinder(
         // (Checked before listing: most triggers have no possible rule.)
         if (!all?.some(possible) || inMention(ts)) continue;
         const rules = all.filter(possible);
-        // The run of phrase words around the trigger (whether a word may be in it is read
-        // only as far as the run goes). The block's words are listed once, as far as its triggers reach.
-        const from = ts - 240;
-        tokens.cover(from, te + 240);
-        const at = tokens.firstFrom(ts);
+        // The run of phrase words around the trigger, within `REACH` words and `SPAN`
+        // characters (whether a word may be in it is read only as far as the run goes). The
+        // block's words are listed once, from a little before the trigger, and only as far
+        // as runs go: most end a few words from their trigger.
+        const from = ts - SPAN;
+        const to = te + SPAN;
+        tokens.cover(Math.max(from, ts - NEAR), te);
+        let at = tokens.firstFrom(ts);
         if (at >= tokens.length || tokens.starts[at] !== ts) continue;
-        const starts = tokens.starts;
         let lo = at;
-        while (lo > 0 && at - lo < REACH && starts[lo - 1]! >= from && passes(lo - 1)) lo--;
+        while (lo > 0 && at - lo < REACH && !tokens.beganAt(lo) && tokens.starts[lo - 1]! >= from && passes(lo - 1))
+          lo--;
+        if (at - lo < REACH && tokens.beganAt(lo) && tokens.starts[lo]! > from) {
+          // The run reaches where the listing began: list the block's words again, from the
+          // run's farthest start (rare; the words' checks are read again).
+          tokens.reset(text);
+          tokens.cover(from, te);
+          at = tokens.firstFrom(ts);
+          lo = at;
+          while (lo > 0 && at - lo < REACH && tokens.starts[lo - 1]! >= from && passes(lo - 1)) lo--;
+        }
         let hi = at;
-        while (hi < tokens.length - 1 && hi - at < REACH && tokens.starts[hi + 1]! < te + 240 && passes(hi + 1)) hi++;
+        while (hi - at < REACH) {
+          if (hi === tokens.length - 1 && !tokens.listNext(to)) break;
+          if (tokens.starts[hi + 1]! >= to || !passes(hi + 1)) break;
+          hi++;
+        }
         const L = tokens.starts[lo]!;
         const R = tokens.ends[hi]!;
 

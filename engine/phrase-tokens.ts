@@ -246,18 +246,22 @@ function asciiHash(text: string, from: number, end: number): number {
 const JOINERS = /* @__PURE__ */ (() => new Set([...'-‐‑–—\'’“”"/«»'].map((c) => c.charCodeAt(0))))();
 
 /**
- * One block's words, listed on demand (`cover`) as far as its triggers reach, from
- * where each listing begins: as a global regular expression `/\p{L}(?:\.\p{L})+\.?|
- * [\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu` would list them from that index.
+ * One block's words, listed on demand as far as its triggers reach: as a global regular
+ * expression `/\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu` lists them. No
+ * word holds a space, so the words of a run of characters without spaces are the same
+ * from wherever before it a listing begins: a listing begins at such a run's start (or
+ * goes on where the last one stopped), and a word is always listed whole.
  */
 export class PhraseTokens {
   starts = new Int32Array(256);
   ends = new Int32Array(256);
   /** Whether each word may be in a phrase, once read: -1 unread, 0, 1 (event-phrases.ts). */
   passes = new Int8Array(256);
+  /** 1 for a word a listing began at, with words not listed right before it. */
+  #began = new Uint8Array(256);
   length = 0;
   #text = '';
-  /** Text before this is listed, from where its listing began. */
+  /** Where the listing stopped: the text before it is listed, or was passed over. */
   #covered = 0;
 
   reset(text: string): void {
@@ -266,28 +270,59 @@ export class PhraseTokens {
     this.#covered = 0;
   }
 
-  /** Lists the words that start in [from, to), from `from` or where listing stopped, whichever is later. */
+  /**
+   * Lists the words that start before `to`, from `from` (from the start of the run of
+   * characters without spaces that holds it) or from where the listing stopped, whichever
+   * is later.
+   */
   cover(from: number, to: number): void {
     if (this.#covered >= to) return;
     const text = this.#text;
     let i = Math.max(0, from, this.#covered);
-    // As a /u expression does: an index inside a surrogate pair starts at the pair.
-    if (i > 0 && i < text.length && isTrail(text.charCodeAt(i)) && isLead(text.charCodeAt(i - 1))) i--;
+    let began = i > this.#covered;
+    if (began && i < text.length && !(categoryAt(text, i) & SPACE)) {
+      while (i > this.#covered && !(unitCategory(text.charCodeAt(i - 1)) & SPACE)) i--;
+      began = i > this.#covered;
+    }
     for (;;) {
-      while (i < text.length) {
-        const c = text.charCodeAt(i);
-        // A code unit that is not a surrogate is read from the table in place: this runs
-        // for every character listed, mostly before the code is optimised.
-        const k = c < 0xd800 || c > 0xdfff ? CATEGORIES[c] || unitCategory(c) : categoryAt(text, i);
-        if (!(k & SPACE)) break;
-        i += c < 0xd800 || c > 0xdfff ? 1 : widthAt(text, i);
-      }
+      i = this.#skipSpaces(i);
       if (i >= text.length || i >= to) break;
       const end = tokenEnd(text, i);
-      this.#push(i, end);
+      this.#push(i, end, began);
+      began = false;
       i = end;
     }
     this.#covered = Math.min(i, text.length);
+  }
+
+  /** Lists the next word if it starts before `to`; whether it did. */
+  listNext(to: number): boolean {
+    const i = this.#skipSpaces(this.#covered);
+    this.#covered = i;
+    if (i >= this.#text.length || i >= to) return false;
+    const end = tokenEnd(this.#text, i);
+    this.#push(i, end, false);
+    this.#covered = end;
+    return true;
+  }
+
+  /** Whether word `k` is where a listing began, with words not listed right before it. */
+  beganAt(k: number): boolean {
+    return this.#began[k] === 1;
+  }
+
+  /** The first index at or after `i` that is not a space. */
+  #skipSpaces(i: number): number {
+    const text = this.#text;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      // A code unit that is not a surrogate is read from the table in place: this runs
+      // for every character listed, mostly before the code is optimised.
+      const k = c < 0xd800 || c > 0xdfff ? CATEGORIES[c] || unitCategory(c) : categoryAt(text, i);
+      if (!(k & SPACE)) break;
+      i += c < 0xd800 || c > 0xdfff ? 1 : widthAt(text, i);
+    }
+    return i;
   }
 
   /** The first word that starts at or after `at`. */
@@ -327,15 +362,17 @@ export class PhraseTokens {
     return true;
   }
 
-  #push(start: number, end: number): void {
+  #push(start: number, end: number, began: boolean): void {
     if (this.length === this.starts.length) {
-      const grow = <T extends Int32Array | Int8Array>(a: T, b: T) => (b.set(a), b);
+      const grow = <T extends Int32Array | Int8Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
       this.starts = grow(this.starts, new Int32Array(2 * this.length));
       this.ends = grow(this.ends, new Int32Array(2 * this.length));
       this.passes = grow(this.passes, new Int8Array(2 * this.length));
+      this.#began = grow(this.#began, new Uint8Array(2 * this.length));
     }
     this.starts[this.length] = start;
     this.ends[this.length] = end;
+    this.#began[this.length] = began ? 1 : 0;
     this.passes[this.length++] = -1;
   }
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * The words around a trigger (engine/phrase-tokens.ts) are listed as the regular
- * expression they replace listed them, from any index: checked on hand-picked cases and
+ * expression they replace lists them, whole, from any index: checked on hand-picked cases and
  * on random text over an alphabet of the awkward characters (marks, half-spaces,
  * abbreviations, surrogate pairs, lone surrogates, other scripts).
  */
@@ -10,15 +10,36 @@ import { isUpperUnit, PhraseTokens, WordKeys, wordKey, yearsWithin } from '../..
 
 const TOKEN = /\p{L}(?:\.\p{L})+\.?|[\p{L}\p{M}\p{N}\u200c\u200d]+|\S/gu;
 
-/** The regular expression's words, listed in steps [from, to) as the phrase reader listed them before. */
-function byExpression(text: string, steps: [number, number][]): [number, number][] {
-  const out: [number, number][] = [];
+/**
+ * The regular expression's words, listed in steps as the phrase reader lists them: a step
+ * [from, to] lists the words that start before `to`, from the start of the run of
+ * characters without spaces that holds `from` (or from where the last step stopped, if
+ * later); a step [-1, to] lists the next word if it starts before `to`. Each word is
+ * [start, end, 1 if a listing began at it with words not listed right before it].
+ */
+function byExpression(text: string, steps: [number, number][]): [number, number, number][] {
+  const out: [number, number, number][] = [];
   let covered = 0;
   for (const [from, to] of steps) {
+    if (from === -1) {
+      TOKEN.lastIndex = covered;
+      const m = TOKEN.exec(text);
+      if (m && m.index < to) {
+        out.push([m.index, m.index + m[0].length, 0]);
+        covered = m.index + m[0].length;
+      } else covered = m ? m.index : text.length;
+      continue;
+    }
     if (covered >= to) continue;
-    TOKEN.lastIndex = Math.max(0, from, covered);
+    let i = Math.max(0, from, covered);
+    if (i > covered && i < text.length && !/\s/u.test(text[i]!)) while (i > covered && !/\s/u.test(text[i - 1]!)) i--;
+    let began = i > covered ? 1 : 0;
+    TOKEN.lastIndex = i;
     let m = TOKEN.exec(text);
-    for (; m && m.index < to; m = TOKEN.exec(text)) out.push([m.index, m.index + m[0].length]);
+    for (; m && m.index < to; m = TOKEN.exec(text)) {
+      out.push([m.index, m.index + m[0].length, began]);
+      began = 0;
+    }
     covered = m ? m.index : text.length;
   }
   return out;
@@ -32,9 +53,9 @@ function seeded(seed: number): (n: number) => number {
   };
 }
 
-function listed(tokens: PhraseTokens): [number, number][] {
-  const out: [number, number][] = [];
-  for (let k = 0; k < tokens.length; k++) out.push([tokens.starts[k]!, tokens.ends[k]!]);
+function listed(tokens: PhraseTokens): [number, number, number][] {
+  const out: [number, number, number][] = [];
+  for (let k = 0; k < tokens.length; k++) out.push([tokens.starts[k]!, tokens.ends[k]!, tokens.beganAt(k) ? 1 : 0]);
   return out;
 }
 
@@ -133,12 +154,18 @@ describe('phrase tokens', () => {
       const mid = random(text.length + 3);
       const to = mid + random(4);
       t.reset(text);
-      // Listed in two steps, as `find` does for two triggers of one block (the second reaching further).
+      // Listed in two steps, as `find` does for two triggers of one block (the second reaching
+      // further), then word by word.
       const steps: [number, number][] = [
         [from, mid],
         [from + random(3), to],
+        [-1, to + random(5)],
+        [-1, to + random(5)],
       ];
-      for (const [a, b] of steps) t.cover(a, b);
+      for (const [a, b] of steps) {
+        if (a === -1) t.listNext(b);
+        else t.cover(a, b);
+      }
       const expected = byExpression(text, steps);
       expect(listed(t), JSON.stringify({ text, from, to })).toEqual(expected);
       for (let k = 0; k < t.length; k++) {
