@@ -124,6 +124,8 @@ interface BlockState {
   live: boolean;
   /** The call (epoch) in which the block was last queued for a report. */
   changed: number;
+  /** Its phrases wait for the blocks read before they came (`Session.waiting`). */
+  waiting: boolean;
 }
 
 /** A contextual candidate as the session indexes it: by position, under each of its entities and competitor forms. */
@@ -247,21 +249,36 @@ class Session implements DetectionSession {
       this.phrases = phrases;
       this.undescribed = [...this.blocks.values()];
     }
-    if (!this.undescribed.length) return { blocks: [] };
+    if (!this.undescribed.length && !this.waiting.length) return { blocks: [] };
     this.epoch++;
     for (const state of this.undescribed.splice(0, max)) {
       // A block dropped or replaced since is read (or was) as it is now.
       if (this.blocks.get(state.key) === state) this.readPhrases(state);
     }
+    if (!this.undescribed.length) {
+      // Every block is read: the page's groups are known, and the phrases that waited for
+      // them are found, as many at a time as blocks are read.
+      for (const state of this.waiting.splice(0, max)) {
+        state.waiting = false;
+        if (state.live) this.markChanged(state);
+      }
+    }
     return this.refresh();
   }
 
   get describing(): boolean {
-    return this.undescribed.length > 0;
+    return this.undescribed.length > 0 || this.waiting.length > 0;
   }
 
   /** Blocks read before the phrases came and not yet read with them. */
   private undescribed: BlockState[] = [];
+  /**
+   * Blocks with a trigger, read while blocks read before the phrases came are still
+   * unread: their phrases are found once those are read. Each page group a later block
+   * names could turn a condition of theirs, and found at once they were found again, up
+   * to once per slice of the page's reading.
+   */
+  private readonly waiting: BlockState[] = [];
 
   /** What the phrases need of a block: whether it has a trigger, which page groups it names. */
   private readPhrases(state: BlockState): void {
@@ -308,6 +325,7 @@ class Session implements DetectionSession {
         reported: shown,
         live: true,
         changed: 0,
+        waiting: false,
       };
       this.blocks.set(b.key, state);
       this.readPhrases(state);
@@ -462,9 +480,17 @@ class Session implements DetectionSession {
 
     const out: BlockMentions[] = [];
     const changed = this.changedStates;
+    const holding = this.undescribed.length > 0;
     for (let i = 0; i < changed.length; i++) {
       const state = changed[i]!;
       if (!state.live) continue;
+      if (holding && state.words) {
+        if (!state.waiting) {
+          state.waiting = true;
+          this.waiting.push(state);
+        }
+        continue;
+      }
       let mentions = withVariants(merge(state.analysis, state.resolved), state.variants);
       if (state.words) mentions = this.phrases!.find(state.text, state.words, mentions, this.onPage);
       const same = sameMentions(mentions, state.reported);

@@ -5,7 +5,7 @@
  * phrase, and the names inside keep their own mentions.
  */
 import { describe, expect, it } from 'vitest';
-import { createNamedDetector, createPageDetector } from '../../../engine/detect';
+import { createNamedDetector, createPageDetector, type PhraseFinder } from '../../../engine/detect';
 import { createPhraseFinder } from '../../../engine/event-phrases';
 import { compileMatcherTable } from '../../../engine/table';
 import type { MatcherSource } from '../../../engine/types';
@@ -174,7 +174,7 @@ describe('events described by a phrase', () => {
     ]);
   });
 
-  it('reads the blocks of the page again in slices, ending where one read does', () => {
+  it('reads the blocks of the page again in slices, then finds the phrases of each block with a trigger once', () => {
     const { phrases, ...pageTable } = compileMatcherTable(SOURCES);
     const texts = [
       "Protests followed Soleimani's killing.",
@@ -189,12 +189,23 @@ describe('events described by a phrase', () => {
     const sliced = createPageDetector(pageTable).session();
     sliced.add(blocks);
     const finder = createPhraseFinder(phrases ?? []);
+    const found: string[] = [];
+    const counted: PhraseFinder = {
+      read: finder.read,
+      find: (text, ...rest) => {
+        found.push(text);
+        return finder.find(text, ...rest);
+      },
+    };
     let calls = 0;
     do {
-      sliced.describe(finder, 1);
+      sliced.describe(counted, 1);
       calls++;
     } while (sliced.describing);
-    expect(calls).toBe(blocks.length);
+    // Four reads, one a call; the two blocks with a trigger wait for the last, then are
+    // found one a call, each once (the page's groups no longer change under them).
+    expect(calls).toBe(blocks.length + 1);
+    expect(found).toEqual([texts[0], texts[2]]);
     for (const b of blocks) expect(sliced.mentions(b.key)).toEqual(whole.mentions(b.key));
     expect(whole.describing).toBe(false);
   });
