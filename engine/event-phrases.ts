@@ -342,7 +342,6 @@ export function createPhraseFinder(
       // Most blocks end here: no trigger has a rule whose participants are all there, and
       // the closures and the word list below are never made.
       if (!anyPossible(words, mentions, onPage)) return mentions.slice();
-      const possible = (rule: Rule) => isPossible(rule, onPage);
       tokens.reset(text);
       /** Whether a word may be in a phrase: read once per word of the block. */
       const passes = (k: number) => {
@@ -363,8 +362,10 @@ export function createPhraseFinder(
         const te = words[h + 1]!;
         const all = rulesOf[words[h + 2]!];
         // (Checked before listing: most triggers have no possible rule.)
-        if (!all?.some(possible) || inMention(ts)) continue;
-        const rules = all.filter(possible);
+        if (all === undefined || inMention(ts)) continue;
+        let any = false;
+        for (let r = 0; r < all.length && !any; r++) any = isPossible(all[r]!, onPage);
+        if (!any) continue;
         // The run of phrase words around the trigger, within `REACH` words and `SPAN`
         // characters (whether a word may be in it is read only as far as the run goes). The
         // block's words are listed once, from a little before the trigger, and only as far
@@ -398,12 +399,16 @@ export function createPhraseFinder(
         let best: Mention | null = null;
         let bestScore = 0;
         let tie = false;
-        for (const rule of rules) {
+        // Indexed loops here and below: a `for…of` step allocates until V8 has optimised the
+        // code, and a page's phrases are mostly found before then.
+        for (let r = 0; r < all.length; r++) {
+          const rule = all[r]!;
+          if (!isPossible(rule, onPage)) continue;
           let start = ts;
           let end = te;
           let ok = true;
-          for (const g of rule.with) {
-            const hit = named(g, words, mentions, L, R);
+          for (let i = 0; i < rule.with.length; i++) {
+            const hit = named(rule.with[i]!, words, mentions, L, R);
             if (!hit) {
               ok = false;
               break;
@@ -438,13 +443,20 @@ export function createPhraseFinder(
         best.start = Math.min(best.start, tokens.starts[a]!);
         if (z >= 0) best.end = Math.max(best.end, tokens.ends[z]!);
         // A name the phrase cuts into is inside it whole.
-        for (const m of mentions) {
+        for (let i = 0; i < mentions.length; i++) {
+          const m = mentions[i]!;
           if (m.start < best.start && m.end > best.start) best.start = m.start;
           if (m.start < best.end && m.end > best.end) best.end = m.end;
         }
         const b = best;
-        if (mentions.some((m) => m.entity === b.entity && m.start < b.end && b.start < m.end)) continue;
-        if (mentions.some((m) => m.start === b.start && m.end === b.end)) continue;
+        // Not over a name of the same entity, nor exactly over a name.
+        let taken = false;
+        for (let i = 0; i < mentions.length && !taken; i++) {
+          const m = mentions[i]!;
+          taken =
+            (m.entity === b.entity && m.start < b.end && b.start < m.end) || (m.start === b.start && m.end === b.end);
+        }
+        if (taken) continue;
         const last = found[found.length - 1];
         if (last && last.end > b.start) {
           // Two triggers of one phrase ("the strike that killed…"): one mention.
