@@ -88,11 +88,22 @@ function overlaps(list: readonly Span[], start: number, end: number): boolean {
 }
 
 export function createVariantReader(variants: readonly (readonly [string, number])[]): VariantReader {
-  const byKey = new Map(variants.filter(([, e]) => e >= 0));
+  // Indexed loops, no destructuring: this runs on every page that mentions something,
+  // before V8 has optimised any of it, and an array pattern steps an iterator.
+  const byKey = new Map<string, number>();
   /** Forms the matcher knows as written (entity -1): what it left unlinked stays so. */
-  const known = new Set(variants.filter(([, e]) => e < 0).map(([k]) => k));
-  const lastWords = new Set([...byKey.keys()].map((key) => key.slice(key.lastIndexOf(' ') + 1)));
-  const most = Math.max(0, ...[...byKey.keys()].map((key) => key.split(' ').length));
+  const known = new Set<string>();
+  for (let i = 0; i < variants.length; i++) {
+    const variant = variants[i]!;
+    if (variant[1] >= 0) byKey.set(variant[0], variant[1]);
+    else known.add(variant[0]);
+  }
+  const lastWords = new Set<string>();
+  let most = 0;
+  for (const key of byKey.keys()) {
+    lastWords.add(key.slice(key.lastIndexOf(' ') + 1));
+    most = Math.max(most, key.split(' ').length);
+  }
   /**
    * News repeats its capitalised words: each is folded once, then found again by its hash
    * without being cut out of the text. An open-addressed table in one typed array, each
