@@ -24,7 +24,7 @@ import {
   type Mention,
 } from './block-analysis';
 import { AnchorIndex, resolve } from './context';
-import { createPhraseFinder, type PhraseFinder } from './event-phrases';
+import { createPhraseFinder, NO_CONDITIONS, type PhraseFinder } from './event-phrases';
 
 export type { PhraseFinder } from './event-phrases';
 import { checkCorpusKey, type MatcherTable } from './table-format';
@@ -99,7 +99,6 @@ export function createNamedDetector(table: MatcherTable, ids: readonly string[])
 
 const NONE_RESOLVED: number[] = [];
 const NO_GROUPS: number[] = [];
-const NO_CONDITIONS: (readonly number[])[] = [];
 const NO_MENTIONS: Mention[] = [];
 /** What the caller shows for a block it has not been told about; never handed out. */
 const NOTHING_SHOWN: Mention[] = [];

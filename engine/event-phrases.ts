@@ -104,7 +104,8 @@ const FUNCTION_WORDS =
   NATIVE_FUNCTION_WORDS;
 
 const NO_GROUPS: number[] = [];
-const NO_CONDITIONS: (readonly number[])[] = [];
+/** What a block without a trigger consults (shared, never changed). */
+export const NO_CONDITIONS: readonly (readonly number[])[] = [];
 
 /** How far a phrase reaches on either side of its trigger, in tokens and in characters. */
 const REACH = 14;
@@ -313,19 +314,18 @@ export function createPhraseFinder(
         }
       }
       if (!trigger) return { variants, groups, words: null, consults: NO_CONDITIONS };
-      let consults = NO_CONDITIONS;
+      let consults: (readonly number[])[] | null = null;
       for (let h = 2; h < n; h += 3) {
         const rules = rulesOf[hits[h]!];
         if (rules === undefined) continue;
         for (let r = 0; r < rules.length; r++) {
           const onPage = rules[r]!.onPage;
-          if (onPage.length === 0 || consults.includes(onPage)) continue;
-          if (consults === NO_CONDITIONS) consults = [];
-          consults.push(onPage);
+          if (onPage.length === 0 || consults?.includes(onPage)) continue;
+          (consults ??= []).push(onPage);
         }
       }
       // A plain array: a typed array per block is a buffer the browser allocates outside the heap, at a cost.
-      return { variants, groups, words: hits.slice(0, n), consults };
+      return { variants, groups, words: hits.slice(0, n), consults: consults ?? NO_CONDITIONS };
     },
 
     find(text, words, mentions, onPage) {
@@ -357,6 +357,16 @@ export function createPhraseFinder(
         tokens.passes[k] = pass ? 1 : 0;
         return pass;
       };
+      /**
+       * The first word of a trigger's run, walking back from its word `at` no further than `from`
+       * (a character offset) nor past a word where a listing began.
+       */
+      const runStart = (at: number, from: number) => {
+        let lo = at;
+        while (lo > 0 && at - lo < REACH && !tokens.beganAt(lo) && tokens.starts[lo - 1]! >= from && passes(lo - 1))
+          lo--;
+        return lo;
+      };
       for (let h = 0; h < words.length; h += 3) {
         const ts = words[h]!;
         const te = words[h + 1]!;
@@ -375,17 +385,14 @@ export function createPhraseFinder(
         tokens.cover(Math.max(from, ts - NEAR), te);
         let at = tokens.firstFrom(ts);
         if (at >= tokens.length || tokens.starts[at] !== ts) continue;
-        let lo = at;
-        while (lo > 0 && at - lo < REACH && !tokens.beganAt(lo) && tokens.starts[lo - 1]! >= from && passes(lo - 1))
-          lo--;
+        let lo = runStart(at, from);
         if (at - lo < REACH && tokens.beganAt(lo) && tokens.starts[lo]! > from) {
           // The run reaches where the listing began: list the block's words again, from the
           // run's farthest start (rare; the words' checks are read again).
           tokens.reset(text);
           tokens.cover(from, te);
           at = tokens.firstFrom(ts);
-          lo = at;
-          while (lo > 0 && at - lo < REACH && tokens.starts[lo - 1]! >= from && passes(lo - 1)) lo--;
+          lo = runStart(at, from);
         }
         let hi = at;
         while (hi - at < REACH) {

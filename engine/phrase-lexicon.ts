@@ -115,9 +115,12 @@ function layTrie(keys: readonly string[]) {
   return { edgeStart, edgeCode, edgeTo, ends };
 }
 
-/** FNV-1a step: the hash of a word's folded letters (for the first-word filter, and handed on with a capitalised word). */
-const FNV_PRIME = 0x01000193;
-const FNV_START = 0x811c9dc5;
+/**
+ * FNV-1a: the hash of a word's folded letters (for the first-word filter, and handed on
+ * with a capitalised word); phrase-tokens.ts hashes the phrase words it looks up with it.
+ */
+export const FNV_PRIME = 0x01000193;
+export const FNV_START = 0x811c9dc5;
 
 /**
  * Hashes open-addressed in one typed array, an eighth full at most: nearly every word

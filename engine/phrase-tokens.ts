@@ -8,6 +8,7 @@
  * paragraphs that was most of the reader's garbage, and most of its time.
  */
 import { normalizeText } from './normalize';
+import { FNV_PRIME, FNV_START } from './phrase-lexicon';
 
 const LETTER = 1;
 const MARK = 2;
@@ -231,9 +232,6 @@ export class WordKeys {
 }
 
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-const FNV_START = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over the lower-cased code units of an ASCII span (as `WordKeys.has` reads one). */
 function asciiHash(text: string, from: number, end: number): number {
