@@ -275,6 +275,82 @@ describe('PageScanner slicing (fake clock)', () => {
     expect(removed).toEqual([added[1]]);
   });
 
+  /** A scanner whose session logs `add` and `describe` in order ("a", "d"); the phrases come at once. */
+  function phraseOrder(paragraphs: number) {
+    document.body.innerHTML = Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} about Ada.</p>`).join('');
+    const time = fakeClock();
+    const names = fakeDetector(time.spend, cost);
+    const calls: string[] = [];
+    let undescribed = 0;
+    const inner = names.session();
+    const session: DetectionSession = {
+      ...inner,
+      add: (blocks) => {
+        calls.push('a');
+        if (!calls.includes('d')) undescribed += blocks.length;
+        return inner.add(blocks);
+      },
+      describe: (_phrases, max = Infinity) => {
+        calls.push('d');
+        undescribed = Math.max(0, undescribed - max);
+        return { blocks: [] };
+      },
+      get describing() {
+        return undescribed > 0;
+      },
+    };
+    const scanner = new PageScanner(document, { ...names, session: () => session }, fakeHighlighter().highlighter, {
+      skip: () => false,
+      onChange: () => {},
+      loadPhrases: () => Promise.resolve({} as PhraseFinder),
+      clock: time.clock,
+    });
+    return { ...time, scanner, calls };
+  }
+
+  it('lets the phrases read an article once the first pass has read it', async () => {
+    // Three slices of the first pass (256 blocks fill one); the phrases come after the first.
+    const { scanner, advance, slices, calls } = phraseOrder(600);
+    stop = () => scanner.stop();
+    scanner.start();
+    await advance(10_000);
+    expect(slices.length).toBe(3);
+    expect(calls.filter((c) => c === 'a').length).toBeGreaterThanOrEqual(9);
+    expect(calls.indexOf('d')).toBeGreaterThan(calls.lastIndexOf('a'));
+    expect(scanner.readingPhrases).toBe(false);
+  });
+
+  it('keeps the phrases waiting a few slices at most on a long page', async () => {
+    const { scanner, advance, calls } = phraseOrder(3000);
+    stop = () => scanner.stop();
+    scanner.start();
+    await advance(10_000);
+    // Blocks read before the phrases are handed to the highlighter again when the phrases
+    // read them: on a long page they start reading before the first pass is done.
+    const first = calls.indexOf('d');
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(calls.lastIndexOf('a'));
+    expect(scanner.readingPhrases).toBe(false);
+  });
+
+  it('lets the phrases read a page that never stops changing, after a few slices', async () => {
+    const { scanner, advance, calls } = phraseOrder(10);
+    stop = () => scanner.stop();
+    scanner.start();
+    let added = 0;
+    // 100 paragraphs every 10 ms: the first pass is never done.
+    for (let step = 0; step < 100 && !calls.includes('d'); step++) {
+      for (let i = 0; i < 100; i++) {
+        const p = document.createElement('p');
+        p.textContent = `Update ${added++} from Ada`;
+        document.body.append(p);
+      }
+      await advance(10);
+    }
+    expect(scanner.idle).toBe(false);
+    expect(calls).toContain('d');
+  });
+
   it('keeps to its share of the main thread on a page that never stops changing', async () => {
     // A live blog adding 100 paragraphs every 10 ms: 12.5 ms of reading for every 10 ms.
     const { scanner, advance, spend } = setup(10, () => 1 / 8);
