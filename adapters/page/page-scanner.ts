@@ -312,7 +312,7 @@ export class PageScanner {
     if (changed) this.#options.onChange();
     if (this.#phrasesCame) {
       this.#slicesSincePhrases++;
-      this.#describeWhenRead();
+      this.#describeWhenRead(spent * (1 / TIMING.maxMainThreadShare - 1));
     }
     if (!this.idle) {
       // Yield the rest of the frame and more: the page gets (1/share − 1) × what we used.
@@ -523,7 +523,7 @@ export class PageScanner {
       (phrases) => {
         this.#phrasesCame = phrases;
         this.#slicesSincePhrases = 0;
-        this.#describeWhenRead();
+        this.#describeWhenRead(0);
       },
       (error: unknown) => {
         this.#readingPhrases = false;
@@ -545,9 +545,10 @@ export class PageScanner {
    * rules consult: on a 40 KB article, 12 of its 22 such blocks (bench/README.md, the
    * thirteenth round). They wait no longer on a long page, whose blocks read before them
    * go to the highlighter a second time when they read them (waiting eight slices cost the
-   * 1 MB page 3%), nor on a page that never stops changing.
+   * 1 MB page 3%), nor on a page that never stops changing. `after`: how long the first
+   * of their slices waits (a first-pass slice's yield, or none).
    */
-  #describeWhenRead(): void {
+  #describeWhenRead(after: number): void {
     const phrases = this.#phrasesCame;
     if (!phrases || !this.#running) return;
     if (!this.idle && this.#slicesSincePhrases < PHRASES_WAIT_SLICES) return;
@@ -571,7 +572,9 @@ export class PageScanner {
       sliceEnded(this.#initialScan, spent, this);
       if (this.#session.describing) this.#clock.setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
     };
-    slice();
+    // A task of its own, `after` ms on: not at the end of the first pass's slice, nor in the
+    // phrases' bundle's task, which building them has made long already.
+    this.#clock.setTimeout(slice, after);
   }
 
   /** The key of the next block of `owner`: at its old place if it is being re-read. */
