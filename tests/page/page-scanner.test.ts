@@ -309,7 +309,8 @@ describe('PageScanner slicing (fake clock)', () => {
   }
 
   it('lets the phrases read an article once the first pass has read it', async () => {
-    // Three slices of the first pass (256 blocks fill one); the phrases come after the first.
+    // Three slices of the first pass (256 blocks fill one): the phrases come after the first,
+    // and the page is read within the two slices they wait at most.
     const { scanner, advance, slices, calls } = phraseOrder(600);
     stop = () => scanner.stop();
     scanner.start();
