@@ -32,8 +32,8 @@ export function benchArticle(records: CorpusRecords, chars = BENCH_TEXT_CHARS): 
  * A page of real news text: the English pages of the detection dev set
  * (tests/fixtures/devset, in our own words, every name as the outlet printed it), one
  * paragraph each, in file order, until the text reaches `chars`. Its paragraphs describe
- * more events than the generated page's, and 40,000 characters make a long article. With
- * its text's length.
+ * more events than the generated page's, and 40,000 characters make a long article.
+ * Returns the page and the length of its text.
  */
 export function devsetArticle(chars: number): { html: string; textChars: number } {
   const dir = 'tests/fixtures/devset';

@@ -36,6 +36,9 @@ const CHARS_PER_STEP = 32_000;
 /** First-pass slices the loaded phrases wait for the page to be read, at most (`#describeWhenRead`). */
 const PHRASES_WAIT_SLICES = 2;
 
+/** How long the page has the main thread after a slice of `spent` ms: (1/share − 1) × what we used. */
+const yieldAfter = (spent: number) => spent * (1 / TIMING.maxMainThreadShare - 1);
+
 /** A block read from the page: waiting for the engine, then kept under its key. */
 interface BlockRecord {
   block: PageBlock;
@@ -312,12 +315,10 @@ export class PageScanner {
     if (changed) this.#options.onChange();
     if (this.#phrasesCame) {
       this.#slicesSincePhrases++;
-      this.#describeWhenRead(spent * (1 / TIMING.maxMainThreadShare - 1));
+      this.#describeWhenRead(yieldAfter(spent));
     }
-    if (!this.idle) {
-      // Yield the rest of the frame and more: the page gets (1/share − 1) × what we used.
-      this.#schedule(Math.max(1, spent * (1 / TIMING.maxMainThreadShare - 1)));
-    }
+    // Yield the rest of the frame and more.
+    if (!this.idle) this.#schedule(Math.max(1, yieldAfter(spent)));
   }
 
   /** Collects the blocks under `node`, splitting very large subtrees across slices. */
@@ -570,7 +571,7 @@ export class PageScanner {
       this.busyMs += spent;
       this.#readingPhrases = this.#session.describing;
       sliceEnded(this.#initialScan, spent, this);
-      if (this.#session.describing) this.#clock.setTimeout(slice, spent * (1 / TIMING.maxMainThreadShare - 1));
+      if (this.#session.describing) this.#clock.setTimeout(slice, yieldAfter(spent));
     };
     // A task of its own, `after` ms on: not at the end of the first pass's slice, nor in the
     // phrases' bundle's task, which building them has made long already.
