@@ -138,7 +138,8 @@ export const EntitySchema = z.strictObject({
   ambiguous: z.array(Text).default([]),
   /**
    * Longer names of other things that contain one of its names ("Sistan and Baluchistan",
-   * "Balochistan Liberation Army"): detection never links them, or the name inside, to it.
+   * "Balochistan Liberation Army"), and phrases where a name is a common word with a capital
+   * (the tarot's "Trump cards"): detection never links them, or the name inside, to it.
    */
   longerNames: z.array(Text).optional(),
   namesakes: z.array(NamesakeSchema).optional(),

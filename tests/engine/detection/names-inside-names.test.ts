@@ -27,7 +27,14 @@ const SOURCES: MatcherSource[] = [
     namesakes: [{ names: [], cues: ['Nawaz', 'three-time prime minister'] }],
   },
   { id: 'shah-mahmood-qureshi', name: 'Shah Mahmood Qureshi', kind: 'person', aliases: ['Qureshi'], ambiguous: [] },
-  { id: 'donald-trump', name: 'Donald Trump', kind: 'person', aliases: ['Trump'], ambiguous: [] },
+  {
+    id: 'donald-trump',
+    name: 'Donald Trump',
+    kind: 'person',
+    aliases: ['Trump'],
+    ambiguous: [],
+    longerNames: ['Trump card', 'Trump cards'],
+  },
   {
     id: 'balochistan',
     name: 'Balochistan',
@@ -72,6 +79,15 @@ describe('names inside longer names', () => {
   it('skips longer names the corpus lists as other things', () => {
     expect(find("Iran's Sistan-Baluchistan province, or Sistan and Baluchistan, borders Baluchistan.")).toEqual([
       'balochistan:Baluchistan',
+    ]);
+  });
+
+  it('skips a word that is a name only by its capital: the tarot\u2019s Trump cards', () => {
+    // Readability's article-author-tag page: "plus 21 Trump cards known as the Major Arcana".
+    expect(find('Plus 21 Trump cards known as the Major Arcana. The Trump Card, a memoir.')).toEqual([]);
+    expect(find('Trump played his trump card; Trump cards aside, Trump won.')).toEqual([
+      'donald-trump:Trump',
+      'donald-trump:Trump',
     ]);
   });
 
